@@ -1,0 +1,21 @@
+import { Command } from "commander";
+import { VERSION } from "../api/app.ts";
+import { registerReferenceCommands } from "./reference-commands.ts";
+import { registerStartCommand } from "./start-command.ts";
+import { registerTariffCommands } from "./tariff-commands.ts";
+
+const program = new Command("clearway")
+  .description("Clearway — customs clearance and trade compliance (清关与贸易合规)")
+  .version(VERSION)
+  .option("--tenant <slug>", "tenant to act for (default: the default tenant)")
+  .showHelpAfterError()
+  .configureOutput({ outputError: (text, write) => write(`clearway: ${text.replace(/^error: /, "")}`) });
+
+registerStartCommand(program);
+registerReferenceCommands(program);
+registerTariffCommands(program);
+
+program.exitOverride((error) => {
+  process.exit(error.exitCode === 0 ? 0 : 1);
+});
+await program.parseAsync(process.argv);

@@ -1,0 +1,174 @@
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import pg from "pg";
+import { from as copyFromStream } from "pg-copy-streams";
+import { AppError, errorMessage } from "../core/errors.ts";
+
+/** Which database engine a handle talks to. */
+export type DbKind = "pglite" | "postgres";
+
+/** A result row as the driver returns it. */
+export type Row = Record<string, unknown>;
+
+/** What can run SQL: the database itself, or an open transaction on it. */
+export type Queryable = {
+  /** Run one statement with $1… parameters and return its rows. */
+  query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Run one or more statements without parameters. */
+  exec(sql: string): Promise<void>;
+  /** Bulk-load CSV text (one chunk or many) into table(columns) with COPY; returns rows loaded. */
+  copyCsv(table: string, columns: string[], chunks: string | string[]): Promise<number>;
+};
+
+/** A database handle: the same API on embedded PGlite and on a PostgreSQL server. */
+export type Db = Queryable & {
+  kind: DbKind;
+  /** Where the data lives: a directory for PGlite, the server URL without password for PostgreSQL. */
+  location: string;
+  /** Run fn inside one transaction; it commits when fn resolves and rolls back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+/** Options for opening a database. */
+export type OpenDbOptions = {
+  /** PostgreSQL URL; when absent the embedded database is used. */
+  url?: string;
+  /** Directory of the embedded database; absent means in memory. */
+  dataDir?: string;
+  /** PostgreSQL only: schema to work in (tests isolate themselves this way). */
+  schema?: string;
+  /** Called with a line of status for slow steps (first start of the embedded database). */
+  onStatus?: (message: string) => void;
+};
+
+/** Open the configured database: PostgreSQL when a URL is given, otherwise embedded PGlite. */
+export async function openDb(options: OpenDbOptions): Promise<Db> {
+  return options.url ? openPostgres(options.url, options.schema) : openPglite(options.dataDir, options.onStatus);
+}
+
+const int8AsNumber = (value: string) => Number(value);
+
+async function openPglite(dataDir: string | undefined, onStatus?: (message: string) => void): Promise<Db> {
+  const fresh = !dataDir || !fs.existsSync(`${dataDir}/PG_VERSION`);
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  if (fresh && dataDir) onStatus?.(`Creating the embedded database in ${dataDir} (first start, a few seconds)…`);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir ?? "memory://", {
+      extensions: { pg_trgm, unaccent },
+      parsers: { 20: int8AsNumber },
+    });
+  } catch (error) {
+    throw new AppError("DATABASE_UNAVAILABLE", `Cannot open the embedded database at ${dataDir}: ${errorMessage(error)} (is another Clearway process using it?)`);
+  }
+  const runner = (target: PGlite | Parameters<Parameters<PGlite["transaction"]>[0]>[0]): Queryable => ({
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await target.query(sql, params)).rows as T[];
+    },
+    async exec(sql: string) {
+      await target.exec(sql);
+    },
+    async copyCsv(table, columns, chunks) {
+      const parts = typeof chunks === "string" ? [chunks] : chunks;
+      const result = await target.query(`COPY ${table} (${columns.join(", ")}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
+        blob: new Blob(parts),
+      });
+      return result.affectedRows ?? 0;
+    },
+  });
+  return {
+    kind: "pglite",
+    location: dataDir ?? "memory",
+    ...runner(client),
+    transaction: (fn) => client.transaction((tx) => fn(runner(tx))),
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, schema?: string): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 8,
+    options: schema ? `-c search_path=${schema},public` : undefined,
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === 20 ? int8AsNumber : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  pool.on("error", () => {
+    // An idle client lost its connection; the pool replaces it on next use.
+  });
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new AppError("DATABASE_UNAVAILABLE", `Cannot connect to PostgreSQL at ${redactUrl(url)}: ${errorMessage(error)}`);
+  }
+  const runner = (target: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await target.query(sql, params as unknown[])).rows as T[];
+    },
+    async exec(sql: string) {
+      await target.query(sql);
+    },
+    async copyCsv(table, columns, chunks) {
+      const client = "release" in target ? target : await (target as pg.Pool).connect();
+      try {
+        return await copyWithClient(client, table, columns, typeof chunks === "string" ? [chunks] : chunks);
+      } finally {
+        if (client !== target) client.release();
+      }
+    },
+  });
+  return {
+    kind: "postgres",
+    location: redactUrl(url) + (schema ? ` (schema ${schema})` : ""),
+    ...runner(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await fn(runner(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+function copyWithClient(client: pg.PoolClient, table: string, columns: string[], chunks: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const stream = client.query(copyFromStream(`COPY ${table} (${columns.join(", ")}) FROM STDIN WITH (FORMAT csv)`));
+    stream.on("error", reject);
+    stream.on("finish", () => resolve(stream.rowCount ?? 0));
+    for (const chunk of chunks) stream.write(chunk);
+    stream.end();
+  });
+}
+
+/** A PostgreSQL URL with its password removed, safe to print. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "postgres://…";
+  }
+}
+
+/** The server version string (e.g. "PostgreSQL 15.20"). */
+export async function serverVersion(db: Queryable): Promise<string> {
+  const [row] = await db.query<{ v: string }>("select split_part(version(), ' on ', 1) as v");
+  return row?.v ?? "unknown";
+}

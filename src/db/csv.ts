@@ -1,0 +1,42 @@
+/** A value COPY can take: null becomes SQL NULL; arrays become PostgreSQL array literals; objects become JSON. */
+export type CopyValue = string | number | boolean | null | undefined | readonly (string | number)[] | object;
+
+/** One CSV field for COPY … WITH (FORMAT csv): NULL unquoted, every other value quoted. */
+export function csvField(value: CopyValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  const text = Array.isArray(value) ? pgArrayLiteral(value) : typeof value === "object" ? JSON.stringify(value) : value;
+  return `"${(text as string).replaceAll('"', '""')}"`;
+}
+
+/** One CSV line (with trailing newline) for COPY. */
+export function csvLine(values: readonly CopyValue[]): string {
+  return `${values.map(csvField).join(",")}\n`;
+}
+
+/** A PostgreSQL array literal: {1,2} or {"a","b \"c\""}. */
+export function pgArrayLiteral(values: readonly (string | number)[]): string {
+  const items = values.map((item) =>
+    typeof item === "number" ? String(item) : `"${item.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`,
+  );
+  return `{${items.join(",")}}`;
+}
+
+/** Build CSV text for rows in chunks of about 1 MB, ready for Queryable.copyCsv. */
+export function csvChunks(rows: Iterable<readonly CopyValue[]>, chunkBytes = 1 << 20): string[] {
+  const chunks: string[] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const row of rows) {
+    const line = csvLine(row);
+    current.push(line);
+    size += line.length;
+    if (size >= chunkBytes) {
+      chunks.push(current.join(""));
+      current = [];
+      size = 0;
+    }
+  }
+  if (current.length) chunks.push(current.join(""));
+  return chunks;
+}
