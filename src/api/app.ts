@@ -57,12 +57,14 @@ export async function buildApp(options: AppOptions) {
 
   const webDist = options.webDist ?? WEB_DIST;
   if (fs.existsSync(path.join(webDist, "index.html"))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    await app.register(fastifyStatic, { root: webDist });
   }
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = request.method === "GET" && !request.url.startsWith("/api/") && fs.existsSync(path.join(webDist, "index.html"));
+    // A missing asset (a path with a file extension) is a 404, not the page: the browser would choke on HTML as a script.
+    const urlPath = request.url.split("?")[0] ?? "";
+    const wantsPage = request.method === "GET" && !urlPath.startsWith("/api/") && !/\.[a-z0-9]+$/i.test(urlPath) && fs.existsSync(path.join(webDist, "index.html"));
     if (wantsPage) return reply.type("text/html").sendFile("index.html", webDist);
-    return reply.status(404).send({ error: { code: "NOT_FOUND", message: `No route for ${request.method} ${request.url.split("?")[0]}` } });
+    return reply.status(404).send({ error: { code: "NOT_FOUND", message: `No route for ${request.method} ${urlPath}` } });
   });
   return app;
 }

@@ -54,6 +54,7 @@ const int8AsNumber = (value: string) => Number(value);
 async function openPglite(dataDir: string | undefined, onStatus?: (message: string) => void): Promise<Db> {
   const fresh = !dataDir || !fs.existsSync(`${dataDir}/PG_VERSION`);
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const releaseLock = dataDir ? lockDataDir(dataDir) : () => {};
   if (fresh && dataDir) onStatus?.(`Creating the embedded database in ${dataDir} (first start, a few seconds)…`);
   let client: PGlite;
   try {
@@ -62,7 +63,8 @@ async function openPglite(dataDir: string | undefined, onStatus?: (message: stri
       parsers: { 20: int8AsNumber },
     });
   } catch (error) {
-    throw new AppError("DATABASE_UNAVAILABLE", `Cannot open the embedded database at ${dataDir}: ${errorMessage(error)} (is another Clearway process using it?)`);
+    releaseLock();
+    throw new AppError("DATABASE_UNAVAILABLE", `Cannot open the embedded database at ${dataDir}: ${errorMessage(error)}`);
   }
   const runner = (target: PGlite | Parameters<Parameters<PGlite["transaction"]>[0]>[0]): Queryable => ({
     async query<T>(sql: string, params: unknown[] = []) {
@@ -84,8 +86,40 @@ async function openPglite(dataDir: string | undefined, onStatus?: (message: stri
     location: dataDir ?? "memory",
     ...runner(client),
     transaction: (fn) => client.transaction((tx) => fn(runner(tx))),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      releaseLock();
+    },
   };
+}
+
+/** Take the embedded database for this process: PGlite has one user, and a second process writing the same files would corrupt them. */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = `${dataDir}.lock`;
+  try {
+    fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+  } catch {
+    const holder = Number(fs.readFileSync(lockFile, "utf8"));
+    if (holder && holder !== process.pid && processAlive(holder)) {
+      throw new AppError("DATABASE_UNAVAILABLE", `The embedded database at ${dataDir} is in use by process ${holder} (a running Clearway server?); stop it or use its API.`);
+    }
+    fs.writeFileSync(lockFile, String(process.pid));
+  }
+  const release = () => fs.rmSync(lockFile, { force: true });
+  process.once("exit", release);
+  return () => {
+    process.removeListener("exit", release);
+    release();
+  };
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 async function openPostgres(url: string, schema?: string): Promise<Db> {

@@ -776,6 +776,8 @@ export const ZH_EN_GLOSSARY: readonly GlossaryEntry[] = [
   { zh: "链条", en: ["chain"] },
   { zh: "绳子", en: ["ropes", "cordage", "twine"] },
   { zh: "绳", en: ["ropes", "cordage"] },
+  { zh: "无绳", en: ["self-contained", "battery"], note: "cordless tools: HTS says 'with self-contained electric motor'" },
+  { zh: "马", en: ["horses"] },
   { zh: "胶带", en: ["tape", "self-adhesive"] },
   { zh: "电工胶带", en: ["insulating", "tape"] },
   { zh: "胶水", en: ["glues", "adhesives"] },

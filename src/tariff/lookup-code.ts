@@ -1,6 +1,6 @@
 import { AppError } from "../core/errors.ts";
 import type { Queryable } from "../db/connection.ts";
-import { normalizeCode, type Schedule } from "./code.ts";
+import { formatCode, normalizeCode, type Schedule } from "./code.ts";
 import { type Edition, resolveEdition } from "./editions.ts";
 import { mapRateUnits, type ParsedRate, type ParsedSpecial } from "./parse-rate.ts";
 
@@ -39,7 +39,13 @@ export async function lookupCode(db: Queryable, options: { code: string; schedul
   const edition = await resolveEdition(db, schedule, { code: options.edition, date: options.date });
   if (schedule === "us_hts" && digits.length === 2) return htsChapterNode(db, edition, digits);
   const [line] = await db.query<LineRow>("select * from tariff_lines where edition_id = $1 and code = $2 and not is_pseudo order by row_no limit 1", [edition.id, digits]);
-  if (!line) throw await notFound(db, edition, digits, options.code);
+  if (!line) return prefixNode(db, edition, digits, options.code);
+  return nodeOf(db, edition, line);
+}
+
+async function nodeOf(db: Queryable, edition: Edition, line: LineRow): Promise<TariffNode> {
+  const schedule = edition.schedule;
+  const digits = line.code as string;
   const ancestors = await linesByRow(db, edition.id, line.ancestor_rows);
   const chapterStep = schedule === "us_hts" && line.chapter ? await hsChapterStep(db, line.chapter) : [];
   return {
@@ -53,6 +59,33 @@ export async function lookupCode(db: Queryable, options: { code: string; schedul
     units: line.units,
     rates: schedule === "us_hts" ? await ratesOf(db, edition.id, line) : null,
     children: await childrenOf(db, edition.id, [line.row_no]),
+  };
+}
+
+/** A code the schedule does not print as a row but whose lines it prints (an HS6 the HTS splits straight into 8-digit lines): the one line it stands for, or a node over them. */
+async function prefixNode(db: Queryable, edition: Edition, digits: string, input: string): Promise<TariffNode> {
+  const lines = await db.query<LineRow>("select * from tariff_lines where edition_id = $1 and code like $2 and not is_pseudo order by row_no", [edition.id, `${digits}%`]);
+  const topIndent = Math.min(...lines.map((l) => l.indent));
+  const tops = lines.filter((l) => l.indent === topIndent);
+  const first = tops[0];
+  if (!first) throw await notFound(db, edition, digits, input);
+  if (tops.length === 1) return nodeOf(db, edition, first);
+  const [hs] = await db.query<{ description: string }>(
+    "select description from tariff_lines where code = $1 and edition_id = (select id from tariff_editions where schedule = 'hs' order by effective_from desc, id desc limit 1)",
+    [digits],
+  );
+  const ancestors = await linesByRow(db, edition.id, first.ancestor_rows);
+  return {
+    edition,
+    code: digits,
+    codeDotted: formatCode(digits, edition.schedule),
+    level: digits.length,
+    description: hs?.description ?? tops.map((t) => t.description).join("; "),
+    section: await sectionOf(db, first.section),
+    path: [...(first.chapter ? await hsChapterStep(db, first.chapter) : []), ...ancestors.map(pathStep)],
+    units: [],
+    rates: null,
+    children: await childrenOf(db, edition.id, null, tops.map((t) => t.row_no)),
   };
 }
 

@@ -108,6 +108,7 @@ function ModuleNav({ pathname, onNavigate }: { pathname: string; onNavigate: () 
           component={Link}
           to={module.path}
           label={t(`nav.${module.id}` as MessageKey)}
+          title={t(`nav.${module.id}.hint` as MessageKey)}
           leftSection={<Icon name={module.id} size={17} />}
           active={pathname === module.path || pathname.startsWith(`${module.path}/`)}
           onClick={onNavigate}

@@ -66,7 +66,6 @@ const en = {
   "tariff.browseTitle": "Sections and chapters",
   "tariff.section": "Section {section}",
   "tariff.chapter": "Chapter {code}",
-  "tariff.chapterCount": "{count} chapters",
 
   "level.2": "Chapter",
   "level.4": "Heading",
@@ -107,6 +106,8 @@ const en = {
   "rate.specific": "specific {amount} per {unit}",
   "rate.uoq": "UoQ #{index}",
   "rate.compound": "compound",
+  "rate.withDetail": "{kind}: {detail}",
+  "rate.withNotes": "{text} ({notes})",
   "rate.unparsed": "unparsed",
   "rate.noGroups": "no special rates",
 
@@ -217,7 +218,6 @@ const zh: Record<MessageKey, string> = {
   "tariff.browseTitle": "类与章",
   "tariff.section": "第 {section} 类",
   "tariff.chapter": "第 {code} 章",
-  "tariff.chapterCount": "{count} 章",
 
   "level.2": "章",
   "level.4": "品目",
@@ -253,9 +253,11 @@ const zh: Record<MessageKey, string> = {
   "rate.empty": "无税率",
   "rate.free": "免税",
   "rate.adValorem": "从价 {percent}%",
-  "rate.specific": "从量 每 {unit} {amount}",
-  "rate.uoq": "第 {index} 计量单位",
+  "rate.specific": "从量 {amount}/{unit}",
+  "rate.uoq": "按第 {index} 计量单位",
   "rate.compound": "复合税",
+  "rate.withDetail": "{kind}：{detail}",
+  "rate.withNotes": "{text}（{notes}）",
   "rate.unparsed": "未能解析",
   "rate.noGroups": "无特惠税率",
 

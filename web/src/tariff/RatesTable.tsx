@@ -27,8 +27,8 @@ export function RatesTable({ rates, context }: { rates: Rates; context: TariffCo
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={150}>{t("rates.column")}</Table.Th>
-            <Table.Th>{t("rates.printed")}</Table.Th>
-            <Table.Th>{t("rates.effective")}</Table.Th>
+            <Table.Th w="24%">{t("rates.printed")}</Table.Th>
+            <Table.Th w="26%">{t("rates.effective")}</Table.Th>
             <Table.Th>{t("rates.reading")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -72,7 +72,7 @@ function RateRow({ name, cell, context, children }: RowProps) {
         {cell.raw ? (
           <BreakableText text={cell.raw} />
         ) : (
-          <Text span size="sm" c="dimmed">
+          <Text span size="sm" c="dimmed" ff="text">
             {t("common.blank")}
           </Text>
         )}
@@ -81,12 +81,12 @@ function RateRow({ name, cell, context, children }: RowProps) {
         {cell.effectiveRaw ? (
           <BreakableText text={cell.effectiveRaw} />
         ) : (
-          <Text span size="sm" c="dimmed">
+          <Text span size="sm" c="dimmed" ff="text">
             {t("common.blank")}
           </Text>
         )}
-        {cell.inheritedFrom && (
-          <Group gap={4} mt={2} wrap="nowrap" c="dimmed" data-testid={`rate-${name}-inherited`}>
+        {cell.inheritedFrom && cell.effectiveRaw && (
+          <Group gap={4} mt={2} wrap="nowrap" c="dimmed" ff="text" data-testid={`rate-${name}-inherited`}>
             <Icon name="inherited" size={13} />
             <Text size="xs">
               {t("rates.inheritedFrom", { code: "" })}
@@ -123,7 +123,9 @@ function SpecialReading({ cell }: { cell: SpecialCell }) {
   const i18n = useI18n();
   const { parsed } = cell;
   if (parsed.status === "unparsed") {
-    return <Text size="sm">{`${i18n.t("rate.unparsed")}: ${parsed.reason ?? ""}`}</Text>;
+    return (
+      <Text size="sm">{i18n.t("rate.withDetail", { kind: i18n.t("rate.unparsed"), detail: parsed.reason ?? "" })}</Text>
+    );
   }
   if (parsed.groups.length === 0) {
     return (

@@ -65,6 +65,7 @@ export function SearchResults({ context, selectedCode }: { context: TariffContex
 
 /** One result: code and rate, description, ancestor path. */
 function ResultRow({ result, context, active }: { result: SearchResult; context: TariffContext; active: boolean }) {
+  const { t } = useI18n();
   return (
     <Link
       to={tariffHref(result.codeDotted, context)}
@@ -74,7 +75,11 @@ function ResultRow({ result, context, active }: { result: SearchResult; context:
     >
       <div className="cw-result-head">
         <span className="cw-code">{result.codeDotted}</span>
-        {result.general && <span className="cw-result-rate">{result.general}</span>}
+        {result.general && (
+          <span className="cw-result-rate" title={t("tariff.generalShort")}>
+            {result.general}
+          </span>
+        )}
       </div>
       <div className="cw-result-desc" title={result.description}>
         {result.description}

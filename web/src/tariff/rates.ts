@@ -11,17 +11,17 @@ function formatUsd(amount: string): string {
 export function describeComponent(component: RateComponent, { t }: I18n): string {
   if (component.type === "ad_valorem") {
     const text = t("rate.adValorem", { percent: component.percent });
-    return component.qualifier ? `${text} (${component.qualifier})` : text;
+    return component.qualifier ? t("rate.withNotes", { text, notes: component.qualifier }) : text;
   }
   // `unit` is the canonical display form; `unitRaw` may already contain the quantity ("1,000 pins").
   const quantity = component.perQuantity && component.perQuantity !== "1" ? `${component.perQuantity} ` : "";
   const unit = `${quantity}${component.unit || component.unitRaw || component.per}`;
-  let text = t("rate.specific", { amount: formatUsd(component.amountUsd), unit });
+  const text = t("rate.specific", { amount: formatUsd(component.amountUsd), unit });
   const notes: string[] = [];
   if (component.qualifier) notes.push(component.qualifier);
-  if (component.uoqIndex != null) notes.push(t("rate.uoq", { index: component.uoqIndex }));
-  if (notes.length > 0) text += ` (${notes.join("; ")})`;
-  return text;
+  // uoqIndex is 0-based; the schedule and the units panel count from 1.
+  if (component.uoqIndex != null) notes.push(t("rate.uoq", { index: component.uoqIndex + 1 }));
+  return notes.length > 0 ? t("rate.withNotes", { text, notes: notes.join("; ") }) : text;
 }
 
 /** The kind of a rate in one or two words: free, ad valorem, specific, compound, unparsed. */
@@ -43,8 +43,10 @@ export function rateKind(rate: ParsedRate, i18n: I18n): string {
 export function describeRate(rate: ParsedRate, i18n: I18n): string {
   if (rate.status !== "parsed") {
     const kind = rateKind(rate, i18n);
-    return rate.status === "unparsed" ? `${kind}: ${rate.reason}` : kind;
+    return rate.status === "unparsed" ? i18n.t("rate.withDetail", { kind, detail: rate.reason }) : kind;
   }
   const parts = rate.components.map((component) => describeComponent(component, i18n));
-  return rate.components.length > 1 ? `${rateKind(rate, i18n)}: ${parts.join(" + ")}` : parts.join("");
+  return rate.components.length > 1
+    ? i18n.t("rate.withDetail", { kind: rateKind(rate, i18n), detail: parts.join(" + ") })
+    : parts.join("");
 }

@@ -1,0 +1,102 @@
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDb } from "../src/db/connection.ts";
+import { TEST_DATA_DIR, TEST_DB_KINDS, TEST_POSTGRES_URL } from "../src/db/test-db.ts";
+
+const BIN = path.resolve(import.meta.dirname, "../bin/clearway.js");
+
+/** Run the real CLI as a user would, with the given environment. */
+function clearway(args: string[], env: Record<string, string>) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: "", ...env }, encoding: "utf8", timeout: 180_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe.each(TEST_DB_KINDS)("clearway CLI on %s", (kind) => {
+  const env: Record<string, string> = { CLEARWAY_HOME: fs.mkdtempSync(path.join(os.tmpdir(), "cw-cli-")), CLEARWAY_DATA_DIR: TEST_DATA_DIR };
+  const schema = `cw_cli_${randomBytes(4).toString("hex")}`;
+
+  beforeAll(async () => {
+    if (kind === "postgres") {
+      const admin = await openDb({ url: TEST_POSTGRES_URL });
+      await admin.exec(`create schema ${schema}`);
+      await admin.close();
+      env.DATABASE_URL = `${TEST_POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema},public`)}`;
+    }
+    const imported = clearway(["import-reference", "--only", "hs2022,hts2026r4", "--json"], env);
+    expect(imported.stderr).toBe("");
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout).outcomes.map((o: { status: string }) => o.status)).toEqual(["imported", "imported"]);
+  });
+
+  afterAll(async () => {
+    if (kind !== "postgres") return;
+    const admin = await openDb({ url: TEST_POSTGRES_URL });
+    await admin.exec(`drop schema ${schema} cascade`);
+    await admin.close();
+  });
+
+  it("prints only JSON with --json", () => {
+    const result = clearway(["tariff", "lookup", "8467.21.00.10", "--json"], env);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ codeDotted: "8467.21.00.10", rates: { general: { effectiveRaw: "1.7%", inheritedFrom: "8467.21.00" } } });
+  });
+
+  it("prints a readable look-up and search", () => {
+    const lookup = clearway(["tariff", "lookup", "846721"], env);
+    expect(lookup.code).toBe(0);
+    expect(lookup.stdout).toContain("8467.21.00  Drills of all kinds");
+    const search = clearway(["tariff", "search", "电钻", "--limit", "3"], env);
+    expect(search.code).toBe(0);
+    expect(search.stdout).toMatch(/interpreted as: .*drills/);
+    const json = JSON.parse(clearway(["tariff", "search", "lithium-ion", "batteries", "--json"], env).stdout);
+    expect(json.results[0].codeDotted).toBe("8507.60.00");
+  });
+
+  it("exits non-zero with a one-line reason", () => {
+    for (const [args, reason] of [
+      [["tariff", "lookup", "8467.2A"], /^clearway: "8467.2A" is not a valid tariff code: character "A" at position 7 is not a digit \[TARIFF_CODE_MALFORMED\]\n$/],
+      [["tariff", "lookup", "84672999"], /^clearway: 84672999 is not a code in HTSUS 2026 Revision 4\. \[TARIFF_CODE_NOT_FOUND\]\n$/],
+      [["tariff", "search", "drill", "--limit", "0"], /^clearway: --limit must be a whole number from 1 to 100/],
+      [["tariff", "lookup", "8467", "--schedule", "eu"], /^clearway: --schedule must be us_hts or hs/],
+    ] as const) {
+      const result = clearway([...args], env);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(reason);
+    }
+  });
+});
+
+describe("clearway CLI without a database", () => {
+  it("refuses to open an embedded database another live process holds", () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), "cw-lock-"));
+    fs.writeFileSync(path.join(home, "db.lock"), String(process.pid));
+    const result = clearway(["tariff", "lookup", "8467"], { CLEARWAY_HOME: home });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`in use by process ${process.pid}`));
+  });
+
+  it("has --help on every command", () => {
+    const root = clearway(["--help"], {});
+    expect(root.code).toBe(0);
+    expect(root.stdout).toMatch(/start[\s\S]*import-reference[\s\S]*tariff/);
+    expect(clearway(["tariff", "lookup", "--help"], {}).stdout).toContain("--json");
+    expect(clearway(["tariff", "search", "--help"], {}).stdout).toContain("--limit");
+  });
+
+  it("refuses a bad configuration value by name", () => {
+    const result = clearway(["start"], { PORT: "abc", CLEARWAY_HOME: fs.mkdtempSync(path.join(os.tmpdir(), "cw-cfg-")) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('PORT="abc" is invalid');
+  });
+
+  it("rejects unknown commands", () => {
+    const result = clearway(["frobnicate"], {});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^clearway: unknown command 'frobnicate'/);
+  });
+});
