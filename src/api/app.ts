@@ -60,9 +60,9 @@ export async function buildApp(options: AppOptions) {
     await app.register(fastifyStatic, { root: webDist });
   }
   app.setNotFoundHandler((request, reply) => {
-    // A missing asset (a path with a file extension) is a 404, not the page: the browser would choke on HTML as a script.
+    // A missing asset (a path ending in a file extension; tariff codes end in digits) is a 404, not the page: the browser would choke on HTML as a script.
     const urlPath = request.url.split("?")[0] ?? "";
-    const wantsPage = request.method === "GET" && !urlPath.startsWith("/api/") && !/\.[a-z0-9]+$/i.test(urlPath) && fs.existsSync(path.join(webDist, "index.html"));
+    const wantsPage = request.method === "GET" && !urlPath.startsWith("/api/") && !/\.[a-z][a-z0-9]*$/i.test(urlPath) && fs.existsSync(path.join(webDist, "index.html"));
     if (wantsPage) return reply.type("text/html").sendFile("index.html", webDist);
     return reply.status(404).send({ error: { code: "NOT_FOUND", message: `No route for ${request.method} ${urlPath}` } });
   });

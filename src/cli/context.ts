@@ -25,7 +25,7 @@ export async function openContext(options: { json?: boolean; quiet?: boolean } =
 }
 
 /** Run a command body: print a one-line reason and exit non-zero on failure, and always close the database. */
-export async function runCommand(options: { json?: boolean; quiet?: boolean }, body: (ctx: CliContext) => Promise<number | void>): Promise<void> {
+export async function runCommand(options: { json?: boolean; quiet?: boolean }, body: (ctx: CliContext) => Promise<number | undefined | void>): Promise<void> {
   let ctx: CliContext | undefined;
   let code = 0;
   try {

@@ -94,7 +94,7 @@ export function describeRate(rate: ParsedRate): string {
 
 function formatNode(node: TariffNode): string {
   const lines = [`${node.codeDotted}  ${node.description}`, `  ${node.edition.name}${node.section ? ` · Section ${node.section.section}: ${node.section.name}` : ""}`];
-  node.path.forEach((step, i) => lines.push(`  ${"  ".repeat(i)}${step.codeDotted ?? "·"} ${step.description}`));
+  for (const [i, step] of node.path.entries()) lines.push(`  ${"  ".repeat(i)}${step.codeDotted ?? "·"} ${step.description}`);
   if (node.units.length) lines.push(`  Units of quantity: ${node.units.join(", ")}`);
   if (node.rates) {
     const { general, special, column2 } = node.rates;

@@ -206,6 +206,7 @@ describe("console serving", () => {
       expect((await app.inject("/assets/missing-1234.js")).statusCode).toBe(404);
       fs.writeFileSync(path.join(dist, "late.js"), "export {};");
       expect((await app.inject("/late.js")).statusCode).toBe(200);
+      expect((await app.inject("/tariff/8467.21.00.10")).body).toContain("<title>Clearway</title>");
     } finally {
       await app.close();
       await db.close();
