@@ -13,7 +13,7 @@ const CONCURRENCY = 8;
 /** Codes in the three ways users type them, sampled evenly from the schedule. */
 async function sampleCodes(db: Db): Promise<string[]> {
   const rows = await db.query<{ code: string; code_dotted: string }>(
-    "select code, code_dotted from tariff_lines l join tariff_editions e on e.id = l.edition_id where e.schedule = 'us_hts' and l.code is not null order by l.row_no",
+    "select l.code, l.code_dotted from tariff_lines l join tariff_editions e on e.id = l.edition_id where e.schedule = 'us_hts' and l.code is not null order by l.row_no",
   );
   const step = Math.max(1, Math.floor(rows.length / CODE_LOOKUPS));
   return rows.filter((_, i) => i % step === 0).slice(0, CODE_LOOKUPS).map((r, i) => (i % 3 === 0 ? r.code : i % 3 === 1 ? r.code_dotted : r.code.slice(0, Math.min(r.code.length, 6))));

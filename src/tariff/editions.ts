@@ -20,8 +20,13 @@ export async function createEdition(tx: Queryable, input: EditionInput): Promise
 }
 
 const EDITION_SELECT = `select e.id, e.schedule, e.code, e.name, to_char(e.effective_from, 'YYYY-MM-DD') as "effectiveFrom",
-  e.imported_at as "importedAt", (select count(*) from tariff_lines l where l.edition_id = e.id) as lines
+  e.imported_at as "importedAt", e.line_count as lines
   from tariff_editions e`;
+
+/** Record how many lines an edition holds, once its import has loaded them. */
+export async function setEditionLineCount(tx: Queryable, editionId: number, lines: number): Promise<void> {
+  await tx.query("update tariff_editions set line_count = $2 where id = $1", [editionId, lines]);
+}
 
 /** Every loaded edition, newest effective date first. */
 export async function listEditions(db: Queryable): Promise<Edition[]> {

@@ -2,7 +2,7 @@ import type { Queryable } from "../db/connection.ts";
 import { csvChunks } from "../db/csv.ts";
 import { corrupt, readCsvRecords } from "../reference/read-csv.ts";
 import { formatCode } from "./code.ts";
-import { createEdition, type EditionInput } from "./editions.ts";
+import { createEdition, setEditionLineCount, type EditionInput } from "./editions.ts";
 
 /** Files of one HS edition: the nomenclature (all levels) and the section names. */
 export type HsEditionFiles = { nomenclatureFile: string; sectionsFile: string };
@@ -48,6 +48,7 @@ export async function importHsEdition(tx: Queryable, files: HsEditionFiles, edit
     ["edition_id", "row_no", "code", "code_dotted", "level", "indent", "parent_row", "ancestor_rows", "chapter", "section", "description", "path_text", "units", "is_pseudo"],
     csvChunks(rows),
   );
+  await setEditionLineCount(tx, editionId, loaded);
   return { editionId, rows: loaded };
 }
 

@@ -2,7 +2,7 @@ import type { Queryable } from "../db/connection.ts";
 import { csvChunks } from "../db/csv.ts";
 import { corrupt, readCsvRecords } from "../reference/read-csv.ts";
 import { formatCode } from "./code.ts";
-import { createEdition, type EditionInput } from "./editions.ts";
+import { createEdition, setEditionLineCount, type EditionInput } from "./editions.ts";
 import { parseRate, parseSpecialRate } from "./parse-rate.ts";
 
 const COLUMNS = ["HTS Number", "Indent", "Description", "Unit of Quantity", "General Rate of Duty", "Special Rate of Duty", "Column 2 Rate of Duty", "Quota Quantity", "Additional Duties"];
@@ -35,6 +35,7 @@ export async function importHtsEdition(tx: Queryable, file: string, edition: Omi
     ["edition_id", "row_no", "code", "code_dotted", "level", "indent", "parent_row", "ancestor_rows", "chapter", "section", "description", "path_text", "units", "general_raw", "special_raw", "column2_raw", "rate_from_row", "general_rate", "special_rate", "column2_rate", "quota_quantity", "additional_duties"],
     csvChunks(lines),
   );
+  await setEditionLineCount(tx, editionId, loaded);
   return { editionId, rows: loaded };
 }
 

@@ -149,7 +149,7 @@ async function ratesOf(db: Queryable, editionId: number, line: LineRow): Promise
   };
 }
 
-type ChildRow = { row_no: number; parent_row: number | null; code: string | null; code_dotted: string | null; level: number; description: string; units: string[]; general: string | null; child_count: number };
+type ChildRow = { row_no: number; parent_row: number | null; code: string | null; code_dotted: string | null; level: number; description: string; units: string[]; general: string | null; has_children: boolean };
 
 /** The children of the given rows (or the given rows themselves), descending through group rows that carry no number. */
 async function childrenOf(db: Queryable, editionId: number, parents: number[] | null, ownRows?: number[]): Promise<TreeChild[]> {
@@ -160,11 +160,11 @@ async function childRows(db: Queryable, editionId: number, parents: number[] | n
   const rows = await db.query<ChildRow>(
     `select l.row_no, l.parent_row, l.code, l.code_dotted, l.level, l.description, l.units,
        (select r.general_raw from tariff_lines r where r.edition_id = l.edition_id and r.row_no = l.rate_from_row) as general,
-       (select count(*) from tariff_lines c where c.edition_id = l.edition_id and c.parent_row = l.row_no) as child_count
+       exists (select 1 from tariff_lines c where c.edition_id = l.edition_id and c.parent_row = l.row_no) as has_children
      from tariff_lines l where l.edition_id = $1 and ${parents ? "l.parent_row = any($2::int[])" : "l.row_no = any($2::int[])"} order by l.row_no`,
     [editionId, parents ?? ownRows ?? []],
   );
-  const groups = rows.filter((r) => !r.code && r.child_count > 0).map((r) => r.row_no);
+  const groups = rows.filter((r) => !r.code && r.has_children).map((r) => r.row_no);
   const nestedByParent = new Map<number, TreeChild[]>();
   for (const entry of groups.length ? await childRows(db, editionId, groups) : []) {
     const list = nestedByParent.get(entry.parentRow as number) ?? [];
@@ -178,7 +178,7 @@ async function childRows(db: Queryable, editionId: number, parents: number[] | n
       codeDotted: r.code_dotted,
       level: r.level,
       description: r.description,
-      hasChildren: r.child_count > 0,
+      hasChildren: r.has_children,
       units: r.units,
       general: r.general,
       ...(r.code ? {} : { children: nestedByParent.get(r.row_no) ?? [] }),
