@@ -1,26 +1,21 @@
 // Types and fetch helpers for the Clearway HTTP API (see src/api on the server).
+// The response types are the server's own (type-only imports, erased from the bundle), so the contract has one source.
+import type { ImportRecord } from "../../src/reference/reference-status.ts";
+import type { Edition } from "../../src/tariff/editions.ts";
+import type { SectionTree } from "../../src/tariff/list-sections.ts";
+import type { ParsedRate, ParsedSpecial } from "../../src/tariff/parse-rate.ts";
+import type { Schedule } from "../../src/tariff/code.ts";
+import type { RateCell as ServerRateCell, Suggestion, TariffNode as Lookup } from "../../src/tariff/lookup-code.ts";
+import type { SearchResult as SearchResponse } from "../../src/tariff/search-tariff.ts";
 
-export type Schedule = "us_hts" | "hs";
+export type { Schedule } from "../../src/tariff/code.ts";
+export type { ImportRecord } from "../../src/reference/reference-status.ts";
+export type { Edition } from "../../src/tariff/editions.ts";
+export type { ParsedRate, RateComponent } from "../../src/tariff/parse-rate.ts";
+export type { PathStep as PathEntry, Suggestion, TariffNode as Lookup, TreeChild } from "../../src/tariff/lookup-code.ts";
+export type { SearchHit as SearchResult, SearchResult as SearchResponse } from "../../src/tariff/search-tariff.ts";
 
-export type Edition = {
-  id: number;
-  schedule: Schedule;
-  code: string;
-  name: string;
-  effectiveFrom: string;
-  importedAt: string;
-  lines: number;
-};
-
-export type ImportRecord = {
-  source: string;
-  fileName: string;
-  sha256: string;
-  rows: number;
-  importedAt: string;
-  durationMs: number;
-};
-
+/** What GET /api/health answers. */
 export type Health = {
   status: "ok";
   version: string;
@@ -30,92 +25,12 @@ export type Health = {
   imports: ImportRecord[];
 };
 
-export type SectionsResponse = {
-  edition: Edition;
-  sections: { section: string; name: string; chapters: { code: string; description: string }[] }[];
-};
-
-export type RateComponent =
-  | { type: "ad_valorem"; percent: string; qualifier?: string }
-  | {
-      type: "specific";
-      amountUsd: string;
-      per: string;
-      perQuantity: string;
-      unit: string;
-      unitRaw: string;
-      qualifier?: string;
-      uoqIndex?: number | null;
-    };
-
-export type ParsedRate =
-  | { status: "empty" | "free"; raw: string }
-  | { status: "parsed"; raw: string; components: RateComponent[] }
-  | { status: "unparsed"; raw: string; reason: string };
-
-export type RateCell = {
-  raw: string;
-  effectiveRaw: string;
-  inheritedFrom: string | null;
-  parsed: ParsedRate;
-};
-
-export type SpecialCell = {
-  raw: string;
-  effectiveRaw: string;
-  inheritedFrom: string | null;
-  parsed: {
-    status: "empty" | "parsed" | "unparsed";
-    raw: string;
-    reason?: string;
-    groups: { rate: ParsedRate; programs: string[] }[];
-  };
-};
-
-export type TreeChild = {
-  code: string | null;
-  codeDotted: string | null;
-  level: number;
-  description: string;
-  hasChildren: boolean;
-  units: string[];
-  general: string | null;
-  children?: TreeChild[];
-};
-
-export type PathEntry = { code: string | null; codeDotted: string | null; level: number; description: string };
-
-export type Lookup = {
-  edition: Edition;
-  code: string;
-  codeDotted: string;
-  level: number;
-  description: string;
-  section: { section: string; name: string } | null;
-  path: PathEntry[];
-  units: string[];
-  rates: { general: RateCell; special: SpecialCell; column2: RateCell } | null;
-  children: TreeChild[];
-};
-
-export type SearchResult = {
-  code: string;
-  codeDotted: string;
-  level: number;
-  description: string;
-  path: string;
-  general: string | null;
-  score: number;
-};
-
-export type SearchResponse = {
-  query: string;
-  interpretedAs: string[] | null;
-  edition: Edition;
-  results: SearchResult[];
-};
-
-export type Suggestion = { code: string; codeDotted: string; description: string };
+/** What GET /api/tariff/sections answers. */
+export type SectionsResponse = { edition: Edition; sections: SectionTree[] };
+/** A general or column-2 rate cell. */
+export type RateCell = ServerRateCell<ParsedRate>;
+/** The special-rate cell. */
+export type SpecialCell = ServerRateCell<ParsedSpecial>;
 
 /** An error answered by the API (or a network failure, with status 0 and code NETWORK). */
 export class ApiError extends Error {
