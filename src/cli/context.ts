@@ -2,6 +2,7 @@ import { type Config, embeddedDbDir, loadConfig } from "../core/config.ts";
 import { errorMessage, isAppError } from "../core/errors.ts";
 import { type Db, openDb } from "../db/connection.ts";
 import { migrate } from "../db/migrate.ts";
+import { enforceRowSecurity } from "../db/row-security.ts";
 
 /** What every command gets: the configuration and an open, migrated database. */
 export type CliContext = { config: Config; db: Db; json: boolean; say: (line: string) => void };
@@ -17,6 +18,7 @@ export async function openContext(options: { json?: boolean; quiet?: boolean } =
   try {
     const applied = await migrate(db);
     if (applied.length) say(`  ✓ Database schema: ${applied.length} migration(s) applied`);
+    await enforceRowSecurity(db);
   } catch (error) {
     await db.close();
     throw error;

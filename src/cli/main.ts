@@ -3,6 +3,7 @@ import { VERSION } from "../api/app.ts";
 import { registerReferenceCommands } from "./reference-commands.ts";
 import { registerStartCommand } from "./start-command.ts";
 import { registerTariffCommands } from "./tariff-commands.ts";
+import { registerTenancyCommands } from "../tenancy/cli.ts";
 
 const program = new Command("clearway")
   .description("Clearway — customs clearance and trade compliance (清关与贸易合规)")
@@ -14,6 +15,7 @@ const program = new Command("clearway")
 registerStartCommand(program);
 registerReferenceCommands(program);
 registerTariffCommands(program);
+registerTenancyCommands(program);
 
 program.exitOverride((error) => {
   process.exit(error.exitCode === 0 ? 0 : 1);

@@ -6,6 +6,7 @@ import { buildApp, VERSION, WEB_DIST } from "../api/app.ts";
 import { createLogger } from "../core/logger.ts";
 import { terminalProgress } from "../core/progress.ts";
 import { importReference } from "../reference/import-reference.ts";
+import { ensureFirstAdmin } from "../tenancy/bootstrap.ts";
 import { openContext, oneLine } from "./context.ts";
 
 /** `clearway start`: open (or create) the database, import reference data on first start, and serve the API and console. */
@@ -28,6 +29,11 @@ export function registerStartCommand(program: Command): void {
           const outcomes = await importReference({ db, dataDir: config.dataDir, progress: terminalProgress() });
           const unchanged = outcomes.filter((o) => o.status === "unchanged").length;
           if (unchanged === outcomes.length) say(`  ✓ Reference data already imported (${outcomes.length} sources unchanged)`);
+        }
+        const admin = await ensureFirstAdmin(db, { email: process.env.CLEARWAY_ADMIN_EMAIL, password: process.env.CLEARWAY_ADMIN_PASSWORD });
+        if (admin) {
+          say(`  ✓ First administrator created for the default tenant: ${admin.email}`);
+          if (admin.generated) say(`    One-time password (shown only now; change it with "clearway user passwd ${admin.email}"): ${admin.password}`);
         }
         const app = await buildApp({ db, logger: createLogger(config.logLevel === "info" ? "warn" : config.logLevel) });
         await app.listen({ port: config.port, host: config.host });

@@ -7,7 +7,7 @@ import { openTestDb, TEST_DB_KINDS } from "./test-db.ts";
 describe.each(TEST_DB_KINDS)("database port on %s", (kind) => {
   let db: Db;
   beforeAll(async () => {
-    db = await openTestDb(kind);
+    db = await openTestDb(kind, { rowSecurity: false });
     await db.exec("create table t (id int primary key, name text, tags text[], data jsonb, n bigint)");
   });
   afterAll(() => db.close());

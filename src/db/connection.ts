@@ -29,6 +29,8 @@ export type Db = Queryable & {
   location: string;
   /** Run fn inside one transaction; it commits when fn resolves and rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** From now on, run every statement as this database role (see enforceRowSecurity). */
+  assumeRole(role: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -86,6 +88,9 @@ async function openPglite(dataDir: string | undefined, onStatus?: (message: stri
     location: dataDir ?? "memory",
     ...runner(client),
     transaction: (fn) => client.transaction((tx) => fn(runner(tx))),
+    assumeRole: async (role) => {
+      await client.exec(`set role ${quoteIdent(role)}`);
+    },
     close: async () => {
       await client.close();
       releaseLock();
@@ -142,28 +147,37 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
     await pool.end().catch(() => {});
     throw new AppError("DATABASE_UNAVAILABLE", `Cannot connect to PostgreSQL at ${redactUrl(url)}: ${errorMessage(error)}`);
   }
-  const runner = (target: pg.Pool | pg.PoolClient): Queryable => ({
-    async query<T>(sql: string, params: unknown[] = []) {
-      return (await target.query(sql, params as unknown[])).rows as T[];
-    },
-    async exec(sql: string) {
-      await target.query(sql);
-    },
-    async copyCsv(table, columns, chunks) {
-      const client = "release" in target ? target : await (target as pg.Pool).connect();
-      try {
-        return await copyWithClient(client, table, columns, typeof chunks === "string" ? [chunks] : chunks);
-      } finally {
-        if (client !== target) client.release();
-      }
-    },
+  let role: string | undefined;
+  const withRole = new WeakSet<pg.PoolClient>();
+  // Every statement runs on a client that has taken the app's role, so row-level security applies to it.
+  const acquire = async (): Promise<pg.PoolClient> => {
+    const client = await pool.connect();
+    if (role && !withRole.has(client)) {
+      await client.query(`set role ${quoteIdent(role)}`);
+      withRole.add(client);
+    }
+    return client;
+  };
+  const onClient = async <T>(target: pg.PoolClient | null, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    if (target) return fn(target);
+    const client = await acquire();
+    try {
+      return await fn(client);
+    } finally {
+      client.release();
+    }
+  };
+  const runner = (target: pg.PoolClient | null): Queryable => ({
+    query: <T>(sql: string, params: unknown[] = []) => onClient(target, async (c) => (await c.query(sql, params as unknown[])).rows as T[]),
+    exec: (sql: string) => onClient(target, async (c) => void (await c.query(sql))),
+    copyCsv: (table, columns, chunks) => onClient(target, (c) => copyWithClient(c, table, columns, typeof chunks === "string" ? [chunks] : chunks)),
   });
   return {
     kind: "postgres",
     location: redactUrl(url) + (schema ? ` (schema ${schema})` : ""),
-    ...runner(pool),
+    ...runner(null),
     async transaction(fn) {
-      const client = await pool.connect();
+      const client = await acquire();
       try {
         await client.query("BEGIN");
         const result = await fn(runner(client));
@@ -176,8 +190,16 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
         client.release();
       }
     },
+    async assumeRole(next) {
+      role = next;
+    },
     close: () => pool.end(),
   };
+}
+
+/** A PostgreSQL identifier, quoted. */
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
 }
 
 function copyWithClient(client: pg.PoolClient, table: string, columns: string[], chunks: string[]): Promise<number> {

@@ -12,19 +12,20 @@ const ZError = z.object({ error: z.object({ code: z.string(), message: z.string(
 
 /** Tariff routes: editions, the section/chapter tree, look-up by code and ranked search. */
 export const tariffRoutes = (db: Db): FastifyPluginAsyncZod => async (app) => {
-  app.get("/api/tariff/editions", { schema: { tags: ["tariff"], summary: "Loaded tariff editions", response: { 200: z.object({ editions: z.array(ZEdition) }) } } }, async () => ({
+  app.get("/api/tariff/editions", { config: { permission: "tariff.read" }, schema: { tags: ["tariff"], summary: "Loaded tariff editions", response: { 200: z.object({ editions: z.array(ZEdition) }) } } }, async () => ({
     editions: await listEditions(db),
   }));
 
   app.get(
     "/api/tariff/sections",
-    { schema: { tags: ["tariff"], summary: "Sections and chapters: the root of the tariff tree", querystring: z.object({ schedule: ZSchedule, edition: z.string().optional() }) } },
+    { config: { permission: "tariff.read" }, schema: { tags: ["tariff"], summary: "Sections and chapters: the root of the tariff tree", querystring: z.object({ schedule: ZSchedule, edition: z.string().optional() }) } },
     async (request) => listSections(db, request.query),
   );
 
   app.get(
     "/api/tariff/lookup/:code",
     {
+      config: { permission: "tariff.read" },
       schema: {
         tags: ["tariff"],
         summary: "Look up a code (2–10 digits, dots optional): description path, units, rates, children",
@@ -43,6 +44,7 @@ export const tariffRoutes = (db: Db): FastifyPluginAsyncZod => async (app) => {
   app.get(
     "/api/tariff/search",
     {
+      config: { permission: "tariff.read" },
       schema: {
         tags: ["tariff"],
         summary: "Ranked search by text (English or Chinese) or by code prefix",

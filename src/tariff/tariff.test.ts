@@ -8,6 +8,7 @@ import type { Db } from "../db/connection.ts";
 import { openTestDb, TEST_DATA_DIR, TEST_DB_KINDS } from "../db/test-db.ts";
 import { importReference } from "../reference/import-reference.ts";
 import { referenceStatus } from "../reference/reference-status.ts";
+import { createTestMember } from "../tenancy/test-principals.ts";
 import { listSections } from "./list-sections.ts";
 import { lookupCode } from "./lookup-code.ts";
 import { searchTariff } from "./search-tariff.ts";
@@ -31,10 +32,12 @@ function sourceCounts() {
 describe.each(TEST_DB_KINDS)("tariff on %s", (kind) => {
   let db: Db;
   let app: App;
+  let headers: { authorization: string };
   beforeAll(async () => {
     db = await openTestDb(kind);
     await importReference({ db, dataDir: TEST_DATA_DIR, only: ["hs2022", "hts2026r4"] });
     app = await buildApp({ db, logger: false, webDist: fs.mkdtempSync(path.join(os.tmpdir(), "cw-nodist-")) });
+    headers = (await createTestMember(db, { role: "viewer" })).headers;
   });
   afterAll(async () => {
     await app?.close();
@@ -151,7 +154,7 @@ describe.each(TEST_DB_KINDS)("tariff on %s", (kind) => {
 
   describe("HTTP API", () => {
     it("reports health: database kind, editions and counts", async () => {
-      const response = await app.inject("/api/health");
+      const response = await app.inject({ url: "/api/health", headers });
       expect(response.statusCode).toBe(200);
       const body = response.json();
       expect(body).toMatchObject({ status: "ok", database: { kind } });
@@ -160,31 +163,31 @@ describe.each(TEST_DB_KINDS)("tariff on %s", (kind) => {
     });
 
     it("looks codes up, 400 on a malformed code, 404 with suggestions on an unknown one", async () => {
-      const ok = await app.inject("/api/tariff/lookup/8467.21.00.10");
+      const ok = await app.inject({ url: "/api/tariff/lookup/8467.21.00.10", headers });
       expect(ok.statusCode).toBe(200);
       expect(ok.json()).toMatchObject({ codeDotted: "8467.21.00.10", rates: { general: { effectiveRaw: "1.7%" } } });
-      const bad = await app.inject("/api/tariff/lookup/8467.2A");
+      const bad = await app.inject({ url: "/api/tariff/lookup/8467.2A", headers });
       expect(bad.statusCode).toBe(400);
       expect(bad.json()).toEqual({ error: { code: "TARIFF_CODE_MALFORMED", message: expect.stringContaining('character "A" at position 7'), details: expect.any(Object) } });
-      const unknown = await app.inject("/api/tariff/lookup/84672999");
+      const unknown = await app.inject({ url: "/api/tariff/lookup/84672999", headers });
       expect(unknown.statusCode).toBe(404);
       expect(unknown.json().error.details.suggestions[0].codeDotted).toBe("8467.29.00");
-      const badSchedule = await app.inject("/api/tariff/lookup/8467?schedule=eu");
+      const badSchedule = await app.inject({ url: "/api/tariff/lookup/8467?schedule=eu", headers });
       expect(badSchedule.statusCode).toBe(400);
       expect(badSchedule.json().error.code).toBe("VALIDATION_FAILED");
     });
 
     it("searches, and validates the limit", async () => {
-      const response = await app.inject({ url: "/api/tariff/search", query: { q: "电钻", limit: "5" } });
+      const response = await app.inject({ headers, url: "/api/tariff/search", query: { q: "电钻", limit: "5" } });
       expect(response.statusCode).toBe(200);
       expect(response.json().interpretedAs).toContain("drills");
-      expect((await app.inject({ url: "/api/tariff/search", query: { q: "drill", limit: "1000" } })).statusCode).toBe(400);
+      expect((await app.inject({ headers, url: "/api/tariff/search", query: { q: "drill", limit: "1000" } })).statusCode).toBe(400);
     });
 
     it("serves OpenAPI at /api/docs and a JSON 404 for unknown API routes", async () => {
-      const docs = (await app.inject("/api/docs")).json();
+      const docs = (await app.inject({ url: "/api/docs", headers })).json();
       expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(["/api/health", "/api/tariff/lookup/{code}", "/api/tariff/search", "/api/tariff/sections"]));
-      const missing = await app.inject("/api/nothing-here");
+      const missing = await app.inject({ url: "/api/nothing-here", headers });
       expect(missing.statusCode).toBe(404);
       expect(missing.json().error.code).toBe("NOT_FOUND");
     });
