@@ -56,6 +56,31 @@ describe.each(TEST_DB_KINDS)("clearway CLI on %s", (kind) => {
     expect(json.results[0].codeDotted).toBe("8507.60.00");
   });
 
+  it("administers tenants, users, API keys and the audit trail as the local operator", () => {
+    const json = (args: string[]) => {
+      const result = clearway([...args, "--json"], env);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      return JSON.parse(result.stdout);
+    };
+    expect(json(["tenant", "create", "acme", "Acme", "Trading", "--kind", "seller"])).toMatchObject({ slug: "acme", name: "Acme Trading", kind: "seller" });
+    const added = json(["user", "add", "ops@acme.test", "--role", "declarant", "--tenant", "acme"]);
+    expect(added.initialPassword).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    const key = json(["apikey", "create", "ERP link", "--role", "viewer", "--tenant", "acme"]);
+    expect(key.key).toMatch(/^cwk_key_[0-9a-z]+\.[A-Za-z0-9_-]{40,}$/);
+    expect(clearway(["apikey", "revoke", key.id, "--tenant", "acme"], env).code).toBe(0);
+    expect(json(["apikey", "list", "--tenant", "acme"])[0]).toMatchObject({ id: key.id, revokedAt: expect.any(String) });
+    expect(json(["apikey", "list"])).toEqual([]);
+    const actions = json(["audit", "list", "--tenant", "acme"]).map((e: { action: string; actorType: string }) => `${e.actorType}:${e.action}`);
+    expect(actions).toEqual(["cli:apikey.revoke", "cli:apikey.create", "cli:member.add", "cli:tenant.create"]);
+    const csv = clearway(["audit", "export", "--tenant", "acme", "--format", "csv"], env);
+    expect(csv.stdout.split("\n")).toHaveLength(6);
+    const refused = clearway(["user", "add", "x@acme.test", "--role", "boss", "--tenant", "acme"], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^clearway: "boss" is not a role; roles are admin, compliance, declarant, warehouse, viewer\. \[VALIDATION_FAILED\]\n$/);
+    expect(clearway(["user", "list", "--tenant", "nope"], env).stderr).toMatch(/^clearway: No tenant "nope"/);
+  });
+
   it("exits non-zero with a one-line reason", () => {
     for (const [args, reason] of [
       [["tariff", "lookup", "8467.2A"], /^clearway: "8467.2A" is not a valid tariff code: character "A" at position 7 is not a digit \[TARIFF_CODE_MALFORMED\]\n$/],
