@@ -102,6 +102,11 @@ describe.each(TEST_DB_KINDS)("API access on %s", (kind) => {
     expect(noCsrf.json().error.code).toBe("CSRF_FAILED");
     const withCsrf = await app.inject({ method: "POST", url: "/api/api-keys", headers: { cookie, "x-csrf-token": csrfToken }, payload: { name: "k", role: "viewer" } });
     expect(withCsrf.statusCode).toBe(201);
+    const badChange = await app.inject({ method: "POST", url: "/api/auth/password", headers: { cookie, "x-csrf-token": csrfToken }, payload: { currentPassword: "nope-nope-nope", newPassword: "a-new-password-1" } });
+    expect(badChange.statusCode).toBe(401);
+    const change = await app.inject({ method: "POST", url: "/api/auth/password", headers: { cookie, "x-csrf-token": csrfToken }, payload: { currentPassword: admin.password, newPassword: "a-new-password-1" } });
+    expect(change.statusCode).toBe(204);
+    admin.password = "a-new-password-1";
     const out = await app.inject({ method: "POST", url: "/api/auth/sign-out", headers: { cookie, "x-csrf-token": csrfToken } });
     expect(out.statusCode).toBe(204);
     expect((await app.inject({ url: "/api/auth/me", headers: { cookie } })).statusCode).toBe(401);

@@ -1,12 +1,16 @@
-/** A value COPY can take: null becomes SQL NULL; arrays become PostgreSQL array literals; objects become JSON. */
+/** A value COPY can take: null becomes SQL NULL; arrays of strings or numbers become PostgreSQL array literals; other objects (and arrays of objects) become JSON. */
 export type CopyValue = string | number | boolean | null | undefined | readonly (string | number)[] | object;
 
 /** One CSV field for COPY … WITH (FORMAT csv): NULL unquoted, every other value quoted. */
 export function csvField(value: CopyValue): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number" || typeof value === "boolean") return String(value);
-  const text = Array.isArray(value) ? pgArrayLiteral(value) : typeof value === "object" ? JSON.stringify(value) : value;
+  const text = isScalarArray(value) ? pgArrayLiteral(value) : typeof value === "object" ? JSON.stringify(value) : value;
   return `"${(text as string).replaceAll('"', '""')}"`;
+}
+
+function isScalarArray(value: unknown): value is readonly (string | number)[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string" || typeof item === "number");
 }
 
 /** One CSV line (with trailing newline) for COPY. */

@@ -11,7 +11,7 @@ import { addMember, createUser, findUserByEmail, getMember, listMembers, listMem
 import { generatePassword } from "./passwords.ts";
 import { ROLES } from "./permissions.ts";
 import type { Principal } from "./principal.ts";
-import { SESSION_HOURS, signIn, signOut, switchTenant } from "./sessions.ts";
+import { changeOwnPassword, SESSION_HOURS, signIn, signOut, switchTenant } from "./sessions.ts";
 
 const ZRole = z.enum(ROLES);
 
@@ -62,6 +62,22 @@ export const tenancyRoutes =
         const principal = principalOf(request);
         if (principal.kind !== "user") throw new AppError("BAD_REQUEST", "API keys are bound to one tenant.");
         return me(await switchTenant(db, principal, request.body.tenant));
+      },
+    );
+
+    app.post(
+      "/api/auth/password",
+      {
+        config: { permission: "tenant.read" },
+        bodyLimit: 16 * 1024,
+        schema: { tags: ["auth"], summary: "Change your own password (ends your other sessions)", body: z.object({ currentPassword: z.string().max(256), newPassword: z.string().max(256) }) },
+      },
+      async (request, reply) => {
+        const principal = principalOf(request);
+        if (principal.kind !== "user") throw new AppError("BAD_REQUEST", "Only a signed-in user has a password.");
+        await changeOwnPassword(db, principal, request.body.currentPassword, request.body.newPassword);
+        await withTenant(db, principal.tenantId, (tx) => recordAudit(tx, principal, { action: "auth.password_change", targetType: "user", targetId: principal.id ?? undefined }, originOf(request)));
+        return reply.status(204).send();
       },
     );
 

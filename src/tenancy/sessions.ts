@@ -5,7 +5,7 @@ import type { Db } from "../db/connection.ts";
 import { asSystem, withTenant } from "../db/tenant-scope.ts";
 import { recordAudit } from "./audit.ts";
 import { listMemberships, type User } from "./members.ts";
-import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords.ts";
 import type { Role } from "./permissions.ts";
 import type { Principal, RequestOrigin } from "./principal.ts";
 
@@ -117,6 +117,16 @@ export async function switchTenant(db: Db, principal: Principal, tenant: string)
     if (!chosen) throw new AppError("NOT_FOUND", `You are not a member of tenant "${tenant}".`);
     await tx.query("update sessions set tenant_id = $2 where id = $1", [principal.sessionId, chosen.tenantId]);
     return { ...principal, tenantId: chosen.tenantId, role: chosen.role };
+  });
+}
+
+/** Change the signed-in user's password after checking the current one; their other sessions end. */
+export async function changeOwnPassword(db: Db, principal: Principal, currentPassword: string, newPassword: string): Promise<void> {
+  await asSystem(db, async (tx) => {
+    const [row] = await tx.query<{ password_hash: string }>("select password_hash from users where id = $1", [principal.id]);
+    if (!row || !(await verifyPassword(currentPassword, row.password_hash))) throw new AppError("AUTH_FAILED", "The current password is wrong.");
+    await tx.query("update users set password_hash = $2 where id = $1", [principal.id, await hashPassword(newPassword)]);
+    await tx.query("delete from sessions where user_id = $1 and id <> $2", [principal.id, principal.sessionId ?? ""]);
   });
 }
 

@@ -4,13 +4,15 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "../../src/db/connection.ts";
 import { TEST_DATA_DIR, TEST_DB_KINDS, TEST_POSTGRES_URL } from "../../src/db/test-db.ts";
 
 const BIN = path.resolve(import.meta.dirname, "../../bin/clearway.js");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const ADMIN_EMAIL = "admin@example.com";
+const ADMIN_PASSWORD = "Clearway-Test-16";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -38,14 +40,30 @@ async function startServer(env: Record<string, string>): Promise<{ url: string; 
   throw new Error(`server did not start: ${output}`);
 }
 
+/** Sign in through the page, the way a user does. */
+async function signInThroughPage(page: Page, email: string, password: string): Promise<void> {
+  await page.getByTestId("signin-email").fill(email);
+  await page.getByTestId("signin-password").fill(password);
+  await page.getByTestId("signin-submit").click();
+}
+
 describe.each(TEST_DB_KINDS)("console in Chromium on %s", (kind) => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
+  let apiKeySecret = "";
   const schema = `cw_web_${randomBytes(4).toString("hex")}`;
+  /** A fresh browser context: no cookies, no stored language. */
+  const newContext = () => browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 900 } });
 
   beforeAll(async () => {
-    const env: Record<string, string> = { CLEARWAY_HOME: fs.mkdtempSync(path.join(os.tmpdir(), "cw-web-")), CLEARWAY_DATA_DIR: TEST_DATA_DIR };
+    const env: Record<string, string> = {
+      CLEARWAY_HOME: fs.mkdtempSync(path.join(os.tmpdir(), "cw-web-")),
+      CLEARWAY_DATA_DIR: TEST_DATA_DIR,
+      CLEARWAY_ADMIN_EMAIL: ADMIN_EMAIL,
+      CLEARWAY_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    };
     if (kind === "postgres") {
       const admin = await openDb({ url: TEST_POSTGRES_URL });
       await admin.exec(`create schema ${schema}`);
@@ -57,7 +75,14 @@ describe.each(TEST_DB_KINDS)("console in Chromium on %s", (kind) => {
       executablePath: CHROMIUM,
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     });
-    page = await (await browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 900 } })).newPage();
+    context = await newContext();
+    page = await context.newPage();
+    await page.goto(`${server.url}/status`);
+    await page.waitForURL(/\/sign-in\?next=%2Fstatus$/);
+    await signInThroughPage(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.waitForURL(/\/status$/);
+    await page.getByTestId("user-menu").waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId("user-menu").textContent()).toContain(ADMIN_EMAIL);
   });
 
   afterAll(async () => {
@@ -109,5 +134,147 @@ describe.each(TEST_DB_KINDS)("console in Chromium on %s", (kind) => {
   it("shows a malformed code's error and an unknown code's suggestions", async () => {
     await page.goto(`${server.url}/tariff/8467.29.99`);
     await expect.poll(() => page.getByTestId("error-suggestions").textContent(), { timeout: 15_000 }).toContain("8467.29.00");
+  });
+
+  it("refuses a wrong password with a bilingual message and opens no session", async () => {
+    const other = await newContext();
+    const signIn = await other.newPage();
+    await signIn.goto(`${server.url}/admin/members`);
+    await signIn.waitForURL(/\/sign-in\?next=%2Fadmin%2Fmembers$/);
+    await signInThroughPage(signIn, ADMIN_EMAIL, "not-the-password");
+    const error = signIn.getByTestId("signin-error");
+    await expect.poll(() => error.textContent(), { timeout: 15_000 }).toContain("Wrong email or password.");
+    expect(await error.getAttribute("data-error-code")).toBe("AUTH_FAILED");
+    await signIn.getByTestId("lang-switch").getByText("中文").click();
+    await expect.poll(() => error.textContent()).toContain("邮箱或密码错误。");
+    expect(signIn.url()).toContain("/sign-in");
+    expect((await other.cookies()).some((cookie) => cookie.name === "cw_session")).toBe(false);
+    expect(await signIn.evaluate(() => fetch("/api/auth/me").then((r) => r.status))).toBe(401);
+    await other.close();
+  });
+
+  it("lets an admin create an API key, shows its secret once, and the key works", async () => {
+    await page.goto(`${server.url}/admin/api-keys`);
+    await page.getByTestId("apikey-create").click();
+    await page.getByTestId("apikey-name").fill("ci-robot");
+    await page.getByTestId("apikey-role").click();
+    await page.getByRole("option", { name: /^(Declarant|申报员)/ }).click();
+    await page.getByTestId("apikey-submit").click();
+    const secret = page.getByTestId("apikey-secret");
+    await expect.poll(() => secret.textContent(), { timeout: 15_000 }).toMatch(/^cwk_key_[0-9a-z]+\.\S{20,}$/);
+    apiKeySecret = ((await secret.textContent()) ?? "").trim();
+
+    const withKey = await fetch(`${server.url}/api/tariff/lookup/8467`, { headers: { authorization: `Bearer ${apiKeySecret}` } });
+    expect(withKey.status).toBe(200);
+    expect(JSON.stringify(await withKey.json())).toContain("8467");
+    expect((await fetch(`${server.url}/api/tariff/lookup/8467`)).status).toBe(401);
+
+    await page.getByTestId("apikey-done").click();
+    await expect.poll(() => secret.count()).toBe(0);
+    const row = page.locator('[data-testid="apikey-row"][data-name="ci-robot"]');
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByTestId("apikeys-table").textContent()).not.toContain(apiKeySecret.split(".")[1]);
+    expect(await row.textContent()).toMatch(/Declarant|申报员/);
+    await page.reload();
+    await expect.poll(() => row.getByTestId("apikey-last-used").textContent(), { timeout: 15_000 }).not.toMatch(/never|从未/);
+  });
+
+  it("revokes an API key after confirmation, and the key stops working", async () => {
+    await page.goto(`${server.url}/admin/api-keys`);
+    const row = page.locator('[data-testid="apikey-row"][data-name="ci-robot"]');
+    await row.getByTestId("apikey-revoke").click();
+    await page.getByTestId("apikey-revoke-dialog-confirm").click();
+    await expect.poll(() => row.getAttribute("data-revoked"), { timeout: 15_000 }).toBe("true");
+    const refused = await fetch(`${server.url}/api/tariff/lookup/8467`, { headers: { authorization: `Bearer ${apiKeySecret}` } });
+    expect(refused.status).toBe(401);
+  });
+
+  it("lists sign-ins and key changes in the audit trail, with filters, details and export", async () => {
+    await page.goto(`${server.url}/admin/audit`);
+    const table = page.getByTestId("audit-table");
+    await expect.poll(() => table.textContent(), { timeout: 15_000 }).toContain("apikey.create");
+    const actions = await page.getByTestId("audit-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-action")));
+    expect(actions).toContain("auth.sign_in");
+    expect(actions).toContain("auth.sign_in_failed");
+    expect(actions[0]).toBe("apikey.revoke");
+
+    await page.locator('[data-testid="audit-row"][data-action="apikey.create"]').click();
+    await expect.poll(() => page.getByTestId("audit-after").textContent()).toContain("ci-robot");
+
+    await page.getByTestId("audit-filter-action").fill("auth.");
+    await page.getByTestId("audit-filter-apply").click();
+    await page.waitForURL(/action=auth\./);
+    await expect.poll(() => page.getByTestId("audit-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-action"))), { timeout: 15_000 }).not.toContain("apikey.create");
+    const filtered = await page.getByTestId("audit-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-action") ?? ""));
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.every((action) => action.startsWith("auth."))).toBe(true);
+
+    const csvHref = await page.getByTestId("audit-export-csv").getAttribute("href");
+    expect(csvHref).toContain("format=csv");
+    const csv = await page.request.get(`${server.url}${csvHref}`);
+    expect(csv.status()).toBe(200);
+    const text = await csv.text();
+    expect(text.split("\n")[0]).toContain("action");
+    expect(text).toContain("auth.sign_in");
+    expect(text).not.toContain("apikey.create");
+  });
+
+  it("adds a member with a one-time password; that member signs in and sees no administration", async () => {
+    await page.goto(`${server.url}/admin/members`);
+    await expect.poll(() => page.getByTestId("members-table").textContent(), { timeout: 15_000 }).toContain(ADMIN_EMAIL);
+    await page.getByTestId("member-add").click();
+    await page.getByTestId("member-email").fill("declarant@example.com");
+    await page.getByTestId("member-add-submit").click();
+    const password = page.getByTestId("member-initial-password");
+    await expect.poll(() => password.textContent(), { timeout: 15_000 }).toMatch(/\S{10,}/);
+    const initialPassword = ((await password.textContent()) ?? "").trim();
+    await page.getByTestId("member-add-done").click();
+    await expect.poll(() => page.getByTestId("members-table").textContent(), { timeout: 15_000 }).toContain("declarant@example.com");
+
+    const other = await newContext();
+    const declarant = await other.newPage();
+    await declarant.goto(`${server.url}/admin/members`);
+    await signInThroughPage(declarant, "declarant@example.com", initialPassword);
+    await declarant.waitForURL(/\/admin\/members$/);
+    await expect.poll(() => declarant.getByTestId("page-forbidden").count(), { timeout: 15_000 }).toBe(1);
+    expect(await declarant.getByTestId("nav-members").count()).toBe(0);
+    expect(await declarant.getByTestId("nav-audit").count()).toBe(0);
+    expect(await declarant.getByTestId("user-menu").textContent()).toContain("declarant@example.com");
+    await other.close();
+  });
+
+  it("signs out to the sign-in page, and signing in again returns to the page asked for", async () => {
+    await page.goto(`${server.url}/tariff`);
+    await page.getByTestId("user-menu").click();
+    await page.getByTestId("signout").click();
+    await page.waitForURL(/\/sign-in$/);
+    expect((await context.cookies()).some((cookie) => cookie.name === "cw_session" && cookie.value)).toBe(false);
+    await page.goto(`${server.url}/tariff/8467`);
+    await page.waitForURL(/\/sign-in\?next=%2Ftariff%2F8467$/);
+    await signInThroughPage(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.waitForURL(/\/tariff\/8467$/);
+    await expect.poll(() => page.getByTestId("tariff-detail").textContent(), { timeout: 15_000 }).toContain("8467");
+  });
+
+  // Last, because it uses up the sign-in rate limit of this address (10 attempts a minute).
+  it("says until when a locked account is locked, and when to retry after too many attempts", async () => {
+    const attempt = () =>
+      fetch(`${server.url}/api/auth/sign-in`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "declarant@example.com", password: "wrong-password" }) });
+    for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(401);
+    const other = await newContext();
+    const signIn = await other.newPage();
+    await signIn.goto(`${server.url}/sign-in`);
+    await signInThroughPage(signIn, "declarant@example.com", "wrong-password");
+    const error = signIn.getByTestId("signin-error");
+    await expect.poll(() => error.getAttribute("data-error-code"), { timeout: 15_000 }).toBe("AUTH_LOCKED");
+    expect(await error.textContent()).toMatch(/locked until \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s?[AP]M/);
+
+    for (let i = 0; i < 12 && (await attempt()).status !== 429; i++);
+    await signInThroughPage(signIn, "declarant@example.com", "wrong-password");
+    await expect.poll(() => error.getAttribute("data-error-code"), { timeout: 15_000 }).toBe("RATE_LIMITED");
+    expect(await error.textContent()).toMatch(/Wait \d+ s, then try again/);
+    await signIn.getByTestId("lang-switch").getByText("中文").click();
+    await expect.poll(() => error.textContent()).toMatch(/请等待 \d+ 秒后重试/);
+    await other.close();
   });
 });

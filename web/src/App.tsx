@@ -1,20 +1,44 @@
-// Routes the console's pages inside the application shell.
+// Routes the console's pages: the sign-in page on its own, everything else inside the application shell.
+import { Box, Center, Loader } from "@mantine/core";
 import { useEffect } from "react";
+import type { ApiError } from "./api.ts";
+import { ErrorAlert } from "./components/ErrorAlert.tsx";
+import { useI18n } from "./i18n.ts";
+import { ApiKeysPage } from "./pages/ApiKeysPage.tsx";
+import { AuditPage } from "./pages/AuditPage.tsx";
+import { MembersPage } from "./pages/MembersPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
+import { SignInPage } from "./pages/SignInPage.tsx";
 import { StatusPage } from "./pages/StatusPage.tsx";
 import { TariffPage } from "./pages/TariffPage.tsx";
 import { matchPath, navigate, useLocation } from "./router.tsx";
+import { SIGN_IN_PATH, safeNext, signInHref, useSession } from "./session.tsx";
 import { Shell } from "./Shell.tsx";
 
-/** The whole console: shell plus the page for the current URL. */
+/** The whole console: sign-in, or the shell plus the page for the current URL. */
 export function App() {
   const { pathname, search } = useLocation();
+  const { state, reload } = useSession();
+  const me = state.status === "ready" ? state.me : null;
+  const onSignIn = pathname === SIGN_IN_PATH;
 
   useEffect(() => {
-    if (pathname === "/" || pathname === "") navigate("/tariff", { replace: true });
-  }, [pathname]);
+    if (state.status !== "ready") return;
+    if (onSignIn && me) navigate(safeNext(search.get("next")), { replace: true });
+    else if (!onSignIn && !me) navigate(signInHref(window.location.pathname + window.location.search), { replace: true });
+    else if (pathname === "/" || pathname === "") navigate("/tariff", { replace: true });
+  }, [state.status, me, onSignIn, pathname, search]);
 
-  return <Shell pathname={pathname}>{routePage(pathname, search)}</Shell>;
+  if (onSignIn) return me ? null : <SignInPage next={search.get("next")} />;
+  if (state.status === "loading") return <Starting />;
+  if (state.status === "error") return <StartFailed onRetry={reload} error={state.error} />;
+  if (!me) return null;
+  // Keyed by tenant so that switching tenant reloads the page's data.
+  return (
+    <Shell pathname={pathname}>
+      <div key={me.tenant.id}>{routePage(pathname, search)}</div>
+    </Shell>
+  );
 }
 
 function routePage(pathname: string, search: URLSearchParams) {
@@ -23,5 +47,29 @@ function routePage(pathname: string, search: URLSearchParams) {
   if (matchPath("/tariff", pathname)) return <TariffPage code={null} search={search} />;
   const tariffLine = matchPath("/tariff/:code", pathname);
   if (tariffLine) return <TariffPage code={tariffLine.code ?? null} search={search} />;
+  if (matchPath("/admin/members", pathname)) return <MembersPage />;
+  if (matchPath("/admin/api-keys", pathname)) return <ApiKeysPage />;
+  if (matchPath("/admin/audit", pathname)) return <AuditPage search={search} />;
   return <NotFoundPage pathname={pathname} />;
+}
+
+/** Shown while the console asks who is signed in. */
+function Starting() {
+  const { t } = useI18n();
+  return (
+    <Center h="100vh" aria-label={t("common.loading")}>
+      <Loader size="sm" />
+    </Center>
+  );
+}
+
+/** The server could not be asked who is signed in (it is down, or answered an error). */
+function StartFailed({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
+  return (
+    <Center h="100vh" p="md">
+      <Box maw={480}>
+        <ErrorAlert error={error} onRetry={onRetry} />
+      </Box>
+    </Center>
+  );
 }

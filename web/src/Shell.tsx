@@ -1,16 +1,29 @@
-// Application frame: header with product name and language switch, navbar with the modules.
-import { AppShell, Badge, Burger, Group, NavLink, SegmentedControl, Text, Tooltip } from "@mantine/core";
+// Application frame: header with product name, language switch and account menu; navbar with the modules.
+import { AppShell, Badge, Burger, Group, NavLink, Text, Tooltip } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import type { ReactNode } from "react";
-import { type MessageKey, setLang, useI18n } from "./i18n.ts";
+import type { Permission } from "../../src/tenancy/permissions.ts";
+import { LanguageSwitch } from "./components/LanguageSwitch.tsx";
+import { LogoMark } from "./components/LogoMark.tsx";
+import { UserMenu } from "./components/UserMenu.tsx";
+import { type MessageKey, useI18n } from "./i18n.ts";
 import { Icon, type IconName } from "./icons.tsx";
 import { Link } from "./router.tsx";
+import { useCan } from "./session.tsx";
 
 type Module = { id: IconName; path: string };
+type AdminModule = Module & { permission: Permission };
 
 const modules: Module[] = [
   { id: "tariff", path: "/tariff" },
   { id: "status", path: "/status" },
+];
+
+/** Administration pages, each shown only to roles that hold its permission. */
+export const adminModules: AdminModule[] = [
+  { id: "members", path: "/admin/members", permission: "members.read" },
+  { id: "apikeys", path: "/admin/api-keys", permission: "apikeys.manage" },
+  { id: "audit", path: "/admin/audit", permission: "audit.read" },
 ];
 
 const plannedModules: IconName[] = [
@@ -21,7 +34,6 @@ const plannedModules: IconName[] = [
   "bonded",
   "risk",
   "evidence",
-  "admin",
 ];
 
 /** The console frame around a page. */
@@ -39,7 +51,10 @@ export function Shell({ pathname, children }: { pathname: string; children: Reac
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" />
             <Brand />
           </Group>
-          <LanguageSwitch />
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" className="cw-navbar">
@@ -56,17 +71,7 @@ function Brand() {
   return (
     <Link to="/tariff" className="cw-brand">
       <span className="cw-logo" aria-hidden="true">
-        <svg viewBox="0 0 32 32" width="26" height="26" aria-hidden="true">
-          <rect width="32" height="32" rx="7" fill="var(--mantine-color-blue-7)" />
-          <path
-            d="M9 17l4.5 4.5L23 11"
-            fill="none"
-            stroke="#fff"
-            strokeWidth="3.2"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-          />
-        </svg>
+        <LogoMark />
       </span>
       <span className="cw-brand-name">
         {t("app.name")} <span className="cw-brand-local">{t("app.nameLocal")}</span>
@@ -78,43 +83,27 @@ function Brand() {
   );
 }
 
-/** EN / 中文 toggle; the choice persists across reloads. */
-function LanguageSwitch() {
-  const { lang, t } = useI18n();
-  return (
-    <SegmentedControl
-      data-testid="lang-switch"
-      aria-label={t("app.langSwitch")}
-      size="xs"
-      value={lang}
-      onChange={(value) => setLang(value === "zh" ? "zh" : "en")}
-      data={[
-        { value: "en", label: "EN" },
-        { value: "zh", label: "中文" },
-      ]}
-    />
-  );
-}
-
-/** The module list: working modules as links, planned ones disabled with a badge. */
+/** The module list: working modules as links, the administration the role may use, planned ones disabled with a badge. */
 function ModuleNav({ pathname, onNavigate }: { pathname: string; onNavigate: () => void }) {
   const { t } = useI18n();
+  const can = useCan();
+  const admin = adminModules.filter((module) => can(module.permission));
   return (
     <nav aria-label={t("nav.available")}>
       <Text className="cw-nav-heading">{t("nav.available")}</Text>
       {modules.map((module) => (
-        <NavLink
-          key={module.id}
-          component={Link}
-          to={module.path}
-          label={t(`nav.${module.id}` as MessageKey)}
-          title={t(`nav.${module.id}.hint` as MessageKey)}
-          leftSection={<Icon name={module.id} size={17} />}
-          active={pathname === module.path || pathname.startsWith(`${module.path}/`)}
-          onClick={onNavigate}
-          data-testid={`nav-${module.id}`}
-        />
+        <ModuleLink key={module.id} module={module} pathname={pathname} onNavigate={onNavigate} />
       ))}
+      {admin.length > 0 && (
+        <>
+          <Text className="cw-nav-heading" mt="md">
+            {t("nav.admin")}
+          </Text>
+          {admin.map((module) => (
+            <ModuleLink key={module.id} module={module} pathname={pathname} onNavigate={onNavigate} />
+          ))}
+        </>
+      )}
       <Text className="cw-nav-heading" mt="md">
         {t("nav.planned")}
       </Text>
@@ -137,5 +126,22 @@ function ModuleNav({ pathname, onNavigate }: { pathname: string; onNavigate: () 
         </Tooltip>
       ))}
     </nav>
+  );
+}
+
+/** One working module in the navbar. */
+function ModuleLink({ module, pathname, onNavigate }: { module: Module; pathname: string; onNavigate: () => void }) {
+  const { t } = useI18n();
+  return (
+    <NavLink
+      component={Link}
+      to={module.path}
+      label={t(`nav.${module.id}` as MessageKey)}
+      title={t(`nav.${module.id}.hint` as MessageKey)}
+      leftSection={<Icon name={module.id} size={17} />}
+      active={pathname === module.path || pathname.startsWith(`${module.path}/`)}
+      onClick={onNavigate}
+      data-testid={`nav-${module.id}`}
+    />
   );
 }

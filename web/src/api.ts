@@ -7,6 +7,11 @@ import type { ParsedRate, ParsedSpecial } from "../../src/tariff/parse-rate.ts";
 import type { Schedule } from "../../src/tariff/code.ts";
 import type { RateCell as ServerRateCell, Suggestion, TariffNode as Lookup } from "../../src/tariff/lookup-code.ts";
 import type { SearchResult as SearchResponse } from "../../src/tariff/search-tariff.ts";
+import type { ApiKey } from "../../src/tenancy/api-keys.ts";
+import type { AuditEvent, AuditQuery } from "../../src/tenancy/audit.ts";
+import type { listMemberships, Member } from "../../src/tenancy/members.ts";
+import type { Role } from "../../src/tenancy/permissions.ts";
+import type { Principal } from "../../src/tenancy/principal.ts";
 
 export type { Schedule } from "../../src/tariff/code.ts";
 export type { ImportRecord } from "../../src/reference/reference-status.ts";
@@ -14,6 +19,10 @@ export type { Edition } from "../../src/tariff/editions.ts";
 export type { ParsedRate, RateComponent } from "../../src/tariff/parse-rate.ts";
 export type { PathStep as PathEntry, Suggestion, TariffNode as Lookup, TreeChild } from "../../src/tariff/lookup-code.ts";
 export type { SearchHit as SearchResult, SearchResult as SearchResponse } from "../../src/tariff/search-tariff.ts";
+export type { ApiKey } from "../../src/tenancy/api-keys.ts";
+export type { AuditEvent } from "../../src/tenancy/audit.ts";
+export type { Member } from "../../src/tenancy/members.ts";
+export type { Role } from "../../src/tenancy/permissions.ts";
 
 /** What GET /api/health answers. */
 export type Health = {
@@ -24,6 +33,20 @@ export type Health = {
   counts: Record<string, number>;
   imports: ImportRecord[];
 };
+
+/** One tenant the signed-in user belongs to, with their role there. */
+export type Membership = Awaited<ReturnType<typeof listMemberships>>[number];
+
+/** What GET /api/auth/me and sign-in answer: who is signed in, for which tenant, in which role. */
+export type Me = {
+  principal: { kind: Principal["kind"]; id: string | null; label: string; role: Role };
+  tenant: { id: string; slug: string; name: string };
+  tenants: Membership[];
+  csrfToken: string | null;
+};
+
+/** Filters of the audit trail (what GET /api/audit and /api/audit/export take). */
+export type AuditFilters = Pick<AuditQuery, "action" | "targetType" | "targetId" | "from" | "to">;
 
 /** What GET /api/tariff/sections answers. */
 export type SectionsResponse = { edition: Edition; sections: SectionTree[] };
@@ -37,13 +60,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: Record<string, unknown> | undefined;
+  /** Seconds to wait before retrying, from a 429's retry-after header. */
+  readonly retryAfter: number | undefined;
 
-  constructor(status: number, code: string, message: string, details?: Record<string, unknown>) {
+  constructor(status: number, code: string, message: string, details?: Record<string, unknown>, retryAfter?: number) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.details = details;
+    this.retryAfter = retryAfter;
   }
 
   /** Suggested codes attached to a TARIFF_CODE_NOT_FOUND error, if any. */
@@ -53,29 +79,55 @@ export class ApiError extends Error {
   }
 }
 
-/** GET a JSON document from the API, throwing ApiError on any failure. */
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+let csrfToken: string | null = null;
+const authRequiredListeners = new Set<() => void>();
+
+/** Sets the CSRF token (from `Me.csrfToken`) that every non-GET request sends; null when signed out. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Calls `listener` whenever a request answers 401 AUTH_REQUIRED (not signed in, or the session expired). */
+export function onAuthRequired(listener: () => void): () => void {
+  authRequiredListeners.add(listener);
+  return () => authRequiredListeners.delete(listener);
+}
+
+type RequestOptions = { body?: unknown; signal?: AbortSignal };
+
+/** The one fetch helper: sends JSON and the CSRF token, answers JSON (or undefined for 204), throws ApiError on any failure. */
+async function request<T>(method: string, path: string, { body, signal }: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: "application/json" }, signal });
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError(0, "NETWORK", error instanceof Error ? error.message : String(error));
   }
-  const body: unknown = await response.json().catch(() => null);
+  if (response.status === 204) return undefined as T;
+  const json: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = (body as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null)
+    const error = (json as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null)
       ?.error;
-    throw new ApiError(
+    const apiError = new ApiError(
       response.status,
       error?.code ?? `HTTP_${response.status}`,
       error?.message ?? response.statusText,
       error?.details,
+      Number(response.headers.get("retry-after")) || undefined,
     );
+    if (apiError.code === "AUTH_REQUIRED") for (const listener of authRequiredListeners) listener();
+    throw apiError;
   }
-  if (body === null) throw new ApiError(response.status, "BAD_RESPONSE", "The server did not answer with JSON");
-  return body as T;
+  if (json === null) throw new ApiError(response.status, "BAD_RESPONSE", "The server did not answer with JSON");
+  return json as T;
 }
+
+/** GET a JSON document from the API, throwing ApiError on any failure. */
+export const getJson = <T>(path: string, signal?: AbortSignal) => request<T>("GET", path, { signal });
 
 /** Query string from the defined entries of a record. */
 function query(params: Record<string, string | number | undefined>): string {
@@ -103,3 +155,46 @@ export const fetchSearch = (q: string, schedule: Schedule, limit: number, signal
 
 /** Fetches every imported tariff edition. */
 export const fetchEditions = (signal?: AbortSignal) => getJson<{ editions: Edition[] }>("/api/tariff/editions", signal);
+
+/** Fetches who is signed in; 401 AUTH_REQUIRED when nobody is. */
+export const fetchMe = (signal?: AbortSignal) => getJson<Me>("/api/auth/me", signal);
+
+/** Signs in with email and password; the server sets the session cookie. */
+export const signIn = (email: string, password: string) => request<Me>("POST", "/api/auth/sign-in", { body: { email, password } });
+
+/** Ends the session. */
+export const signOut = () => request<void>("POST", "/api/auth/sign-out");
+
+/** Moves the session to another tenant the user belongs to. */
+export const switchTenant = (tenant: string) => request<Me>("POST", "/api/auth/switch-tenant", { body: { tenant } });
+
+/** Fetches the members of the current tenant. */
+export const fetchMembers = (signal?: AbortSignal) => getJson<{ members: Member[] }>("/api/tenant/members", signal);
+
+/** Adds a member (creating the user when the email is new); `initialPassword` is the generated one, shown once. */
+export const addMember = (input: { email: string; role: Role; displayName?: string; password?: string }) =>
+  request<{ member: Member; initialPassword: string | null }>("POST", "/api/tenant/members", { body: input });
+
+/** Changes a member's role. */
+export const changeMemberRole = (userId: string, role: Role) =>
+  request<{ member: Member }>("PATCH", `/api/tenant/members/${encodeURIComponent(userId)}`, { body: { role } });
+
+/** Removes a member from the current tenant. */
+export const removeMember = (userId: string) => request<void>("DELETE", `/api/tenant/members/${encodeURIComponent(userId)}`);
+
+/** Fetches the tenant's API keys (never their secrets). */
+export const fetchApiKeys = (signal?: AbortSignal) => getJson<{ apiKeys: ApiKey[] }>("/api/api-keys", signal);
+
+/** Creates an API key; `key` is its secret, returned only this once. */
+export const createApiKey = (name: string, role: Role) =>
+  request<{ apiKey: ApiKey; key: string }>("POST", "/api/api-keys", { body: { name, role } });
+
+/** Revokes an API key. */
+export const revokeApiKey = (id: string) => request<{ apiKey: ApiKey }>("DELETE", `/api/api-keys/${encodeURIComponent(id)}`);
+
+/** Fetches one page of the audit trail, newest first; `before` is the id of the last event already shown. */
+export const fetchAudit = (filters: AuditFilters, limit: number, before: number | undefined, signal?: AbortSignal) =>
+  getJson<{ events: AuditEvent[] }>(`/api/audit?${query({ ...filters, limit, before })}`, signal);
+
+/** URL that downloads the filtered audit trail as CSV or JSON lines. */
+export const auditExportUrl = (filters: AuditFilters, format: "csv" | "jsonl") => `/api/audit/export?${query({ ...filters, format })}`;

@@ -5,6 +5,7 @@ import { MantineProvider } from "@mantine/core";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App.tsx";
+import { SessionProvider } from "./session.tsx";
 import { theme } from "./theme.ts";
 
 const root = document.getElementById("root");
@@ -13,7 +14,9 @@ if (!root) throw new Error("index.html has no #root element");
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <App />
+      <SessionProvider>
+        <App />
+      </SessionProvider>
     </MantineProvider>
   </StrictMode>,
 );

@@ -1,8 +1,12 @@
 // Shows an API error in the user's language, with "did you mean" links for unknown tariff codes.
 import { Alert, Anchor, Button, List, Text } from "@mantine/core";
-import type { ApiError, Suggestion } from "../api.ts";
+import { ROLES } from "../../../src/tenancy/permissions.ts";
+import type { ApiError, Role, Suggestion } from "../api.ts";
 import { type I18n, useI18n } from "../i18n.ts";
 import { Link } from "../router.tsx";
+import { roleName } from "./Roles.tsx";
+
+const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
 
 type Props = {
   error: ApiError;
@@ -11,9 +15,12 @@ type Props = {
   editionName?: string;
   suggestionHref?: (suggestion: Suggestion) => string;
   onRetry?: () => void;
+  /** Text to show instead of the generic one, when the caller can explain this error better. */
+  message?: string;
 };
 
-function messageFor({ error, code, editionName }: Props, { t }: I18n): string {
+function messageFor({ error, code, editionName }: Props, i18n: I18n): string {
+  const { t } = i18n;
   switch (error.code) {
     case "NETWORK":
       return t("error.network");
@@ -23,6 +30,14 @@ function messageFor({ error, code, editionName }: Props, { t }: I18n): string {
       return editionName
         ? t("error.notFound", { code: code ?? "", edition: editionName })
         : t("error.notFoundNoEdition", { code: code ?? "" });
+    case "FORBIDDEN": {
+      const role = error.details?.role;
+      return isRole(role) ? t("error.forbidden", { role: roleName(i18n, role) }) : t("error.forbiddenNoRole");
+    }
+    case "CSRF_FAILED":
+      return t("error.csrf");
+    case "RATE_LIMITED":
+      return t("error.rateLimited", { seconds: error.retryAfter ?? 60 });
     default:
       return t("error.generic", { code: error.code, message: error.message });
   }
@@ -36,7 +51,7 @@ export function ErrorAlert(props: Props) {
   const notFound = error.status === 404 || error.code.endsWith("NOT_FOUND");
   return (
     <Alert color={notFound ? "orange" : "red"} variant="light" data-testid="api-error" data-error-code={error.code}>
-      <Text size="sm">{messageFor(props, i18n)}</Text>
+      <Text size="sm">{props.message ?? messageFor(props, i18n)}</Text>
       {suggestions.length > 0 && suggestionHref && (
         <>
           <Text size="sm" mt="xs" fw={500}>

@@ -1,0 +1,98 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../db/connection.ts";
+import { withTenant } from "../db/tenant-scope.ts";
+import { openTestDb, TEST_DATA_DIR, TEST_DB_KINDS } from "../db/test-db.ts";
+import { importReference } from "../reference/import-reference.ts";
+import type { Principal } from "../tenancy/principal.ts";
+import { createTestMember } from "../tenancy/test-principals.ts";
+import { importProducts } from "./import-products.ts";
+
+const FIXTURES = path.resolve(import.meta.dirname, "../../test/fixtures/catalog");
+const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
+
+describe.each(TEST_DB_KINDS)("catalogue import on %s", (kind) => {
+  let db: Db;
+  let principal: Principal;
+  const count = (sql: string) => withTenant(db, principal.tenantId, async (tx) => Number((await tx.query<{ n: number }>(sql))[0]?.n));
+
+  beforeAll(async () => {
+    db = await openTestDb(kind);
+    await importReference({ db, dataDir: TEST_DATA_DIR, only: ["hs2022", "hts2026r4", "countries", "currencies"] });
+    const member = await createTestMember(db, { role: "compliance", tenant: "acme" });
+    principal = { kind: "user", id: member.userId, label: member.email, tenantId: member.tenantId, role: "compliance" };
+  });
+  afterAll(() => db.close());
+
+  it("imports an English CSV with auto-mapped headers, suppliers, regulated attributes and classifications", async () => {
+    const report = await importProducts(db, { principal, bytes: fixture("products-en.csv"), fileName: "products-en.csv" });
+    expect(report).toMatchObject({ kind: "csv", encoding: "utf-8", rows: 4, valid: 4, invalid: 0, created: 4, updated: 0, committed: true });
+    expect(report.mapping.find((m) => m.column === "Unit price")?.field).toBe("declared_unit_value");
+    const [drill] = await withTenant(db, principal.tenantId, (tx) =>
+      tx.query<{ materials: unknown; regulated: Record<string, unknown>; net_weight_kg: string; name_en: string }>(
+        "select p.materials, p.regulated, p.net_weight_kg, s.name_en from products p join suppliers s on s.tenant_id = p.tenant_id and s.id = p.supplier_id where p.sku = 'CW-DR-002'",
+      ),
+    );
+    expect(drill).toMatchObject({ materials: [{ material: "ABS plastic", percent: 60 }, { material: "steel", percent: 40 }], regulated: { contains_battery: true, battery_wh: 36 }, name_en: "Shenzhen Powertools Ltd." });
+    expect(Number(drill?.net_weight_kg)).toBe(1.35);
+    expect(await count("select count(*) as n from suppliers")).toBe(3);
+    expect(await count("select count(*) as n from product_classifications where market = 'us' and status = 'confirmed'")).toBe(4);
+  });
+
+  it("reads a GB18030 file with Chinese headers and updates by SKU, keeping the previous version", async () => {
+    const report = await importProducts(db, { principal, bytes: fixture("products-gbk.csv"), fileName: "products-gbk.csv" });
+    expect(report).toMatchObject({ encoding: "gb18030", rows: 3, created: 2, updated: 1, committed: true });
+    expect(report.mapping.map((m) => m.field)).toEqual(["sku", "title_zh", "title_en", "brand", "model", "materials", "origin_country", "supplier", "net_weight_kg", "gross_weight_kg", "declared_unit_value", "currency", "hs_code", "contains_battery"]);
+    const [shirt] = await withTenant(db, principal.tenantId, (tx) => tx.query<{ id: string; version: number; title_zh: string; origin_country: string }>("select id, version, title_zh, origin_country from products where sku = 'CW-TS-001'"));
+    expect(shirt).toMatchObject({ version: 2, title_zh: "女士棉质针织T恤", origin_country: "CN" });
+    const [previous] = await withTenant(db, principal.tenantId, (tx) => tx.query<{ version: number; snapshot: { title_zh: string | null; supplier_id: string } }>("select version, snapshot from product_versions where product_id = $1", [shirt?.id]));
+    expect(previous).toMatchObject({ version: 1, snapshot: { title_zh: null } });
+    const again = await importProducts(db, { principal, bytes: fixture("products-gbk.csv"), fileName: "products-gbk.csv" });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+  });
+
+  it("refuses a file with bad rows, naming row, column and reason, and changes nothing", async () => {
+    const before = await count("select count(*) as n from products");
+    const report = await importProducts(db, { principal, bytes: fixture("products-bad.csv"), fileName: "products-bad.csv" });
+    expect(report.committed).toBe(false);
+    expect(report.rows).toBe(9);
+    const found = report.errors.map((e) => `${e.row}:${e.column}:${e.reason}`);
+    expect(found).toEqual([
+      "2:Net weight (kg):must not be negative",
+      "3:Net weight (kg):net weight 2.5 kg exceeds gross weight 1 kg",
+      "4:Unit price:99999999 is implausibly large (over 10000000)",
+      "5:HTS code:6109999999 is not a line of the loaded US HTS edition",
+      '6:Country of origin:"ZZ" is not a known country (ISO 3166 code or name)',
+      '6:Currency:"QQQ" is not a current ISO 4217 currency',
+      "7:Material:percentages add up to 120%, more than 100%",
+      "8:SKU:SKU appears again (first at row 2)",
+      "9:SKU:SKU is required",
+    ].map((line) => expect.stringMatching(new RegExp(`^${line.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`))) as never);
+    expect(report.errors.every((e) => e.reasonZh.length > 0)).toBe(true);
+    expect(await count("select count(*) as n from products")).toBe(before);
+  });
+
+  it("imports only the valid rows when asked", async () => {
+    const report = await importProducts(db, { principal, bytes: fixture("products-bad.csv"), fileName: "products-bad.csv", validOnly: true });
+    expect(report).toMatchObject({ committed: true, valid: 1, invalid: 8, created: 1 });
+  });
+
+  it("gives one clear error for files it cannot read, and for missing required columns", async () => {
+    const reject = (bytes: Buffer, name: string) => importProducts(db, { principal, bytes, fileName: name });
+    await expect(reject(Buffer.from("%PDF-1.7\n..."), "x.pdf")).rejects.toMatchObject({ code: "IMPORT_UNREADABLE", message: expect.stringContaining("a PDF document") });
+    await expect(reject(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]), "broken.xlsx")).rejects.toMatchObject({ code: "IMPORT_UNREADABLE", message: expect.stringContaining("not a readable XLSX") });
+    await expect(reject(Buffer.from([0x80, 0xff, 0xfe, 0x41, 0x2c, 0x42]), "junk.csv")).rejects.toMatchObject({ code: "IMPORT_UNREADABLE" });
+    await expect(reject(Buffer.from("name,price\nshoe,3\n"), "nosku.csv")).rejects.toMatchObject({ code: "IMPORT_REJECTED", message: expect.stringContaining("SKU (商品编号)") });
+    await expect(reject(Buffer.from('sku,title\n"unterminated,x\n'), "quote.csv")).rejects.toMatchObject({ code: "IMPORT_UNREADABLE" });
+    await expect(reject(Buffer.alloc(0), "empty.csv")).rejects.toMatchObject({ code: "IMPORT_UNREADABLE", message: "empty.csv is empty." });
+  });
+
+  it("lets the user override the header mapping", async () => {
+    const csv = Buffer.from("Item,Nom,Poids\nCW-MAP-1,Lampe LED,0.4\n");
+    await expect(importProducts(db, { principal, bytes: csv, fileName: "fr.csv" })).rejects.toMatchObject({ code: "IMPORT_REJECTED" });
+    const report = await importProducts(db, { principal, bytes: csv, fileName: "fr.csv", mapping: { Item: "sku", Nom: "title_en", Poids: "net_weight_kg" } });
+    expect(report).toMatchObject({ committed: true, created: 1 });
+    await expect(importProducts(db, { principal, bytes: csv, fileName: "fr.csv", mapping: { Item: "nonsense" } })).rejects.toThrow(/"nonsense" is not a product field/);
+  });
+});

@@ -1,0 +1,223 @@
+import { Decimal } from "decimal.js";
+import { fieldSpec, PRODUCT_FIELDS, REGULATED_KEYS } from "./fields.ts";
+
+/** A product as an import row describes it, parsed and checked. */
+export type ProductInput = {
+  sku: string;
+  title_en: string | null;
+  title_zh: string | null;
+  description_en: string | null;
+  description_zh: string | null;
+  brand: string | null;
+  model: string | null;
+  materials: { material: string; percent: number | null }[];
+  function_use: string | null;
+  ingredients: string | null;
+  origin_country: string | null;
+  supplier: string | null;
+  net_weight_kg: string | null;
+  gross_weight_kg: string | null;
+  dimensions: { length: number; width: number; height: number; unit: string } | null;
+  declared_unit_value: string | null;
+  currency: string | null;
+  image_urls: string[];
+  tags: string[];
+  regulated: Record<string, string | boolean | number>;
+  codes: { hs6: string | null; us_hts: string | null; cn_code: string | null };
+};
+
+/** A problem with one cell: where (row as numbered in the file, column as headed), what, and why — in English and Chinese. */
+export type RowError = { row: number; column: string; field: string; value: string; reason: string; reasonZh: string };
+
+/** The reference data rows are checked against. */
+export type RowContext = {
+  countries: Map<string, string>;
+  currencies: Map<string, string>;
+  hs6: Set<string>;
+  hts: Set<string>;
+  /** Which market a bare 10-digit `hs_code` column belongs to. */
+  market: "us" | "cn";
+};
+
+/** The limits past which a value is taken for a typing error rather than a real product. */
+export const ABSURD = { weightKg: new Decimal(10_000), unitValue: new Decimal(10_000_000), batteryWh: new Decimal(100_000) };
+
+class CellError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly reasonZh: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** Parse one row into a product, or say what is wrong with each bad cell. `columns` maps field key → cell index, `headers` names the columns. */
+export function parseProductRow(row: { rowNumber: number; cells: string[] }, columns: Map<string, number>, headers: string[], ctx: RowContext): { product?: ProductInput; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const raw = (key: string) => {
+    const index = columns.get(key);
+    return index === undefined ? "" : (row.cells[index] ?? "").normalize("NFKC").trim();
+  };
+  const read = <T>(key: string, parse: (text: string) => T, fallback: T): T => {
+    const text = raw(key);
+    if (!text) return fallback;
+    const spec = fieldSpec(key);
+    try {
+      if (spec?.max && text.length > spec.max) throw new CellError(`is longer than ${spec.max} characters`, `超过 ${spec.max} 个字符`);
+      return parse(text);
+    } catch (error) {
+      const e = error instanceof CellError ? error : new CellError(String(error), String(error));
+      const index = columns.get(key) as number;
+      errors.push({ row: row.rowNumber, column: headers[index] ?? key, field: key, value: text.slice(0, 200), reason: e.reason, reasonZh: e.reasonZh });
+      return fallback;
+    }
+  };
+  const text = (key: string) => read(key, (t) => t, null as string | null);
+  const sku = read("sku", parseSku, null);
+  const titleEn = text("title_en");
+  const titleZh = text("title_zh");
+  const missing = (field: string, reason: string, reasonZh: string) =>
+    errors.push({ row: row.rowNumber, column: headers[columns.get(field) ?? -1] ?? fieldSpec(field)?.label ?? field, field, value: "", reason, reasonZh });
+  if (!raw("sku")) missing("sku", "SKU is required", "缺少商品编号");
+  if (!titleEn && !titleZh && !raw("title_en") && !raw("title_zh")) missing(columns.has("title_en") ? "title_en" : "title_zh", "a title in English or Chinese is required", "缺少英文或中文品名");
+
+  const netWeight = read("net_weight_kg", (t) => parseAmount(t, ABSURD.weightKg, "kg"), null);
+  const grossWeight = read("gross_weight_kg", (t) => parseAmount(t, ABSURD.weightKg, "kg"), null);
+  if (netWeight && grossWeight && new Decimal(netWeight).gt(grossWeight)) {
+    errors.push({ row: row.rowNumber, column: headers[columns.get("net_weight_kg") as number] ?? "net_weight_kg", field: "net_weight_kg", value: netWeight, reason: `net weight ${netWeight} kg exceeds gross weight ${grossWeight} kg`, reasonZh: `净重 ${netWeight} 千克大于毛重 ${grossWeight} 千克` });
+  }
+  const regulated: ProductInput["regulated"] = {};
+  for (const key of REGULATED_KEYS) {
+    const spec = fieldSpec(key);
+    const value = spec?.type === "boolean" ? read(key, parseBoolean, null) : key === "battery_wh" ? read(key, (t) => parseAmount(t, ABSURD.batteryWh, "Wh"), null) : key === "textile_construction" ? read(key, parseConstruction, null) : text(key);
+    if (value !== null) regulated[key] = key === "battery_wh" ? Number(value) : value;
+  }
+  const product: ProductInput = {
+    sku: sku ?? "",
+    title_en: titleEn,
+    title_zh: titleZh,
+    description_en: text("description_en"),
+    description_zh: text("description_zh"),
+    brand: text("brand"),
+    model: text("model"),
+    materials: read("materials", parseMaterials, []),
+    function_use: text("function_use"),
+    ingredients: text("ingredients"),
+    origin_country: read("origin_country", (t) => lookup(ctx.countries, t, "is not a known country (ISO 3166 code or name)", "不是可识别的国家(ISO 3166 代码或名称)"), null),
+    supplier: text("supplier"),
+    net_weight_kg: netWeight,
+    gross_weight_kg: grossWeight,
+    dimensions: read("dimensions", parseDimensions, null),
+    declared_unit_value: read("declared_unit_value", (t) => parseAmount(t, ABSURD.unitValue, ""), null),
+    currency: read("currency", (t) => lookup(ctx.currencies, t.toUpperCase(), "is not a current ISO 4217 currency", "不是现行 ISO 4217 币制"), null),
+    image_urls: read("image_urls", parseUrls, []),
+    tags: read("tags", parseList, []),
+    regulated,
+    codes: { hs6: null, us_hts: null, cn_code: null },
+  };
+  const hsCode = read("hs_code", (t) => parseTariffCode(t, ctx, "any"), null);
+  const usHts = read("us_hts", (t) => parseTariffCode(t, ctx, "us"), null);
+  const cnCode = read("cn_code", (t) => parseTariffCode(t, ctx, "cn"), null);
+  for (const code of [hsCode, usHts, cnCode]) if (code) product.codes = mergeCodes(product.codes, code);
+  if (product.declared_unit_value && !product.currency && !columns.has("currency")) {
+    missing("currency", "a declared value needs a currency column", "有申报单价时需要币制列");
+  }
+  return errors.length ? { errors } : { product, errors };
+}
+
+function parseSku(text: string): string {
+  if (/[\u0000-\u001f]/.test(text)) throw new CellError("contains control characters", "含有控制字符");
+  return text;
+}
+
+/** A non-negative decimal amount as a string (no floats), refusing absurd magnitudes. */
+export function parseAmount(text: string, max: Decimal, unit: string): string {
+  const cleaned = text.replace(/\s+/g, "").replace(/(kg|千克|公斤)$/i, "");
+  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) throw new CellError(`"${text}" is not a number`, `"${text}" 不是数字`);
+  const value = new Decimal(cleaned);
+  if (value.isNegative()) throw new CellError("must not be negative", "不能为负数");
+  if (value.gt(max)) throw new CellError(`${cleaned}${unit ? ` ${unit}` : ""} is implausibly large (over ${max.toString()})`, `${cleaned} 数值异常偏大(超过 ${max.toString()})`);
+  return value.toString();
+}
+
+const TRUE = new Set(["yes", "y", "true", "1", "是", "有", "√", "✓", "x"]);
+const FALSE = new Set(["no", "n", "false", "0", "否", "无", "没有", "×", "-"]);
+function parseBoolean(text: string): boolean {
+  const value = text.toLowerCase();
+  if (TRUE.has(value)) return true;
+  if (FALSE.has(value)) return false;
+  throw new CellError(`"${text}" is not yes/no`, `"${text}" 不是 是/否`);
+}
+
+function parseConstruction(text: string): string {
+  const value = text.toLowerCase();
+  if (/knit|crochet|针织|钩编/.test(value)) return "knit";
+  if (/woven|梭织|机织/.test(value)) return "woven";
+  if (/non.?woven|无纺/.test(value)) return "nonwoven";
+  throw new CellError(`"${text}" is not knit, woven or nonwoven`, `"${text}" 不是针织、梭织或无纺`);
+}
+
+/** "cotton 95%, elastane 5%", "95% cotton / 5% spandex", "棉95% 氨纶5%" → materials with percentages. */
+export function parseMaterials(text: string): ProductInput["materials"] {
+  const parts = text.split(/[,;/、，；+]|\s{2,}|(?<=%)\s+/).map((p) => p.trim()).filter(Boolean);
+  const materials = parts.map((part) => {
+    const match = /(\d+(?:\.\d+)?)\s*%/.exec(part);
+    const material = part.replace(/(\d+(?:\.\d+)?)\s*%/, "").trim();
+    if (!material) throw new CellError(`"${part}" names no material`, `"${part}" 未写明材质`);
+    return { material, percent: match ? Number(match[1]) : null };
+  });
+  const total = materials.reduce((sum, m) => sum + (m.percent ?? 0), 0);
+  if (total > 100.5) throw new CellError(`percentages add up to ${total}%, more than 100%`, `成分百分比合计 ${total}%,超过 100%`);
+  return materials;
+}
+
+function parseDimensions(text: string): NonNullable<ProductInput["dimensions"]> {
+  const match = /^(\d+(?:\.\d+)?)\s*[x×*]\s*(\d+(?:\.\d+)?)\s*[x×*]\s*(\d+(?:\.\d+)?)\s*(mm|cm|m|in|毫米|厘米|米)?$/i.exec(text);
+  if (!match) throw new CellError(`"${text}" is not L×W×H (e.g. 30x20x10 cm)`, `"${text}" 不是 长×宽×高 格式(如 30x20x10 cm)`);
+  const unit = ({ 毫米: "mm", 厘米: "cm", 米: "m" } as Record<string, string>)[match[4] ?? ""] ?? (match[4]?.toLowerCase() || "cm");
+  return { length: Number(match[1]), width: Number(match[2]), height: Number(match[3]), unit };
+}
+
+function parseList(text: string): string[] {
+  return [...new Set(text.split(/[,;|、，；]/).map((t) => t.trim()).filter(Boolean))];
+}
+
+function parseUrls(text: string): string[] {
+  const urls = text.split(/[\s,;|]+/).filter(Boolean);
+  for (const url of urls) if (!/^https?:\/\/\S+$/i.test(url)) throw new CellError(`"${url}" is not an http(s) URL`, `"${url}" 不是 http(s) 链接`);
+  return urls;
+}
+
+function lookup(map: Map<string, string>, text: string, reason: string, reasonZh: string): string {
+  const found = map.get(text) ?? map.get(text.toUpperCase()) ?? map.get(text.toLowerCase());
+  if (!found) throw new CellError(`"${text}" ${reason}`, `"${text}" ${reasonZh}`);
+  return found;
+}
+
+type Codes = ProductInput["codes"];
+
+/** Check a tariff code against the loaded editions: HS6 must exist in HS; US lines in the HTS; China codes must start with a real HS6. */
+function parseTariffCode(text: string, ctx: RowContext, column: "any" | "us" | "cn"): Partial<Codes> {
+  const digits = text.replace(/[.\s]/g, "");
+  if (!/^\d+$/.test(digits)) throw new CellError(`"${text}" is not a tariff code (digits and dots only)`, `"${text}" 不是税则编码(只能是数字和点)`);
+  const market = column === "any" ? (digits.length === 6 ? "hs" : ctx.market) : column;
+  if (digits.length === 6) {
+    if (!ctx.hs6.has(digits)) throw new CellError(`HS ${digits} is not a subheading of HS 2022`, `HS ${digits} 不是 HS 2022 的子目`);
+    return { hs6: digits };
+  }
+  if (market === "us") {
+    if (digits.length !== 10 && digits.length !== 8) throw new CellError(`US codes have 8 or 10 digits, not ${digits.length}`, `美国编码应为 8 或 10 位,不是 ${digits.length} 位`);
+    if (!ctx.hts.has(digits)) throw new CellError(`${digits} is not a line of the loaded US HTS edition`, `${digits} 不在已加载的美国 HTS 版本中`);
+    return { us_hts: digits, hs6: digits.slice(0, 6) };
+  }
+  if (digits.length !== 10) throw new CellError(`China commodity codes have 10 digits, not ${digits.length}`, `中国商品编码应为 10 位,不是 ${digits.length} 位`);
+  if (!ctx.hs6.has(digits.slice(0, 6))) throw new CellError(`${digits} does not start with an HS 2022 subheading`, `${digits} 的前 6 位不是 HS 2022 子目`);
+  return { cn_code: digits, hs6: digits.slice(0, 6) };
+}
+
+function mergeCodes(codes: Codes, next: Partial<Codes>): Codes {
+  return { hs6: next.hs6 ?? codes.hs6, us_hts: next.us_hts ?? codes.us_hts, cn_code: next.cn_code ?? codes.cn_code };
+}
+
+/** Field keys, for checking a user's mapping. */
+export const FIELD_KEYS = new Set(PRODUCT_FIELDS.map((f) => f.key));
