@@ -16,8 +16,8 @@ const FAMILIES: { family: string; permission: Permission; method: "GET" | "POST"
   { family: "audit trail", permission: "audit.read", method: "GET", url: "/api/audit" },
 ];
 
-// Routes whose ids name global reference data, not a tenant's records.
-const GLOBAL_ID_ROUTES = new Set(["GET /api/tariff/lookup/:code"]);
+// Routes whose ids name global reference data, or that create-or-replace by name inside the caller's own tenant.
+const GLOBAL_ID_ROUTES = new Set(["GET /api/tariff/lookup/:code", "PUT /api/catalog/mappings/:name"]);
 
 describe.each(TEST_DB_KINDS)("API access on %s", (kind) => {
   let db: Db;
@@ -25,6 +25,7 @@ describe.each(TEST_DB_KINDS)("API access on %s", (kind) => {
   const members: Partial<Record<(typeof ROLES)[number], TestMember>> = {};
   let other: TestMember;
   let otherAuditId: number;
+  let otherIds: { product: string; supplier: string; certificate: string };
 
   beforeAll(async () => {
     db = await openTestDb(kind);
@@ -34,6 +35,12 @@ describe.each(TEST_DB_KINDS)("API access on %s", (kind) => {
     const created = await app.inject({ method: "POST", url: "/api/api-keys", headers: other.headers, payload: { name: "globex integration", role: "viewer" } });
     expect(created.statusCode).toBe(201);
     otherAuditId = (await app.inject({ url: "/api/audit?limit=1", headers: other.headers })).json().events[0].id;
+    const supplier = (await app.inject({ method: "POST", url: "/api/catalog/suppliers", headers: other.headers, payload: { nameEn: "Globex Parts" } })).json().supplier;
+    const imported = await app.inject({ method: "POST", url: "/api/catalog/imports?fileName=g.csv", headers: { ...other.headers, "content-type": "text/csv" }, payload: "sku,title\nG-1,Globex widget\n" });
+    expect(imported.json()).toMatchObject({ committed: true, created: 1 });
+    const product = (await app.inject({ url: "/api/catalog/products", headers: other.headers })).json().products[0];
+    const certificate = (await app.inject({ method: "POST", url: "/api/catalog/certificates", headers: other.headers, payload: { type: "ce", number: "CE-1", productIds: [product.id] } })).json().certificate;
+    otherIds = { product: product.id, supplier: supplier.id, certificate: certificate.id };
   });
   afterAll(async () => {
     await app?.close();
@@ -70,17 +77,30 @@ describe.each(TEST_DB_KINDS)("API access on %s", (kind) => {
       "DELETE /api/tenant/members/:userId": other.userId,
       "DELETE /api/api-keys/:id": other.apiKeyId,
       "GET /api/audit/:id": String(otherAuditId),
+      "GET /api/catalog/products/:id": otherIds.product,
+      "PATCH /api/catalog/products/:id": otherIds.product,
+      "GET /api/catalog/products/:id/versions/:version": `${otherIds.product}/versions/1`,
+      "POST /api/catalog/products/:id/classifications": otherIds.product,
+      "GET /api/catalog/suppliers/:id": otherIds.supplier,
+      "GET /api/catalog/certificates/:id": otherIds.certificate,
+    };
+    const bodies: Record<string, object> = {
+      "PATCH /api/tenant/members/:userId": { role: "viewer" },
+      "PATCH /api/catalog/products/:id": { titleEn: "hijacked" },
+      "POST /api/catalog/products/:id/classifications": { market: "hs", code: "846721", status: "suggested" },
     };
     const idRoutes = app.apiRoutes.filter((r) => r.url.includes(":") && !GLOBAL_ID_ROUTES.has(`${r.method} ${r.url}`));
     for (const route of idRoutes) {
       const key = `${route.method} ${route.url}`;
       expect(foreignIds, `route ${key} takes an id but has no cross-tenant check`).toHaveProperty([key]);
-      const url = route.url.replace(/:\w+/, foreignIds[key] as string);
-      const response = await app.inject({ method: route.method as "GET", url, headers: admin.headers, payload: route.method === "PATCH" ? { role: "viewer" } : undefined });
+      const url = route.url.includes("/versions/") ? route.url.replace(":id/versions/:version", foreignIds[key] as string) : route.url.replace(/:\w+/, foreignIds[key] as string);
+      const response = await app.inject({ method: route.method as "GET", url, headers: admin.headers, payload: bodies[key] });
       expect({ key, status: response.statusCode }).toEqual({ key, status: 404 });
     }
     const stillThere = await app.inject({ url: "/api/api-keys", headers: other.headers });
     expect(stillThere.json().apiKeys.find((k: { id: string }) => k.id === other.apiKeyId).revokedAt).toBeNull();
+    const theirProduct = (await app.inject({ url: `/api/catalog/products/${otherIds.product}`, headers: other.headers })).json();
+    expect(theirProduct).toMatchObject({ product: { titleEn: "Globex widget", version: 1 }, classificationHistory: [] });
     const theirMembers = await app.inject({ url: "/api/tenant/members", headers: other.headers });
     expect(theirMembers.json().members.map((m: { id: string }) => m.id)).toContain(other.userId);
   });

@@ -10,6 +10,7 @@ import type { Logger } from "../core/logger.ts";
 import { type Db, serverVersion } from "../db/connection.ts";
 import { referenceStatus } from "../reference/reference-status.ts";
 import { tariffRoutes } from "../tariff/routes.ts";
+import { catalogRoutes } from "../catalog/routes.ts";
 import { type AuthOptions, type RouteEntry, registerAuth } from "./auth.ts";
 import { handleError } from "./errors.ts";
 import { tenancyRoutes } from "../tenancy/routes.ts";
@@ -77,6 +78,7 @@ export async function buildApp(options: AppOptions) {
   );
   await app.register(tenancyRoutes(db, signInLimiter));
   await app.register(tariffRoutes(db));
+  await app.register(catalogRoutes(db));
 
   const webDist = options.webDist ?? WEB_DIST;
   if (fs.existsSync(path.join(webDist, "index.html"))) {
