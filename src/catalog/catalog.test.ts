@@ -79,7 +79,9 @@ describe.each(TEST_DB_KINDS)("catalogue API on %s", (kind) => {
     const patched = await app.inject({ method: "PATCH", url: `/api/catalog/products/${id}`, headers: declarant.headers, payload: { declaredUnitValue: "31.00", tags: ["tools"] } });
     expect(patched.json().product).toMatchObject({ version: 2, declaredUnitValue: "31.0000", tags: ["tools"] });
     const old = (await app.inject({ url: `/api/catalog/products/${id}/versions/1`, headers: declarant.headers })).json().snapshot;
-    expect(old).toMatchObject({ declared_unit_value: 28.5, version: 1 });
+    expect(old).toMatchObject({ sku: "CW-DR-002", declaredUnitValue: "28.5000", version: 1, supplierName: "Shenzhen Powertools Ltd." });
+    const same = await app.inject({ method: "PATCH", url: `/api/catalog/products/${id}`, headers: declarant.headers, payload: { declaredUnitValue: "31", tags: ["tools"] } });
+    expect(same.json().product.version).toBe(2);
     const detail = (await app.inject({ url: `/api/catalog/products/${id}`, headers: declarant.headers })).json();
     expect(detail.versions.map((v: { version: number }) => v.version)).toEqual([1]);
     expect(detail.classifications).toEqual([

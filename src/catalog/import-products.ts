@@ -163,12 +163,13 @@ async function writeProducts(tx: Queryable, principal: Principal, products: (Pro
     materials jsonb, function_use text, ingredients text, origin_country char(2), supplier_name text, supplier_id text, existing_id text,
     net_weight_kg numeric(14, 4), gross_weight_kg numeric(14, 4), dimensions jsonb, declared_unit_value numeric(16, 4), currency char(3),
     image_urls text[], tags text[], regulated jsonb, hs6 char(6), us_hts text, cn_code text) on commit drop`);
+  const newIds = new Map(products.map((p) => [p.sku, newId("prd")]));
   await tx.copyCsv(
     "catalog_stage",
     STAGE_COLUMNS,
     csvChunks(
       products.map((p) => [
-        p.rowNumber, newId("prd"), p.sku, p.title_en, p.title_zh, p.description_en, p.description_zh, p.brand, p.model, JSON.stringify(p.materials), p.function_use, p.ingredients,
+        p.rowNumber, newIds.get(p.sku), p.sku, p.title_en, p.title_zh, p.description_en, p.description_zh, p.brand, p.model, JSON.stringify(p.materials), p.function_use, p.ingredients,
         p.origin_country, p.supplier, p.net_weight_kg, p.gross_weight_kg, p.dimensions, p.declared_unit_value, p.currency, p.image_urls, p.tags, p.regulated,
         p.codes.hs6, p.codes.us_hts, p.codes.cn_code,
       ]),
@@ -183,6 +184,7 @@ async function writeProducts(tx: Queryable, principal: Principal, products: (Pro
   );
   await tx.query("update catalog_stage st set supplier_id = s.id from suppliers s where s.tenant_id = $1 and lower(s.name_en) = lower(st.supplier_name)", [tenantId]);
   await tx.query("update catalog_stage st set existing_id = p.id from products p where p.tenant_id = $1 and p.sku = st.sku", [tenantId]);
+  await tx.exec("analyze catalog_stage");
   const changed = `(${DATA_COLUMNS.map((c) => `p.${c}`).join(", ")}) is distinct from (${DATA_COLUMNS.map((c) => `st.${c}`).join(", ")})`;
   await tx.query(
     `insert into product_versions (tenant_id, product_id, version, snapshot, replaced_by)
@@ -199,20 +201,48 @@ async function writeProducts(tx: Queryable, principal: Principal, products: (Pro
      select $1, st.new_id, st.sku, ${DATA_COLUMNS.map((c) => `st.${c}`).join(", ")}, $2 from catalog_stage st where st.existing_id is null returning id`,
     [tenantId, principal.label],
   );
-  for (const [market, column] of [["hs", "hs6"], ["us", "us_hts"], ["cn", "cn_code"]] as const) {
-    await tx.query(
-      `insert into product_classifications (tenant_id, product_id, market, hs6, national_code, status, rationale, decided_by, edition_code)
-       select $1, coalesce(st.existing_id, st.new_id), $2, st.hs6, ${market === "hs" ? "null" : `st.${column}`}, 'confirmed', 'Imported from ' || $3 || ', row ' || st.row_number, $4,
-         (select code from tariff_editions where schedule = $5 and effective_from <= current_date order by effective_from desc, id desc limit 1)
-       from catalog_stage st where st.${column} is not null and not exists (
-         select 1 from (select c.hs6, c.national_code from product_classifications c where c.tenant_id = $1 and c.product_id = coalesce(st.existing_id, st.new_id) and c.market = $2 order by c.id desc limit 1) cur
-         where cur.hs6 is not distinct from st.hs6 and cur.national_code is not distinct from ${market === "hs" ? "null" : `st.${column}`})`,
-      [tenantId, market, fileName, principal.label, market === "us" ? "us_hts" : "hs"],
-    );
-  }
+  await writeClassifications(tx, principal, products, newIds, fileName);
+  if (products.length >= 1000) await tx.exec("analyze products; analyze product_classifications; analyze product_versions; analyze suppliers");
   const summary = { created: created.length, updated: updated.length, unchanged: products.length - created.length - updated.length };
   await recordAudit(tx, principal, { action: "catalog.import", targetType: "import", targetId: fileName, after: { file: fileName, rows: products.length, ...summary } });
   return summary;
+}
+
+/**
+ * Record the imported codes as classification decisions where they differ from the product's current one. Decided
+ * here, from one join, and bulk-loaded: per-row lookups inside SQL depend on planner statistics that a bulk load
+ * has just made wrong, and went quadratic at 100k rows.
+ */
+async function writeClassifications(tx: Queryable, principal: Principal, products: (ProductInput & { rowNumber: number })[], newIds: Map<string, string>, fileName: string): Promise<void> {
+  const tenantId = principal.tenantId;
+  const existing = new Map((await tx.query<{ sku: string; existing_id: string }>("select sku, existing_id from catalog_stage where existing_id is not null")).map((r) => [r.sku, r.existing_id]));
+  const current = new Map<string, { hs6: string | null; national_code: string | null }>();
+  for (const c of await tx.query<{ product_id: string; market: string; hs6: string | null; national_code: string | null }>(
+    `select distinct on (c.product_id, c.market) c.product_id, c.market, c.hs6, c.national_code
+     from product_classifications c join catalog_stage st on st.existing_id = c.product_id where c.tenant_id = $1 order by c.product_id, c.market, c.id desc`,
+    [tenantId],
+  )) {
+    current.set(`${c.product_id}|${c.market}`, c);
+  }
+  const editions = Object.fromEntries(
+    (await tx.query<{ schedule: string; code: string }>("select distinct on (schedule) schedule, code from tariff_editions where effective_from <= current_date order by schedule, effective_from desc, id desc")).map((e) => [e.schedule, e.code]),
+  );
+  const rows: (string | number | null)[][] = [];
+  for (const p of products) {
+    const productId = existing.get(p.sku) ?? (newIds.get(p.sku) as string);
+    for (const [market, national] of [["hs", null], ["us", p.codes.us_hts], ["cn", p.codes.cn_code]] as const) {
+      if (market === "hs" ? !p.codes.hs6 : !national) continue;
+      const now = current.get(`${productId}|${market}`);
+      if (now && now.hs6 === p.codes.hs6 && now.national_code === national) continue;
+      rows.push([tenantId, productId, market, p.codes.hs6, national, "confirmed", `Imported from ${fileName}, row ${p.rowNumber}`, principal.label, editions[market === "us" ? "us_hts" : "hs"] ?? null]);
+    }
+  }
+  if (!rows.length) return;
+  // COPY cannot write a table with row-level security; stage the rows and insert them, which the policies check.
+  const columns = ["tenant_id", "product_id", "market", "hs6", "national_code", "status", "rationale", "decided_by", "edition_code"];
+  await tx.exec("create temp table classification_stage (tenant_id text, product_id text, market text, hs6 char(6), national_code text, status text, rationale text, decided_by text, edition_code text) on commit drop");
+  await tx.copyCsv("classification_stage", columns, csvChunks(rows));
+  await tx.exec(`insert into product_classifications (${columns.join(", ")}) select ${columns.join(", ")} from classification_stage`);
 }
 
 /** The label of a field, in English and Chinese, for messages. */

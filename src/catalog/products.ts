@@ -94,13 +94,17 @@ export async function getProductDetail(tx: Queryable, tenantId: string, idOrSku:
   return { product, classifications: [...current.values()].sort((a, b) => a.market.localeCompare(b.market)), classificationHistory: classifications, certificates, versions };
 }
 
-/** The product as it was at a version (the current one when not given): what a screened line or declaration keeps. */
-export async function productSnapshot(tx: Queryable, tenantId: string, productId: string, version?: number): Promise<Record<string, unknown>> {
+/** The product as it was at a version (the current one when not given), in the same shape as the current product: what a screened line or declaration keeps. */
+export async function productSnapshot(tx: Queryable, tenantId: string, productId: string, version?: number): Promise<Product> {
   const product = await getProduct(tx, tenantId, productId);
-  if (version === undefined || version === product.version) return { ...product };
-  const [row] = await tx.query<{ snapshot: Record<string, unknown> }>("select snapshot from product_versions where tenant_id = $1 and product_id = $2 and version = $3", [tenantId, product.id, version]);
+  if (version === undefined || version === product.version) return product;
+  const [row] = await tx.query<Product>(
+    `select ${PRODUCT_COLUMNS} from product_versions v cross join lateral jsonb_populate_record(null::products, v.snapshot || jsonb_build_object('tenant_id', v.tenant_id)) p
+     left join suppliers s on s.tenant_id = p.tenant_id and s.id = p.supplier_id where v.tenant_id = $1 and v.product_id = $2 and v.version = $3`,
+    [tenantId, product.id, version],
+  );
   if (!row) throw new AppError("NOT_FOUND", `Product ${product.sku} has no version ${version}.`);
-  return row.snapshot;
+  return row;
 }
 
 /** The fields a person may edit on a product page. */
@@ -116,10 +120,15 @@ const COLUMN_OF: Record<keyof ProductChanges, string> = {
   declaredUnitValue: "declared_unit_value", currency: "currency", tags: "tags", imageUrls: "image_urls", regulated: "regulated", materials: "materials",
 };
 
-/** Change a product: the previous state is kept as a version, and the version number goes up. */
+function sameValue(current: unknown, next: unknown): boolean {
+  if (typeof current === "string" && typeof next === "string" && /^\d+(\.\d+)?$/.test(current) && /^\d+(\.\d+)?$/.test(next)) return Number(current) === Number(next);
+  return JSON.stringify(current ?? null) === JSON.stringify(next ?? null);
+}
+
+/** Change a product: the previous state is kept as a version, and the version number goes up; a change that changes nothing writes nothing. */
 export async function updateProduct(tx: Queryable, tenantId: string, idOrSku: string, changes: ProductChanges, by: string): Promise<{ before: Product; after: Product }> {
   const before = await getProduct(tx, tenantId, idOrSku);
-  const keys = (Object.keys(changes) as (keyof ProductChanges)[]).filter((k) => COLUMN_OF[k]);
+  const keys = (Object.keys(changes) as (keyof ProductChanges)[]).filter((k) => COLUMN_OF[k] && !sameValue(before[k as keyof Product], changes[k]));
   if (!keys.length) return { before, after: before };
   if (changes.netWeightKg && changes.grossWeightKg && Number(changes.netWeightKg) > Number(changes.grossWeightKg)) {
     throw new AppError("VALIDATION_FAILED", "Net weight exceeds gross weight.");

@@ -4,6 +4,7 @@ import { registerReferenceCommands } from "./reference-commands.ts";
 import { registerStartCommand } from "./start-command.ts";
 import { registerTariffCommands } from "./tariff-commands.ts";
 import { registerTenancyCommands } from "../tenancy/cli.ts";
+import { registerCatalogCommands } from "../catalog/cli.ts";
 
 const program = new Command("clearway")
   .description("Clearway — customs clearance and trade compliance (清关与贸易合规)")
@@ -16,6 +17,7 @@ registerStartCommand(program);
 registerReferenceCommands(program);
 registerTariffCommands(program);
 registerTenancyCommands(program);
+registerCatalogCommands(program);
 
 program.exitOverride((error) => {
   process.exit(error.exitCode === 0 ? 0 : 1);

@@ -23,6 +23,12 @@ export async function enforceRowSecurity(db: Db): Promise<boolean> {
     await tx.exec(`grant usage on schema ${schema} to ${APP_ROLE};
       grant select, insert, update, delete on all tables in schema ${schema} to ${APP_ROLE};
       grant usage, select on all sequences in schema ${schema} to ${APP_ROLE};`);
+    // The app role owns the tables so it can ANALYZE after bulk loads (PGlite has no autovacuum); FORCE ROW LEVEL
+    // SECURITY binds owners too, so owning a table does not let it see another tenant's rows.
+    await tx.exec(`do $$ declare t record; begin
+      for t in select tablename from pg_tables where schemaname = current_schema() and tableowner <> '${APP_ROLE}' loop
+        execute format('alter table %I owner to ${APP_ROLE}', t.tablename);
+      end loop; end $$;`);
     // PGlite bulk-loads through COPY FROM '/dev/blob', a server-side path; in-process there is no server file system to protect.
     if (db.kind === "pglite") await tx.exec(`grant pg_read_server_files to ${APP_ROLE}`);
   });

@@ -53,6 +53,8 @@ async function importSource(db: Db, dataDir: string, source: ReferenceSource, pr
     );
     return result;
   });
+  // Fresh statistics for the planner; PGlite runs no autovacuum.
+  await db.exec("analyze");
   const durationMs = Date.now() - started;
   progress.finish(`${rows.toLocaleString("en-US")} rows`);
   return { source: source.key, label: source.label, status: "imported", rows, durationMs };

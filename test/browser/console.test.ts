@@ -13,6 +13,7 @@ const BIN = path.resolve(import.meta.dirname, "../../bin/clearway.js");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ADMIN_EMAIL = "admin@example.com";
 const ADMIN_PASSWORD = "Clearway-Test-16";
+const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/catalog");
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -204,8 +205,13 @@ describe.each(TEST_DB_KINDS)("console in Chromium on %s", (kind) => {
     await page.getByTestId("audit-filter-action").fill("auth.");
     await page.getByTestId("audit-filter-apply").click();
     await page.waitForURL(/action=auth\./);
-    await expect.poll(() => page.getByTestId("audit-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-action"))), { timeout: 15_000 }).not.toContain("apikey.create");
-    const filtered = await page.getByTestId("audit-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-action") ?? ""));
+    // While the filtered page loads the table is empty, which would pass a bare "no apikey.create" check: wait for rows, all auth.
+    const actionsShown = () => page.getByTestId("audit-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-action") ?? ""));
+    await expect.poll(async () => {
+      const shown = await actionsShown();
+      return shown.length > 0 && shown.every((action) => action.startsWith("auth."));
+    }, { timeout: 15_000 }).toBe(true);
+    const filtered = await actionsShown();
     expect(filtered.length).toBeGreaterThan(0);
     expect(filtered.every((action) => action.startsWith("auth."))).toBe(true);
 
@@ -241,6 +247,64 @@ describe.each(TEST_DB_KINDS)("console in Chromium on %s", (kind) => {
     expect(await declarant.getByTestId("nav-audit").count()).toBe(0);
     expect(await declarant.getByTestId("user-menu").textContent()).toContain("declarant@example.com");
     await other.close();
+  });
+
+  it("imports a catalogue through the wizard: a bad file's errors first, then a clean file", async () => {
+    await page.goto(`${server.url}/catalog/import`);
+    await page.getByTestId("lang-switch").getByText("EN").click();
+    await page.getByTestId("import-file-input").setInputFiles(path.join(FIXTURES, "products-bad.csv"));
+    const row3 = page.locator('[data-testid="import-error-row"][data-row="3"]');
+    await expect.poll(() => row3.textContent(), { timeout: 30_000 }).toContain("net weight 2.5 kg exceeds gross weight 1 kg");
+    expect(await row3.textContent()).toContain("Net weight (kg)");
+    expect(await page.getByTestId("import-count-invalid").getAttribute("data-value")).toBe("8");
+    expect(await page.getByTestId("import-commit").isDisabled()).toBe(true);
+    expect(await page.getByTestId("import-commit-valid").isEnabled()).toBe(true);
+    expect(await page.getByTestId("import-encoding").textContent()).toBe("UTF-8");
+
+    await page.getByTestId("import-file-input").setInputFiles(path.join(FIXTURES, "products-en.csv"));
+    await expect.poll(() => page.getByTestId("import-file-name").textContent(), { timeout: 30_000 }).toBe("products-en.csv");
+    await expect.poll(() => page.getByTestId("import-count-valid").getAttribute("data-value"), { timeout: 30_000 }).toBe("4");
+    expect(await page.getByTestId("import-count-create").getAttribute("data-value")).toBe("4");
+    expect(await page.getByTestId("import-no-errors").count()).toBe(1);
+    await page.getByTestId("import-commit").click();
+    await expect.poll(() => page.getByTestId("import-result-counts").textContent(), { timeout: 30_000 }).toContain("4 products created");
+
+    await page.getByTestId("import-open-list").click();
+    await page.waitForURL(/\/catalog$/);
+    await expect.poll(() => page.getByTestId("product-row").count(), { timeout: 15_000 }).toBe(4);
+    expect(await page.getByTestId("catalog-total").getAttribute("data-total")).toBe("4");
+    const drill = page.locator('[data-testid="product-row"][data-sku="CW-DR-002"]');
+    expect(await drill.textContent()).toContain("US 8467.21.00.10");
+  });
+
+  it("opens a product with its codes and regulated attributes, and shows the server's refusal of a wrong code", async () => {
+    await page.goto(`${server.url}/catalog`);
+    await page.locator('[data-testid="product-row"][data-sku="CW-DR-002"]').getByTestId("product-link").click();
+    await page.waitForURL(/\/catalog\/products\/prd_/);
+    const us = page.locator('[data-testid="classification-current"][data-market="us"]');
+    await expect.poll(() => us.getByTestId("classification-code").textContent(), { timeout: 15_000 }).toBe("8467.21.00.10");
+    expect(await us.getByTestId("classification-code").getAttribute("href")).toBe("/tariff/8467.21.00.10");
+    expect(await page.getByTestId("product-regulated").textContent()).toContain("contains lithium battery");
+
+    const form = page.getByTestId("classification-form");
+    await form.getByTestId("classification-market").click();
+    await page.getByRole("option", { name: /^International/ }).click();
+    await form.getByTestId("classification-code-input").fill("1234.56");
+    await form.getByTestId("classification-rationale-input").fill("A test of a code that does not exist");
+    await form.getByTestId("classification-submit").click();
+    await expect.poll(() => form.getByTestId("api-error").textContent(), { timeout: 15_000 }).toContain("123456 is not a subheading of HS2022");
+    expect(await page.getByTestId("classification-history-row").count()).toBe(2);
+  });
+
+  it("exports the catalogue as CSV", async () => {
+    await page.goto(`${server.url}/catalog`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("catalog-export-csv").click()]);
+    expect(download.suggestedFilename()).toBe("products.csv");
+    const text = fs.readFileSync(await download.path(), "utf8");
+    const [header, ...lines] = text.trim().split(/\r?\n/);
+    expect(header).toContain("SKU");
+    expect(lines.length).toBe(4);
+    expect(text).toContain("CW-DR-002");
   });
 
   it("signs out to the sign-in page, and signing in again returns to the page asked for", async () => {

@@ -16,6 +16,7 @@ type AdminModule = Module & { permission: Permission };
 
 const modules: Module[] = [
   { id: "tariff", path: "/tariff" },
+  { id: "catalogue", path: "/catalog" },
   { id: "status", path: "/status" },
 ];
 
@@ -27,7 +28,6 @@ export const adminModules: AdminModule[] = [
 ];
 
 const plannedModules: IconName[] = [
-  "catalogue",
   "classification",
   "screening",
   "declarations",

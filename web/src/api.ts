@@ -1,5 +1,12 @@
 // Types and fetch helpers for the Clearway HTTP API (see src/api on the server).
 // The response types are the server's own (type-only imports, erased from the bundle), so the contract has one source.
+import type { Certificate, CertificateInput } from "../../src/catalog/certificates.ts";
+import type { ClassificationInput } from "../../src/catalog/classify-product-code.ts";
+import type { FieldSpec } from "../../src/catalog/fields.ts";
+import type { ImportReport } from "../../src/catalog/import-products.ts";
+import type { SavedMapping } from "../../src/catalog/mappings.ts";
+import type { getProductDetail, Product, ProductChanges, ProductListItem, ProductQuery } from "../../src/catalog/products.ts";
+import type { createSupplier as serverCreateSupplier, Supplier } from "../../src/catalog/suppliers.ts";
 import type { ImportRecord } from "../../src/reference/reference-status.ts";
 import type { Edition } from "../../src/tariff/editions.ts";
 import type { SectionTree } from "../../src/tariff/list-sections.ts";
@@ -14,6 +21,13 @@ import type { Role } from "../../src/tenancy/permissions.ts";
 import type { Principal } from "../../src/tenancy/principal.ts";
 
 export type { Schedule } from "../../src/tariff/code.ts";
+export type { Certificate, CertificateInput, CertificateType } from "../../src/catalog/certificates.ts";
+export type { ClassificationInput } from "../../src/catalog/classify-product-code.ts";
+export type { ImportReport } from "../../src/catalog/import-products.ts";
+export type { SavedMapping } from "../../src/catalog/mappings.ts";
+export type { RowError } from "../../src/catalog/parse-product-row.ts";
+export type { Classification, Product, ProductChanges, ProductListItem, ProductQuery } from "../../src/catalog/products.ts";
+export type { Supplier } from "../../src/catalog/suppliers.ts";
 export type { ImportRecord } from "../../src/reference/reference-status.ts";
 export type { Edition } from "../../src/tariff/editions.ts";
 export type { ParsedRate, RateComponent } from "../../src/tariff/parse-rate.ts";
@@ -55,6 +69,19 @@ export type RateCell = ServerRateCell<ParsedRate>;
 /** The special-rate cell. */
 export type SpecialCell = ServerRateCell<ParsedSpecial>;
 
+/** A product field an import column can map to (what GET /api/catalog/fields lists). */
+export type CatalogField = Pick<FieldSpec, "key" | "type" | "label" | "labelZh" | "aliases">;
+/** A certificate as the product page lists it (the server sends no status there; see certificateState). */
+export type ProductCertificate = Pick<Certificate, "id" | "type" | "number" | "issuer" | "validFrom" | "validTo" | "documentSha256">;
+/** What GET /api/catalog/products/:id answers. */
+export type ProductDetail = Omit<Awaited<ReturnType<typeof getProductDetail>>, "certificates"> & { certificates: ProductCertificate[] };
+/** One earlier (or the current) version of a product, as the product page lists them. */
+export type ProductVersion = ProductDetail["versions"][number];
+/** What creates a supplier. */
+export type SupplierInput = Parameters<typeof serverCreateSupplier>[2];
+/** How one import request runs: a dry run previews, validOnly skips bad rows, mapping overrides the automatic column mapping. */
+export type ImportOptions = { fileName: string; dryRun: boolean; validOnly?: boolean; mapping?: Record<string, string> };
+
 /** An error answered by the API (or a network failure, with status 0 and code NETWORK). */
 export class ApiError extends Error {
   readonly status: number;
@@ -93,16 +120,19 @@ export function onAuthRequired(listener: () => void): () => void {
   return () => authRequiredListeners.delete(listener);
 }
 
-type RequestOptions = { body?: unknown; signal?: AbortSignal };
+/** `body` is sent as JSON; `bytes` (a file's contents) as application/octet-stream. */
+type RequestOptions = { body?: unknown; bytes?: ArrayBuffer; signal?: AbortSignal };
 
-/** The one fetch helper: sends JSON and the CSRF token, answers JSON (or undefined for 204), throws ApiError on any failure. */
-async function request<T>(method: string, path: string, { body, signal }: RequestOptions = {}): Promise<T> {
+/** The one fetch helper: sends JSON or bytes and the CSRF token, answers JSON (or undefined for 204), throws ApiError on any failure. */
+async function request<T>(method: string, path: string, { body, bytes, signal }: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  if (bytes !== undefined) headers["content-type"] = "application/octet-stream";
+  else if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  const payload = bytes ?? (body === undefined ? undefined : JSON.stringify(body));
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+    response = await fetch(path, { method, headers, body: payload, signal });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError(0, "NETWORK", error instanceof Error ? error.message : String(error));
@@ -198,3 +228,67 @@ export const fetchAudit = (filters: AuditFilters, limit: number, before: number 
 
 /** URL that downloads the filtered audit trail as CSV or JSON lines. */
 export const auditExportUrl = (filters: AuditFilters, format: "csv" | "jsonl") => `/api/audit/export?${query({ ...filters, format })}`;
+
+/** Fetches one page of the product list, filtered. */
+export const fetchProducts = (filters: ProductQuery, signal?: AbortSignal) =>
+  getJson<{ total: number; products: ProductListItem[] }>(`/api/catalog/products?${query(filters)}`, signal);
+
+/** Fetches a product with its classifications, certificates and versions (by id or SKU). */
+export const fetchProduct = (id: string, signal?: AbortSignal) =>
+  getJson<ProductDetail>(`/api/catalog/products/${encodeURIComponent(id)}`, signal);
+
+/** Fetches a product as it was at a version. */
+export const fetchProductVersion = (id: string, version: number, signal?: AbortSignal) =>
+  getJson<{ snapshot: Record<string, unknown> }>(`/api/catalog/products/${encodeURIComponent(id)}/versions/${version}`, signal);
+
+/** Changes a product; the answer carries its new version number. */
+export const updateProduct = (id: string, changes: ProductChanges) =>
+  request<{ product: Product }>("PATCH", `/api/catalog/products/${encodeURIComponent(id)}`, { body: changes });
+
+/** Records a classification decision for one market of a product. */
+export const recordClassification = (id: string, input: ClassificationInput) =>
+  request<{ classification: ProductDetail["classificationHistory"][number] }>(
+    "POST",
+    `/api/catalog/products/${encodeURIComponent(id)}/classifications`,
+    { body: input },
+  );
+
+/** Fetches the tenant's suppliers. */
+export const fetchSuppliers = (signal?: AbortSignal) => getJson<{ suppliers: Supplier[] }>("/api/catalog/suppliers", signal);
+
+/** Creates a supplier. */
+export const createSupplier = (input: SupplierInput) => request<{ supplier: Supplier }>("POST", "/api/catalog/suppliers", { body: input });
+
+/** Fetches the tenant's certificates, soonest expiry first, each with its status today. */
+export const fetchCertificates = (signal?: AbortSignal) =>
+  getJson<{ certificates: Certificate[] }>("/api/catalog/certificates", signal);
+
+/** Records a certificate, linked to products and suppliers. */
+export const createCertificate = (input: CertificateInput) =>
+  request<{ certificate: Certificate }>("POST", "/api/catalog/certificates", { body: input });
+
+/** Fetches the product fields an import column can map to. */
+export const fetchCatalogFields = (signal?: AbortSignal) => getJson<{ fields: CatalogField[] }>("/api/catalog/fields", signal);
+
+/** Fetches the tenant's saved column mappings. */
+export const fetchMappings = (signal?: AbortSignal) => getJson<{ mappings: SavedMapping[] }>("/api/catalog/mappings", signal);
+
+/** Saves (or replaces) a column mapping under a name. */
+export const saveMapping = (name: string, mapping: Record<string, string>) =>
+  request<SavedMapping>("PUT", `/api/catalog/mappings/${encodeURIComponent(name)}`, { body: { mapping } });
+
+/** Sends a CSV or XLSX file's bytes to the importer: a dry run previews, otherwise it imports. */
+export const importProducts = (bytes: ArrayBuffer, options: ImportOptions, signal?: AbortSignal) =>
+  request<ImportReport>(
+    "POST",
+    `/api/catalog/imports?${query({
+      fileName: options.fileName,
+      dryRun: String(options.dryRun),
+      validOnly: options.validOnly ? "true" : undefined,
+      mapping: options.mapping && Object.keys(options.mapping).length ? JSON.stringify(options.mapping) : undefined,
+    })}`,
+    { bytes, signal },
+  );
+
+/** URL that downloads every product as CSV or XLSX (under the import's own headers). */
+export const catalogExportUrl = (format: "csv" | "xlsx") => `/api/catalog/export?${query({ format })}`;

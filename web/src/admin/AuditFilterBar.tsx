@@ -23,9 +23,16 @@ export const KNOWN_ACTIONS = [
   "apikey.revoke",
   "user.create",
   "tenant.create",
+  "catalog.",
+  "catalog.import",
+  "catalog.mapping_save",
+  "product.update",
+  "classification.",
+  "supplier.create",
+  "certificate.create",
 ];
 
-const TARGET_TYPES = ["user", "api_key", "tenant"] as const;
+const TARGET_TYPES = ["user", "api_key", "tenant", "product", "supplier", "certificate", "mapping", "import"] as const;
 
 /** A row of filter fields; the URL changes only on Apply, so typing does not reload the trail. */
 export function AuditFilterBar({ value, onApply }: { value: AuditSearch; onApply: (search: AuditSearch) => void }) {
