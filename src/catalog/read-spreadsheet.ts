@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { parse } from "csv-parse";
+import Papa from "papaparse";
 import ExcelJS from "exceljs";
 import { AppError, errorMessage } from "../core/errors.ts";
 
@@ -78,31 +78,17 @@ function detectDelimiter(text: string): string {
 }
 
 async function readCsv(text: string, encoding: string, fileName: string): Promise<Sheet> {
-  const parser = Readable.from([text]).pipe(
-    parse({ delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: true, max_record_size: SHEET_LIMITS.maxCellChars * 4, trim: false }),
-  );
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-  let first: IteratorResult<string[]>;
-  try {
-    first = await iterator.next();
-  } catch (error) {
-    throw new AppError("IMPORT_UNREADABLE", `${fileName} cannot be read as CSV: ${errorMessage(error)}`);
-  }
-  if (first.done) throw new AppError("IMPORT_UNREADABLE", `${fileName} has no header row.`);
-  const headers = checkHeaders(first.value, fileName);
+  // The text is in memory already; papaparse over the whole text is several times faster than a record stream.
+  const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: true });
+  const broken = parsed.errors.find((e) => e.type === "Quotes" || e.type === "FieldMismatch");
+  if (broken) throw new AppError("IMPORT_UNREADABLE", `${fileName} cannot be read as CSV: ${broken.message} at row ${(broken.row ?? 0) + 1}.`, { row: (broken.row ?? 0) + 1 });
+  const tooLong = parsed.data.findIndex((record) => record.some((cell) => cell.length > SHEET_LIMITS.maxCellChars));
+  if (tooLong >= 0) throw new AppError("IMPORT_UNREADABLE", `${fileName}: row ${tooLong + 1} has a cell over ${SHEET_LIMITS.maxCellChars} characters.`, { row: tooLong + 1 });
+  const [first, ...data] = parsed.data;
+  if (!first) throw new AppError("IMPORT_UNREADABLE", `${fileName} has no header row.`);
+  const headers = checkHeaders(first, fileName);
   async function* rows(): AsyncIterable<SheetRow> {
-    let rowNumber = 1;
-    while (true) {
-      let next: IteratorResult<string[]>;
-      try {
-        next = await iterator.next();
-      } catch (error) {
-        throw new AppError("IMPORT_UNREADABLE", `${fileName} cannot be read past row ${rowNumber}: ${errorMessage(error)}`, { row: rowNumber + 1 });
-      }
-      if (next.done) return;
-      rowNumber += 1;
-      yield { rowNumber, cells: next.value };
-    }
+    for (let i = 0; i < data.length; i++) yield { rowNumber: i + 2, cells: data[i] as string[] };
   }
   return { kind: "csv", encoding, headerRow: 1, headers, rows: rows() };
 }
