@@ -86,6 +86,8 @@ describe.each(TEST_DB_KINDS)("catalogue import on %s", (kind) => {
     await expect(reject(Buffer.from("name,price\nshoe,3\n"), "nosku.csv")).rejects.toMatchObject({ code: "IMPORT_REJECTED", message: expect.stringContaining("SKU (商品编号)") });
     await expect(reject(Buffer.from('sku,title\n"unterminated,x\n'), "quote.csv")).rejects.toMatchObject({ code: "IMPORT_UNREADABLE" });
     await expect(reject(Buffer.alloc(0), "empty.csv")).rejects.toMatchObject({ code: "IMPORT_UNREADABLE", message: "empty.csv is empty." });
+    await expect(reject(Buffer.alloc(200 * 1024 * 1024, 0x41), "huge.csv")).rejects.toMatchObject({ code: "IMPORT_TOO_LARGE", message: "huge.csv is 200 MB; imports take files up to 100 MB. Split it." });
+    await expect(reject(Buffer.from(`sku,title\nA,${"x".repeat(40_000)}\n`), "longcell.csv")).rejects.toMatchObject({ code: "IMPORT_UNREADABLE", message: expect.stringContaining("row 2 has a cell over 32767 characters") });
   });
 
   it("lets the user override the header mapping", async () => {
