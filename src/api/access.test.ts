@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/connection.ts";
-import { openTestDb, TEST_DB_KINDS } from "../db/test-db.ts";
+import { openTestDb, TEST_DB_KINDS, testHome } from "../db/test-db.ts";
 import { can, type Permission, ROLES } from "../tenancy/permissions.ts";
 import { expireSession, principalFromSession } from "../tenancy/sessions.ts";
 import { createTestMember, type TestMember } from "../tenancy/test-principals.ts";
@@ -25,11 +25,11 @@ describe.each(TEST_DB_KINDS)("API access on %s", (kind) => {
   const members: Partial<Record<(typeof ROLES)[number], TestMember>> = {};
   let other: TestMember;
   let otherAuditId: number;
-  let otherIds: { product: string; supplier: string; certificate: string };
+  let otherIds: { product: string; supplier: string; certificate: string; sha256: string; seq: number };
 
   beforeAll(async () => {
     db = await openTestDb(kind);
-    app = await buildApp({ db, logger: false, limits: { apiPerMinute: 100_000, signInPerMinute: 1000 } });
+    app = await buildApp({ db, home: testHome(), logger: false, limits: { apiPerMinute: 100_000, signInPerMinute: 1000 } });
     for (const role of ROLES) members[role] = await createTestMember(db, { role, tenant: "acme" });
     other = await createTestMember(db, { role: "admin", tenant: "globex" });
     const created = await app.inject({ method: "POST", url: "/api/api-keys", headers: other.headers, payload: { name: "globex integration", role: "viewer" } });
@@ -40,7 +40,12 @@ describe.each(TEST_DB_KINDS)("API access on %s", (kind) => {
     expect(imported.json()).toMatchObject({ committed: true, created: 1 });
     const product = (await app.inject({ url: "/api/catalog/products", headers: other.headers })).json().products[0];
     const certificate = (await app.inject({ method: "POST", url: "/api/catalog/certificates", headers: other.headers, payload: { type: "ce", number: "CE-1", productIds: [product.id] } })).json().certificate;
-    otherIds = { product: product.id, supplier: supplier.id, certificate: certificate.id };
+    const archived = await app.inject({ method: "POST", url: "/api/documents?type=invoice&name=globex-invoice.pdf", headers: { ...other.headers, "content-type": "application/pdf" }, payload: Buffer.from("%PDF-1.4 globex invoice") });
+    expect(archived.statusCode).toBe(201);
+    const document = archived.json();
+    otherIds = { product: product.id, supplier: supplier.id, certificate: certificate.id, sha256: document.sha256 ?? document.document?.sha256, seq: document.seq ?? document.entry?.seq };
+    expect(otherIds.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(typeof otherIds.seq).toBe("number");
   });
   afterAll(async () => {
     await app?.close();
@@ -83,6 +88,9 @@ describe.each(TEST_DB_KINDS)("API access on %s", (kind) => {
       "POST /api/catalog/products/:id/classifications": otherIds.product,
       "GET /api/catalog/suppliers/:id": otherIds.supplier,
       "GET /api/catalog/certificates/:id": otherIds.certificate,
+      "GET /api/documents/:sha256": otherIds.sha256,
+      "GET /api/documents/:sha256/bundle": otherIds.sha256,
+      "GET /api/ledger/entries/:seq/bundle": String(otherIds.seq),
     };
     const bodies: Record<string, object> = {
       "PATCH /api/tenant/members/:userId": { role: "viewer" },
@@ -165,7 +173,7 @@ describe.each(TEST_DB_KINDS)("API access on %s", (kind) => {
     expect(String(health.headers["content-security-policy"])).toContain("frame-ancestors 'none'");
     const big = await app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email: "a@b.c", password: "x".repeat(20_000) } });
     expect(big.statusCode).toBe(413);
-    const strict = await buildApp({ db, logger: false, limits: { apiPerMinute: 3, signInPerMinute: 2 } });
+    const strict = await buildApp({ db, home: testHome(), logger: false, limits: { apiPerMinute: 3, signInPerMinute: 2 } });
     try {
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await strict.inject({ url: "/api/tariff/editions", headers: members.viewer?.headers })).statusCode);

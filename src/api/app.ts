@@ -11,6 +11,8 @@ import { type Db, serverVersion } from "../db/connection.ts";
 import { referenceStatus } from "../reference/reference-status.ts";
 import { tariffRoutes } from "../tariff/routes.ts";
 import { catalogRoutes } from "../catalog/routes.ts";
+import { loadConfig } from "../core/config.ts";
+import { ledgerRoutes } from "../ledger/routes.ts";
 import { type AuthOptions, type RouteEntry, registerAuth } from "./auth.ts";
 import { handleError } from "./errors.ts";
 import { tenancyRoutes } from "../tenancy/routes.ts";
@@ -22,7 +24,7 @@ export const WEB_DIST = path.join(ROOT, "web", "dist");
 export const VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
 
 /** Options for building the HTTP app. */
-export type AppOptions = { db: Db; logger?: Logger | false; webDist?: string; limits?: AuthOptions };
+export type AppOptions = { db: Db; logger?: Logger | false; webDist?: string; limits?: AuthOptions; /** CLEARWAY_HOME: where signing keys and documents live. */ home?: string };
 
 const SECURITY_HEADERS = {
   "x-content-type-options": "nosniff",
@@ -79,6 +81,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(tenancyRoutes(db, signInLimiter));
   await app.register(tariffRoutes(db));
   await app.register(catalogRoutes(db));
+  await app.register(ledgerRoutes(db, { home: options.home ?? loadConfig().home }));
 
   const webDist = options.webDist ?? WEB_DIST;
   if (fs.existsSync(path.join(webDist, "index.html"))) {

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../api/app.ts";
 import type { Db } from "../db/connection.ts";
-import { openTestDb, TEST_DATA_DIR, TEST_DB_KINDS } from "../db/test-db.ts";
+import { openTestDb, TEST_DATA_DIR, TEST_DB_KINDS, testHome } from "../db/test-db.ts";
 import { importReference } from "../reference/import-reference.ts";
 import { createTestMember, type TestMember } from "../tenancy/test-principals.ts";
 import { certificateStatus } from "./certificates.ts";
@@ -37,7 +37,7 @@ describe.each(TEST_DB_KINDS)("catalogue API on %s", (kind) => {
   beforeAll(async () => {
     db = await openTestDb(kind);
     await importReference({ db, dataDir: TEST_DATA_DIR, only: ["hs2022", "hts2026r4", "countries", "currencies"] });
-    app = await buildApp({ db, logger: false });
+    app = await buildApp({ db, home: testHome(), logger: false });
     compliance = await createTestMember(db, { role: "compliance", tenant: "acme" });
     declarant = await createTestMember(db, { role: "declarant", tenant: "acme" });
   });

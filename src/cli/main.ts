@@ -5,6 +5,7 @@ import { registerStartCommand } from "./start-command.ts";
 import { registerTariffCommands } from "./tariff-commands.ts";
 import { registerTenancyCommands } from "../tenancy/cli.ts";
 import { registerCatalogCommands } from "../catalog/cli.ts";
+import { registerLedgerCommands } from "../ledger/cli.ts";
 
 const program = new Command("clearway")
   .description("Clearway — customs clearance and trade compliance (清关与贸易合规)")
@@ -18,6 +19,7 @@ registerReferenceCommands(program);
 registerTariffCommands(program);
 registerTenancyCommands(program);
 registerCatalogCommands(program);
+registerLedgerCommands(program);
 
 program.exitOverride((error) => {
   process.exit(error.exitCode === 0 ? 0 : 1);

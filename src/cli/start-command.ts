@@ -35,7 +35,7 @@ export function registerStartCommand(program: Command): void {
           say(`  ✓ First administrator created for the default tenant: ${admin.email}`);
           if (admin.generated) say(`    One-time password (shown only now; change it with "clearway user passwd ${admin.email}"): ${admin.password}`);
         }
-        const app = await buildApp({ db, logger: createLogger(config.logLevel === "info" ? "warn" : config.logLevel) });
+        const app = await buildApp({ db, home: config.home, logger: createLogger(config.logLevel === "info" ? "warn" : config.logLevel) });
         await app.listen({ port: config.port, host: config.host });
         say(`  ✓ Ready in ${((Date.now() - started) / 1000).toFixed(1)} s — console and API at http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/ (OpenAPI: /api/docs)`);
         const stop = async () => {

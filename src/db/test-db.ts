@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { type Db, openDb } from "./connection.ts";
 import { migrate } from "./migrate.ts";
 import { enforceRowSecurity } from "./row-security.ts";
@@ -38,3 +41,8 @@ export async function openTestDb(kind: "pglite" | "postgres", options: { rowSecu
 
 /** The data directory tests read reference files from. */
 export const TEST_DATA_DIR = process.env.CLEARWAY_DATA_DIR ?? new URL("../../../shared/data", import.meta.url).pathname;
+
+/** A fresh CLEARWAY_HOME for a test app (signing keys, documents), under the OS temp directory. */
+export function testHome(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "cw-home-"));
+}

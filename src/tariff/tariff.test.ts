@@ -5,7 +5,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, buildApp } from "../api/app.ts";
 import type { Db } from "../db/connection.ts";
-import { openTestDb, TEST_DATA_DIR, TEST_DB_KINDS } from "../db/test-db.ts";
+import { openTestDb, TEST_DATA_DIR, TEST_DB_KINDS, testHome } from "../db/test-db.ts";
 import { importReference } from "../reference/import-reference.ts";
 import { referenceStatus } from "../reference/reference-status.ts";
 import { createTestMember } from "../tenancy/test-principals.ts";
@@ -36,7 +36,7 @@ describe.each(TEST_DB_KINDS)("tariff on %s", (kind) => {
   beforeAll(async () => {
     db = await openTestDb(kind);
     await importReference({ db, dataDir: TEST_DATA_DIR, only: ["hs2022", "hts2026r4"] });
-    app = await buildApp({ db, logger: false, webDist: fs.mkdtempSync(path.join(os.tmpdir(), "cw-nodist-")) });
+    app = await buildApp({ db, home: testHome(), logger: false, webDist: fs.mkdtempSync(path.join(os.tmpdir(), "cw-nodist-")) });
     headers = (await createTestMember(db, { role: "viewer" })).headers;
   });
   afterAll(async () => {
@@ -199,7 +199,7 @@ describe("console serving", () => {
     const dist = fs.mkdtempSync(path.join(os.tmpdir(), "cw-dist-"));
     fs.writeFileSync(path.join(dist, "index.html"), "<!doctype html><title>Clearway</title>");
     const db = await openTestDb("pglite");
-    const app = await buildApp({ db, logger: false, webDist: dist });
+    const app = await buildApp({ db, home: testHome(), logger: false, webDist: dist });
     try {
       const page = await app.inject("/tariff/8467");
       expect(page.statusCode).toBe(200);
