@@ -201,6 +201,9 @@ async function writeProducts(tx: Queryable, principal: Principal, products: (Pro
      select $1, st.new_id, st.sku, ${DATA_COLUMNS.map((c) => `st.${c}`).join(", ")}, $2 from catalog_stage st where st.existing_id is null returning id`,
     [tenantId, principal.label],
   );
+  // Foreign-key checks from the rows below plan against products' statistics; a bulk insert just made them wrong
+  // (every check became a full scan at 100k rows), so refresh them first.
+  if (created.length >= 1000) await tx.exec("analyze products");
   await writeClassifications(tx, principal, products, newIds, fileName);
   if (products.length >= 1000) await tx.exec("analyze products; analyze product_classifications; analyze product_versions; analyze suppliers");
   const summary = { created: created.length, updated: updated.length, unchanged: products.length - created.length - updated.length };
