@@ -11,6 +11,7 @@ import { type Db, serverVersion } from "../db/connection.ts";
 import { referenceStatus } from "../reference/reference-status.ts";
 import { tariffRoutes } from "../tariff/routes.ts";
 import { catalogRoutes } from "../catalog/routes.ts";
+import { classifyRoutes } from "../classify/routes.ts";
 import { loadConfig } from "../core/config.ts";
 import { ledgerRoutes } from "../ledger/routes.ts";
 import { type AuthOptions, type RouteEntry, registerAuth } from "./auth.ts";
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(tenancyRoutes(db, signInLimiter));
   await app.register(tariffRoutes(db));
   await app.register(catalogRoutes(db));
+  await app.register(classifyRoutes(db));
   await app.register(ledgerRoutes(db, { home: options.home ?? loadConfig().home }));
 
   const webDist = options.webDist ?? WEB_DIST;

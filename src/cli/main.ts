@@ -6,6 +6,7 @@ import { registerTariffCommands } from "./tariff-commands.ts";
 import { registerTenancyCommands } from "../tenancy/cli.ts";
 import { registerCatalogCommands } from "../catalog/cli.ts";
 import { registerLedgerCommands } from "../ledger/cli.ts";
+import { registerClassifyCommands } from "../classify/cli.ts";
 
 const program = new Command("clearway")
   .description("Clearway — customs clearance and trade compliance (清关与贸易合规)")
@@ -20,6 +21,7 @@ registerTariffCommands(program);
 registerTenancyCommands(program);
 registerCatalogCommands(program);
 registerLedgerCommands(program);
+registerClassifyCommands(program);
 
 program.exitOverride((error) => {
   process.exit(error.exitCode === 0 ? 0 : 1);

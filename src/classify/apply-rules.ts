@@ -1,0 +1,99 @@
+import type { ClassifyIndex, IndexNode } from "./build-classify-index.ts";
+import { CLASSIFICATION_RULES, type ClassificationRule, type RuleCondition } from "./classification-rules.ts";
+import type { ProductFacts } from "./read-product-facts.ts";
+import { phraseStems } from "./tokenize-text.ts";
+
+/** A rule that applied, with the nodes it moved and by how much. */
+export type AppliedRule = { rule: ClassificationRule; effects: Map<number, number> };
+
+/** What a rule condition is tested against. */
+export type RuleContext = { facts: ProductFacts; families: Set<string>; text: string };
+
+/** Test one condition. */
+export function ruleHolds(condition: RuleCondition, ctx: RuleContext): boolean {
+  if ("all" in condition) return condition.all.every((c) => ruleHolds(c, ctx));
+  if ("any" in condition) return condition.any.some((c) => ruleHolds(c, ctx));
+  if ("not" in condition) return !ruleHolds(condition.not, ctx);
+  if ("fact" in condition) return condition.is.includes(ctx.facts[condition.fact] as string | boolean);
+  if ("material" in condition) return condition.material.some((m) => ctx.facts.materials.includes(m));
+  if ("mainMaterial" in condition) return condition.mainMaterial.includes(ctx.facts.materials.find((m) => m !== "textile") ?? "");
+  if ("head" in condition) return ctx.facts.heads.some((h) => headStems(condition.head).has(h));
+  if ("headOutside" in condition) return ctx.facts.heads.length > 0 && !ctx.facts.heads.some((h) => headStems(condition.headOutside).has(h));
+  if ("family" in condition) return condition.family.some((f) => ctx.families.has(f));
+  if ("familyPrefix" in condition) return [...ctx.families].some((f) => condition.familyPrefix.some((p) => f.startsWith(p)));
+  let re = regexCache.get(condition.text);
+  if (!re) {
+    re = new RegExp(condition.text);
+    regexCache.set(condition.text, re);
+  }
+  return re.test(ctx.text);
+}
+
+const regexCache = new Map<string, RegExp>();
+
+/** Apply every rule that holds: add its evidence to the nodes it names, into `bonus`, and say which rules applied. */
+export function applyRules(index: ClassifyIndex, ctx: RuleContext, bonus: Float64Array, rules: readonly ClassificationRule[] = CLASSIFICATION_RULES): AppliedRule[] {
+  const applied: AppliedRule[] = [];
+  for (const rule of rules) {
+    if (!ruleHolds(rule.when, ctx)) continue;
+    const effects = effectsOf(index, rule);
+    for (const [id, weight] of effects) bonus[id] = (bonus[id] as number) + weight;
+    if (effects.size) applied.push({ rule, effects });
+  }
+  return applied;
+}
+
+const effectCache = new WeakMap<ClassifyIndex, Map<ClassificationRule, Map<number, number>>>();
+
+/** The nodes a rule moves depend only on the index, so they are found once per index and rule. */
+function effectsOf(index: ClassifyIndex, rule: ClassificationRule): Map<number, number> {
+  let byRule = effectCache.get(index);
+  if (!byRule) {
+    byRule = new Map();
+    effectCache.set(index, byRule);
+  }
+  let effects = byRule.get(rule);
+  if (!effects) {
+    effects = new Map();
+    for (const [code, weight] of Object.entries(rule.effect.codes ?? {})) {
+      // The evidence sits on the code; every path through it carries it, so the decisions above it see the rule too.
+      const id = index.byCode.get(code);
+      if (id !== undefined) effects.set(id, (effects.get(id) ?? 0) + weight);
+    }
+    if (rule.effect.lines) lineEffects(index, rule.effect.lines, effects);
+    byRule.set(rule, effects);
+  }
+  return effects;
+}
+
+const headCache = new WeakMap<readonly string[], Set<string>>();
+
+function headStems(words: readonly string[]): Set<string> {
+  let stems = headCache.get(words);
+  if (!stems) {
+    stems = new Set(words.flatMap((w) => phraseStems(w)));
+    headCache.set(words, stems);
+  }
+  return stems;
+}
+
+function lineEffects(index: ClassifyIndex, lines: NonNullable<ClassificationRule["effect"]["lines"]>, effects: Map<number, number>): void {
+  const within = lines.within;
+  const touch = (words: string[], weight: number) => {
+    const seen = new Set<number>();
+    for (const stem of words.flatMap((w) => phraseStems(w))) {
+      const postings = index.postings.get(stem);
+      if (!postings) continue;
+      for (let i = 0; i < postings.ids.length; i++) {
+        const id = postings.ids[i] as number;
+        if ((postings.weights[i] as number) < 1 || seen.has(id)) continue;
+        const node = index.nodes[id] as IndexNode;
+        if (node.level < 4 || (within && !within.includes(node.code.slice(0, 2)))) continue;
+        seen.add(id);
+        effects.set(id, (effects.get(id) ?? 0) + weight);
+      }
+    }
+  };
+  touch(lines.prefer, lines.weight);
+  if (lines.avoid) touch(lines.avoid, -lines.weight);
+}

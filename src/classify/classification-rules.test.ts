@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { ruleHolds } from "./apply-rules.ts";
+import { CLASSIFICATION_RULES } from "./classification-rules.ts";
+import { type ClassifyOptions, classifyWithIndex } from "./classify-product.ts";
+import { readProductFacts } from "./read-product-facts.ts";
+import { type ProductInput, readProductQuery } from "./read-product-query.ts";
+import { loadTestIndex } from "./test-index.ts";
+
+const index = loadTestIndex();
+const top = (input: ProductInput, options: ClassifyOptions = {}) => classifyWithIndex(index, input, { market: "us", ...options }).candidates[0];
+const facts = (input: ProductInput) => readProductFacts(readProductQuery(input));
+
+describe("attribute rules and legal notes", () => {
+  it("sends a knitted garment to chapter 61 and the same garment woven to chapter 62", () => {
+    expect(top({ title: "Women's cotton blouse", attributes: { construction: "knit" } })?.code.slice(0, 2)).toBe("61");
+    expect(top({ title: "Women's cotton blouse", attributes: { construction: "woven" } })?.code.slice(0, 2)).toBe("62");
+    expect(top({ title: "Men's long sleeve shirt, knitted jersey, 100% cotton" })?.code.slice(0, 4)).toBe("6105");
+    expect(top({ title: "Men's long sleeve shirt, woven poplin, 100% cotton" })?.code.slice(0, 4)).toBe("6205");
+  });
+
+  it("says which rule moved the answer, with its legal source", () => {
+    const knit = top({ title: "Women's cotton blouse", attributes: { construction: "knit" } });
+    const rule = knit?.explanation.rules.find((r) => r.id === "knit-garment-ch61");
+    expect(rule?.effect).toBeGreaterThan(0);
+    expect(rule?.source).toMatch(/Chapter 61 Note/);
+  });
+
+  it("separates imitation jewellery (7117) from jewellery of precious metal (7113)", () => {
+    expect(top({ title: "Gold plated zinc alloy pendant necklace" })?.code.slice(0, 4)).toBe("7117");
+    expect(top({ title: "Pendant necklace", attributes: { material: "14k solid gold" } })?.code.slice(0, 4)).toBe("7113");
+    expect(top({ title: "925 sterling silver stud earrings" })?.code.slice(0, 4)).toBe("7113");
+  });
+
+  it("uses gender for men's and women's lines, and women's when the garment says neither", () => {
+    expect(top({ title: "Cotton T-shirt", attributes: { gender: "men" } })?.description).toMatch(/Men/);
+    expect(top({ title: "Cotton T-shirt", attributes: { gender: "women" } })?.description).toMatch(/Women/);
+    const unstated = top({ title: "Cotton knit T-shirt, crew neck" });
+    expect(unstated?.explanation.rules.map((r) => r.id)).toContain("garment-gender-unknown");
+    expect(unstated?.description).not.toMatch(/^Men|Boys/);
+  });
+
+  it("classifies a tool with a motor as a power tool (8467) and without one in chapter 82", () => {
+    expect(top({ title: "Cordless drill driver 20V" })?.code.slice(0, 6)).toBe("846721");
+    expect(top({ title: "Hand drill, manual, non-electric" })?.code.slice(0, 2)).toBe("82");
+  });
+
+  it("classifies by the textile fibre that predominates by weight", () => {
+    expect(facts({ title: "Sweater, 60% polyester 40% cotton" }).fibre).toBe("synthetic");
+    expect(facts({ title: "Sweater, 30% nylon 70% cotton" }).fibre).toBe("cotton");
+    expect(facts({ title: "Dress", description: "stated fiber content of 54 percent modal, 46 percent cotton" }).fibre).toBe("artificial");
+  });
+
+  it("reads facts from explicit attributes before the text", () => {
+    const f = facts({ title: "knit top", attributes: { construction: "woven", gender: "male", material: "polyester" } });
+    expect(f).toMatchObject({ construction: "woven", gender: "men", fibre: "synthetic" });
+  });
+
+  it("evaluates nested conditions", () => {
+    const ctx = { facts: facts({ title: "Women's knit dress" }), families: new Set(["apparel.dress"]), text: "women knit dress" };
+    expect(ruleHolds({ all: [{ familyPrefix: ["apparel."] }, { fact: "construction", is: ["knit"] }] }, ctx)).toBe(true);
+    expect(ruleHolds({ any: [{ family: ["jewellery.ring"] }, { not: { fact: "gender", is: ["women"] } }] }, ctx)).toBe(false);
+    expect(ruleHolds({ text: "\\bdress\\b" }, ctx)).toBe(true);
+  });
+
+  it("cites a source for every rule and names every code it moves as real digits", () => {
+    for (const rule of CLASSIFICATION_RULES) {
+      expect(rule.source.length, rule.id).toBeGreaterThan(10);
+      for (const code of Object.keys(rule.effect.codes ?? {})) expect(index.byCode.has(code), `${rule.id}: ${code}`).toBe(true);
+    }
+    expect(new Set(CLASSIFICATION_RULES.map((r) => r.id)).size).toBe(CLASSIFICATION_RULES.length);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { classifyWithIndex } from "./classify-product.ts";
+import { loadTestIndex } from "./test-index.ts";
+
+const index = loadTestIndex();
+
+describe("classifyWithIndex", () => {
+  it("gives the same answer whatever was classified before (work arrays are reused between calls)", () => {
+    const items = [
+      { title: "14k gold diamond ring" },
+      { title: "Women's knit cotton T-shirt", attributes: { gender: "women" } },
+      { description: "The merchandise is a cordless hammer drill with a lithium-ion battery pack." },
+      { title: "steel wire hook" },
+    ];
+    const fresh = items.map((item) => JSON.stringify(classifyWithIndex(index, item)));
+    const again = [...items]
+      .reverse()
+      .map((item) => JSON.stringify(classifyWithIndex(index, item)))
+      .reverse();
+    expect(again).toEqual(fresh);
+  });
+
+  it("returns one candidate per HS6, best first, each with a path from the chapter down", () => {
+    const result = classifyWithIndex(index, { title: "stainless steel insulated water bottle" }, { top: 5 });
+    const hs6 = result.candidates.map((c) => c.hs6);
+    expect(new Set(hs6).size).toBe(hs6.length);
+    expect(result.candidates.map((c) => c.score)).toEqual([...result.candidates.map((c) => c.score)].sort((a, b) => b - a));
+    for (const c of result.candidates) {
+      expect(c.code.startsWith(c.hs6)).toBe(true);
+      expect(c.explanation.path.at(-1)?.code).toBe(c.code);
+      expect(c.explanation.path[0]?.code).toBe(c.code.slice(0, 2));
+    }
+  });
+
+  it("switches design choices off one at a time for the ablation", () => {
+    const input = { title: "Cordless drill driver 20V" };
+    const full = classifyWithIndex(index, input).candidates[0];
+    const noKb = classifyWithIndex(index, input, { features: { knowledgeBase: false } }).candidates[0];
+    expect(full?.explanation.families.length).toBeGreaterThan(0);
+    expect(noKb?.explanation.families).toEqual([]);
+    const flat = classifyWithIndex(index, input, { features: { hierarchy: false } });
+    expect(flat.candidates[0]?.code).toMatch(/^\d{10}$/);
+  });
+});

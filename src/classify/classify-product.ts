@@ -1,0 +1,343 @@
+import { AppError } from "../core/errors.ts";
+import type { Queryable } from "../db/connection.ts";
+import { formatCode } from "../tariff/code.ts";
+import { type AppliedRule, applyRules } from "./apply-rules.ts";
+import { buildClassifyIndex, type ClassifyIndex, type IndexNode, requireMarket } from "./build-classify-index.ts";
+import { applyCalibration, type CalibrationMap } from "./calibrate-confidence.ts";
+import { DEFAULT_CALIBRATION } from "./default-calibration.ts";
+import { type FamilyMatch, matchFamilies } from "./match-families.ts";
+import { indexPrecedents, nearestPrecedents, type Precedent, type PrecedentIndex, type PrecedentMatch } from "./match-precedents.ts";
+import { readProductFacts } from "./read-product-facts.ts";
+import { type ProductInput, type ProductQuery, readProductQuery } from "./read-product-query.ts";
+import { accumulateTerms, matchedTerms } from "./score-lexical.ts";
+import { type PathScratch, pathScratch, scorePaths } from "./score-paths.ts";
+import { DEFAULT_HIERARCHY_SETTINGS, type Evidence, type HierarchySettings, type PathCandidate, pathOf, searchFlat, searchHierarchy, siblingScore } from "./search-hierarchy.ts";
+
+/** Which market's codes to return: the US HTS 10-digit line, or the HS 6-digit subheading. */
+export type Market = "us" | "hs";
+
+/** Design choices that can be switched off, one by one, to measure what each is worth (bench ablation). */
+export type EngineFeatures = {
+  hierarchy: boolean;
+  knowledgeBase: boolean;
+  rules: boolean;
+  precedents: boolean;
+  /** Title, first sentences and the "is a …" phrase weigh more than later text. */
+  positionWeighting: boolean;
+};
+
+/** Every feature on. */
+export const ALL_FEATURES: EngineFeatures = { hierarchy: true, knowledgeBase: true, rules: true, precedents: true, positionWeighting: true };
+
+/** Options for one classification. */
+export type ClassifyOptions = {
+  market?: Market;
+  /** How many candidates to return (1–10, default 3). */
+  top?: number;
+  /** Confirmed classifications of similar items; a close one pulls the answer towards its code. */
+  precedents?: readonly Precedent[] | PrecedentIndex;
+  /** Abstain when the top-1 confidence is below this (default 0.3). */
+  abstainBelow?: number;
+  features?: Partial<EngineFeatures>;
+  calibration?: CalibrationMap;
+  settings?: HierarchySettings;
+};
+
+/** One step of a candidate's path, chapter first, with the probability the engine gave that branch among its siblings. */
+export type PathStep = { code: string; level: number; description: string; probability: number };
+
+/** Why a candidate was proposed. */
+export type Explanation = {
+  /** Words of the input found in the schedule text along the candidate's path. */
+  matchedTerms: string[];
+  path: PathStep[];
+  /** Knowledge-base product families that support this candidate. */
+  families: { id: string; matched: string; code: string; source: string }[];
+  /** Rules and legal notes that moved this candidate up (positive) or down (negative). */
+  rules: { id: string; explain: string; source: string; effect: number }[];
+  precedents: { id?: string; code: string; similarity: number; text: string }[];
+};
+
+/** One proposed code. */
+export type Candidate = {
+  code: string;
+  codeDotted: string;
+  hs6: string;
+  description: string;
+  /** Calibrated probability that this code is right at 6 digits. */
+  confidence: number;
+  /** The engine's raw probability for the full code within its beam (not calibrated). */
+  score: number;
+  explanation: Explanation;
+};
+
+/** The answer for one product: candidates best first, the top-1 confidence, whether the engine abstains, and the uncalibrated top-1 HS6 share calibration is fitted on. */
+export type Classification = { market: Market; candidates: Candidate[]; abstain: boolean; confidence: number; rawConfidence: number };
+
+const KB_WEIGHT = 25;
+const PRECEDENT_WEIGHT = 40;
+const KNOWLEDGE_BASE_SOURCE = "Clearway product-family knowledge base (src/classify/product-families.ts)";
+
+const indexCache = new WeakMap<object, { key: string; index: Promise<ClassifyIndex> }>();
+
+/** The classification index for a database, built once per handle and rebuilt when the editions in force change (a new HTS revision). */
+export async function getClassifyIndex(db: Queryable): Promise<ClassifyIndex> {
+  const rows = await db.query<{ schedule: string; id: number }>(
+    `select schedule, (array_agg(id order by effective_from desc, id desc))[1] as id from tariff_editions
+     where effective_from <= current_date group by schedule order by schedule`,
+  );
+  const key = rows.map((r) => `${r.schedule}:${r.id}`).join(",");
+  const cached = indexCache.get(db);
+  if (cached && cached.key === key) return cached.index;
+  const index = buildClassifyIndex(db);
+  indexCache.set(db, { key, index });
+  index.catch(() => {
+    if (indexCache.get(db)?.index === index) indexCache.delete(db);
+  });
+  return index;
+}
+
+type Scratch = { paths: PathScratch; aggregate: Float64Array<ArrayBuffer>; bonus: Float64Array<ArrayBuffer>; bonusIds: number[] };
+const scratchCache = new WeakMap<ClassifyIndex, Scratch>();
+
+/** Per-index work arrays, reused across calls: classification is synchronous, so one set per index is never shared by two calls at once. */
+function scratchOf(index: ClassifyIndex): Scratch {
+  let scratch = scratchCache.get(index);
+  if (!scratch) {
+    const n = index.nodes.length;
+    scratch = { paths: pathScratch(index), aggregate: new Float64Array(n), bonus: new Float64Array(n), bonusIds: [] };
+    scratchCache.set(index, scratch);
+  }
+  return scratch;
+}
+
+/** Classify one product against the schedules loaded in the database. */
+export async function classifyProduct(db: Queryable, input: ProductInput, options: ClassifyOptions = {}): Promise<Classification> {
+  return classifyWithIndex(await getClassifyIndex(db), input, options);
+}
+
+/** Classify one product with a ready index: read it, gather evidence (schedule text, knowledge base, rules, precedents), decide down the tree, calibrate. */
+export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, options: ClassifyOptions = {}): Classification {
+  const market = options.market ?? "us";
+  requireMarket(index, market);
+  if (!input.title?.trim() && !input.description?.trim()) throw new AppError("BAD_REQUEST", "A product needs a title or a description to classify.");
+  const features = { ...ALL_FEATURES, ...options.features };
+  const query = readProductQuery(input);
+  if (!features.positionWeighting) flattenWeights(query);
+  const top = Math.min(Math.max(options.top ?? 3, 1), 10);
+  const depth = market === "us" ? 10 : 6;
+
+  const settings = options.settings ?? DEFAULT_HIERARCHY_SETTINGS;
+  const scratch = scratchOf(index);
+  const scale = lexicalScale(index, query.terms, settings);
+  const bonus = scratch.bonus;
+  for (const id of scratch.bonusIds) bonus[id] = 0;
+  const families = features.knowledgeBase ? matchFamilies(query) : [];
+  const familySupport = addFamilyEvidence(index, families, bonus);
+  const facts = readProductFacts(query);
+  const applied = features.rules ? applyRules(index, { facts, families: new Set(families.map((f) => f.family.id)), text: query.text }, bonus) : [];
+  const precedentIndex = features.precedents && options.precedents ? asPrecedentIndex(options.precedents) : undefined;
+  const precedents = precedentIndex ? nearestPrecedents(precedentIndex, query.terms) : [];
+  addPrecedentEvidence(index, precedents, bonus);
+  const bonusIds = touchedIds(index, familySupport, applied, precedents);
+
+  scratch.bonusIds = bonusIds;
+  const paths = scorePaths(index, query.terms, scale, scratch.paths, { values: bonus, ids: bonusIds });
+  const aggregate = accumulateTerms(index, query.terms, scratch.aggregate);
+  const levelWeight = new Float64Array(11);
+  for (const [level, weight] of Object.entries(settings.aggregateWeight)) levelWeight[Number(level)] = scale * weight;
+  const { levels, norm } = index;
+  const extra = (id: number) => ((levelWeight[levels[id] as number] as number) * (aggregate[id] as number)) / (norm[id] as number);
+  const evidence: Evidence = { ...paths, extra };
+  const found = features.hierarchy ? searchHierarchy(index, evidence, depth, settings) : searchFlat(index, evidence, depth);
+  return assemble(index, found, {
+    market,
+    top,
+    query,
+    familySupport,
+    applied,
+    precedents,
+    calibration: options.calibration ?? DEFAULT_CALIBRATION,
+    abstainBelow: options.abstainBelow ?? 0.3,
+    evidence,
+    settings,
+    siblingMemo: new Map(),
+  });
+}
+
+/** Long texts match many words by chance: lexical evidence is divided by a power of the query's total weight, so a title and a page of text speak on one scale. */
+function lexicalScale(index: ClassifyIndex, terms: Map<string, number>, settings: HierarchySettings): number {
+  let mass = 0;
+  for (const [term, weight] of terms) if (!term.includes(" ")) mass += weight * (index.idf.get(term) ?? 0);
+  return settings.lexicalScale / Math.max(1, mass) ** settings.lengthExponent;
+}
+
+/** The nodes that received knowledge-base, rule or precedent evidence in this call (so only they are visited and reset). */
+function touchedIds(index: ClassifyIndex, families: FamilySupport, applied: AppliedRule[], precedents: PrecedentMatch[]): number[] {
+  const ids = new Set<number>();
+  for (const supports of families.values()) for (const { code } of supports) ids.add(index.byCode.get(code) as number);
+  for (const { effects } of applied) for (const id of effects.keys()) ids.add(id);
+  for (const { precedent } of precedents) {
+    const id = nodeForCode(index, precedent.code);
+    if (id !== undefined) ids.add(id);
+  }
+  ids.delete(undefined as unknown as number);
+  return [...ids];
+}
+
+function asPrecedentIndex(precedents: readonly Precedent[] | PrecedentIndex): PrecedentIndex {
+  return "postings" in precedents ? precedents : indexPrecedents(precedents as readonly Precedent[]);
+}
+
+function flattenWeights(query: ProductQuery): void {
+  for (const term of query.terms.keys()) query.terms.set(term, 1);
+  for (const run of query.runs) for (const t of run) t.weight = 1;
+}
+
+type FamilySupport = Map<number, { match: FamilyMatch; code: string }[]>;
+
+/** Add knowledge-base evidence on each family's codes (a path through the code carries it); per node the strongest family counts fully, others a little. */
+function addFamilyEvidence(index: ClassifyIndex, matches: FamilyMatch[], bonus: Float64Array): FamilySupport {
+  const contributions = new Map<number, number[]>();
+  const support: FamilySupport = new Map();
+  for (const match of matches) {
+    match.family.codes.forEach((code, rank) => {
+      const id = index.byCode.get(code);
+      if (id === undefined) return;
+      contributions.set(id, [...(contributions.get(id) ?? []), KB_WEIGHT * match.strength * ([1, 0.75, 0.6, 0.5][rank] ?? 0.45)]);
+      for (const node of pathOf(index, id)) support.set(node, [...(support.get(node) ?? []), { match, code }]);
+    });
+  }
+  for (const [node, values] of contributions) {
+    values.sort((a, b) => b - a);
+    const [first = 0, ...rest] = values;
+    bonus[node] = (bonus[node] as number) + first + 0.25 * rest.reduce((s, v) => s + v, 0);
+  }
+  return support;
+}
+
+/** A close precedent adds evidence on its code, in proportion to its similarity (every path through the code carries it). */
+function addPrecedentEvidence(index: ClassifyIndex, precedents: PrecedentMatch[], bonus: Float64Array): void {
+  const best = new Map<number, number>();
+  for (const { precedent, similarity } of precedents) {
+    const id = nodeForCode(index, precedent.code);
+    if (id !== undefined) best.set(id, Math.max(best.get(id) ?? 0, PRECEDENT_WEIGHT * similarity));
+  }
+  for (const [node, value] of best) bonus[node] = (bonus[node] as number) + value;
+}
+
+/** The deepest node for a code given with or without dots, at any level the index holds. */
+export function nodeForCode(index: ClassifyIndex, code: string): number | undefined {
+  const digits = code.replace(/\D/g, "");
+  for (const length of [10, 8, 6, 4, 2]) {
+    if (digits.length < length) continue;
+    const id = index.byCode.get(digits.slice(0, length));
+    if (id !== undefined) return id;
+  }
+  return undefined;
+}
+
+type AssembleContext = {
+  market: Market;
+  top: number;
+  query: ProductQuery;
+  familySupport: FamilySupport;
+  applied: AppliedRule[];
+  precedents: PrecedentMatch[];
+  calibration: CalibrationMap;
+  abstainBelow: number;
+  evidence: Evidence;
+  settings: HierarchySettings;
+  siblingMemo: Map<number, { logZ: number }>;
+};
+
+function assemble(index: ClassifyIndex, paths: PathCandidate[], ctx: AssembleContext): Classification {
+  const max = Math.max(...paths.map((p) => p.logp));
+  const z = paths.reduce((s, p) => s + Math.exp(p.logp - max), 0);
+  const probability = (p: PathCandidate) => Math.exp(p.logp - max) / z;
+  const hs6Share = new Map<string, number>();
+  for (const p of paths) {
+    const hs6 = (index.nodes[p.leaf] as IndexNode).code.slice(0, 6);
+    hs6Share.set(hs6, (hs6Share.get(hs6) ?? 0) + probability(p));
+  }
+  // One candidate per HS6: alternatives that differ only in a statistical suffix tell a reviewer nothing new.
+  const seen = new Set<string>();
+  const distinct = paths.filter((p) => {
+    const hs6 = (index.nodes[p.leaf] as IndexNode).code.slice(0, 6);
+    if (seen.has(hs6)) return false;
+    seen.add(hs6);
+    return true;
+  });
+  const candidates = distinct.slice(0, ctx.top).map((p) => {
+    const leaf = index.nodes[p.leaf] as IndexNode;
+    const hs6 = leaf.code.slice(0, 6);
+    return {
+      code: leaf.code,
+      codeDotted: formatCode(leaf.code, ctx.market === "hs" ? "hs" : "us_hts"),
+      hs6,
+      description: describe(leaf),
+      confidence: applyCalibration(ctx.calibration, hs6Share.get(hs6) ?? 0),
+      score: Math.round(probability(p) * 10000) / 10000,
+      explanation: explain(index, p, ctx),
+    };
+  });
+  const confidence = candidates[0]?.confidence ?? 0;
+  const rawConfidence = Math.round((hs6Share.get(candidates[0]?.hs6 ?? "") ?? 0) * 10000) / 10000;
+  return { market: ctx.market, candidates, abstain: confidence < ctx.abstainBelow, confidence, rawConfidence };
+}
+
+/** A line as a reader needs it: national lines carry their group rows ("T-shirts: Women's"), which the bare description omits. */
+function describe(node: IndexNode): string {
+  return node.context && (node.residual || node.level > 6) ? `${node.context}: ${node.description}` : node.description;
+}
+
+function explain(index: ClassifyIndex, candidate: PathCandidate, ctx: AssembleContext): Explanation {
+  const pathIds = candidate.path.length ? candidate.path : pathOf(index, candidate.leaf);
+  const words = ctx.query.words;
+  const matched = new Set<string>();
+  for (const id of pathIds)
+    for (const term of matchedTerms(index, id, ctx.query.terms))
+      matched.add(
+        term
+          .split(" ")
+          .map((s) => words.get(s) ?? s)
+          .join(" "),
+      );
+  const onPath = new Set(pathIds);
+  const families = new Map<string, Explanation["families"][number]>();
+  for (const id of pathIds) {
+    for (const { match, code } of ctx.familySupport.get(id) ?? []) {
+      if (!families.has(match.family.id)) families.set(match.family.id, { id: match.family.id, matched: match.phrase, code, source: KNOWLEDGE_BASE_SOURCE });
+    }
+  }
+  const rules = ctx.applied
+    .map(({ rule, effects }) => ({ rule, effect: [...effects].filter(([id]) => onPath.has(id)).reduce((s, [, w]) => s + w, 0) }))
+    .filter((r) => r.effect !== 0)
+    .map(({ rule, effect }) => ({ id: rule.id, explain: rule.explain, source: rule.source, effect }));
+  return {
+    matchedTerms: [...matched].slice(0, 12),
+    path: pathIds.map((id) => {
+      const node = index.nodes[id] as IndexNode;
+      return { code: node.code, level: node.level, description: describe(node), probability: siblingProbability(index, id, ctx.evidence, ctx.settings, ctx.siblingMemo) };
+    }),
+    families: [...families.values()],
+    rules,
+    precedents: ctx.precedents.map(({ precedent, similarity }) => ({ id: precedent.id, code: precedent.code, similarity, text: precedent.text.slice(0, 160) })),
+  };
+}
+
+/** The share a node had among its siblings (softmax over the same evidence the search used), for the explanation. */
+function siblingProbability(index: ClassifyIndex, id: number, evidence: Evidence, settings: HierarchySettings, memo: Map<number, { logZ: number }>): number {
+  const node = index.nodes[id] as IndexNode;
+  const temperature = settings.temperature[node.level] ?? 3;
+  let group = memo.get(node.parent);
+  if (!group) {
+    const siblings = node.parent >= 0 ? (index.nodes[node.parent] as IndexNode).children : index.chapters;
+    const scores = siblings.map((s) => siblingScore(index, evidence, s, settings) / temperature);
+    const max = Math.max(...scores);
+    group = { logZ: max + Math.log(scores.reduce((sum, s) => sum + Math.exp(s - max), 0)) };
+    memo.set(node.parent, group);
+  }
+  const own = siblingScore(index, evidence, id, settings) / temperature;
+  return Math.round(Math.exp(own - group.logZ) * 1000) / 1000;
+}

@@ -1,0 +1,117 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Command } from "commander";
+import { printJson, runCommand } from "../cli/context.ts";
+import { AppError } from "../core/errors.ts";
+import { terminalProgress } from "../core/progress.ts";
+import { classifyBatch } from "./classify-batch.ts";
+import { type Classification, classifyWithIndex, getClassifyIndex, type Market } from "./classify-product.ts";
+
+/** Files above this size are classified in worker processes (each builds its own index first, ~2–3 s). */
+const PARALLEL_FROM_BYTES = 4 * 1024 * 1024;
+
+type ClassifyCliOptions = { file?: string; out?: string; market: string; top: string; json?: boolean };
+
+/** `clearway classify "TEXT"` for one product, `clearway classify --file in.csv --out out.jsonl` for a batch. */
+export function registerClassifyCommands(program: Command): void {
+  program
+    .command("classify [text...]")
+    .description("Classify a product (English or Chinese) into HTS/HS codes, or a CSV of products into JSONL")
+    .option("--file <csv>", "CSV with columns id,title (and optional description,category,attributes,price,currency)")
+    .option("--out <jsonl>", "where to write one JSON line per row (default: stdout)")
+    .option("--market <market>", "us (HTS 10-digit) or hs (HS 6-digit)", "us")
+    .option("--top <n>", "how many candidates per product", "3")
+    .option("--json", "print JSON only")
+    .action((text: string[], options: ClassifyCliOptions) =>
+      runCommand({ json: options.json, quiet: true }, async ({ db, json }) => {
+        const market = readMarket(options.market);
+        const top = readTop(options.top);
+        const words = text.join(" ").trim();
+        if (words && options.file) throw new AppError("BAD_REQUEST", "give either TEXT or --file, not both");
+        if (!words && !options.file) throw new AppError("BAD_REQUEST", 'nothing to classify: give TEXT (clearway classify "cordless drill") or --file in.csv');
+        if (!options.file && options.out) throw new AppError("BAD_REQUEST", "--out needs --file");
+        if (options.file) return classifyFile(await getClassifyIndex(db), options.file, options.out, { market, top, quiet: json });
+        const result = classifyWithIndex(await getClassifyIndex(db), { title: words }, { market, top });
+        if (json) printJson(result);
+        else process.stdout.write(formatClassification(words, result));
+      }),
+    );
+}
+
+async function classifyFile(
+  index: Awaited<ReturnType<typeof getClassifyIndex>>,
+  file: string,
+  out: string | undefined,
+  options: { market: Market; top: number; quiet: boolean },
+): Promise<void> {
+  const source = path.resolve(file);
+  let size: number;
+  try {
+    size = fs.statSync(source).size;
+  } catch {
+    throw new AppError("BAD_REQUEST", `--file ${file} cannot be read`);
+  }
+  // Write beside the target and rename at the end, so a failed run never leaves a half-written file that looks complete.
+  const target = out ? path.resolve(out) : undefined;
+  const partial = target ? `${target}.partial` : undefined;
+  const file_ = partial ? fs.createWriteStream(partial) : undefined;
+  let writeError: Error | undefined;
+  file_?.on("error", (error) => {
+    writeError ??= error;
+  });
+  const output = file_ ?? process.stdout;
+  // The bar starts with the first progress report, so a file rejected on its first rows prints only the reason.
+  const progress = options.quiet || !target ? undefined : terminalProgress();
+  let started = false;
+  const onProgress = (p: { bytes: number }) => {
+    if (!progress) return;
+    if (!started) progress.start(`Classifying ${path.basename(source)}`, size);
+    started = true;
+    progress.update(p.bytes);
+  };
+  try {
+    const { rows } = await classifyBatch(index, fs.createReadStream(source), output, {
+      market: options.market,
+      top: options.top,
+      processes: size > PARALLEL_FROM_BYTES ? Math.min(os.availableParallelism(), 4) : 1,
+      onProgress,
+    });
+    if (file_ && partial && target) {
+      await new Promise<void>((resolve, reject) => file_.end((error?: Error | null) => (error || writeError ? reject(error ?? writeError) : resolve())));
+      fs.renameSync(partial, target);
+    }
+    if (progress && !started) progress.start(`Classifying ${path.basename(source)}`, size);
+    progress?.finish(`${rows.toLocaleString("en-US")} rows → ${target ?? "stdout"}`);
+  } catch (error) {
+    if (file_ && partial) {
+      file_.destroy();
+      fs.rmSync(partial, { force: true });
+    }
+    throw writeError && !(error instanceof AppError) ? new AppError("BAD_REQUEST", `--out ${out} cannot be written: ${writeError.message}`) : error;
+  }
+}
+
+function readMarket(value: string): Market {
+  if (value !== "us" && value !== "hs") throw new AppError("BAD_REQUEST", `--market must be us or hs, not "${value}"`);
+  return value;
+}
+
+function readTop(value: string): number {
+  const top = Number(value);
+  if (!Number.isInteger(top) || top < 1 || top > 10) throw new AppError("BAD_REQUEST", `--top must be a whole number from 1 to 10, not "${value}"`);
+  return top;
+}
+
+/** The answer as a person reads it: each candidate with its confidence, path and reasons. */
+export function formatClassification(text: string, result: Classification): string {
+  const lines = [`Classification of "${text}" (${result.market === "us" ? "US HTS" : "HS"})${result.abstain ? " — low confidence, needs review" : ""}`];
+  for (const [i, c] of result.candidates.entries()) {
+    lines.push(`  ${i + 1}. ${c.codeDotted.padEnd(14)} ${(c.confidence * 100).toFixed(0).padStart(3)}%  ${c.description}`);
+    lines.push(`     ${c.explanation.path.map((p) => p.code).join(" › ")}`);
+    if (c.explanation.matchedTerms.length) lines.push(`     matched: ${c.explanation.matchedTerms.slice(0, 6).join(", ")}`);
+    for (const f of c.explanation.families.slice(0, 2)) lines.push(`     product family: ${f.id} ("${f.matched}")`);
+    for (const r of c.explanation.rules.filter((r) => r.effect > 0).slice(0, 2)) lines.push(`     rule: ${r.explain} [${r.source}]`);
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,145 @@
+import type { ProductQuery } from "./read-product-query.ts";
+
+/** What attribute rules look at: facts read from the attributes the seller gave, else from the text. */
+export type ProductFacts = {
+  construction?: "knit" | "woven" | "nonwoven";
+  gender?: "men" | "women" | "boys" | "girls" | "babies" | "unisex";
+  /** Textile fibre that predominates by weight (from percentages when given, else the first named). */
+  fibre?: "cotton" | "synthetic" | "artificial" | "wool" | "silk" | "flax";
+  /** Materials named, in the order of the evidence for them. */
+  materials: string[];
+  /** Precious metal present beyond plating (gold, silver, platinum; 925, 14k, 18k…). */
+  preciousMetal: boolean;
+  /** Explicitly imitation: plated, gold-tone, alloy, costume, fashion jewellery. */
+  imitation: boolean;
+  power?: "battery" | "electric" | "manual" | "pneumatic" | "combustion";
+  /** The goods are a part or component of something else. */
+  isPart: boolean;
+  /** The goods are for motor vehicles. */
+  forVehicles: boolean;
+  /** Head nouns (stems) of the phrase naming the goods. */
+  heads: string[];
+};
+
+const FIBRES: readonly [NonNullable<ProductFacts["fibre"]>, RegExp][] = [
+  ["cotton", /\bcotton\b/],
+  ["synthetic", /\b(?:polyester|nylon|polyamide|acrylic|spandex|elastane|lycra|polypropylene|synthetic|microfiber|microfibre|fleece)\b/],
+  ["artificial", /\b(?:rayon|viscose|modal|lyocell|tencel|acetate|cupro)\b/],
+  ["wool", /\b(?:wool|woolen|woollen|cashmere|merino|alpaca|mohair|angora)\b/],
+  ["silk", /\bsilk\b/],
+  ["flax", /\b(?:linen|flax)\b/],
+];
+
+const MATERIALS: readonly [string, RegExp][] = [
+  ["stainless steel", /\bstainless(?: steel)?\b|\binox\b/],
+  ["steel", /\b(?:steel|carbon steel|alloy steel)\b/],
+  ["iron", /\b(?:cast iron|iron|wrought iron)\b/],
+  ["aluminum", /\balumin(?:i)?um\b/],
+  ["copper", /\b(?:copper|brass|bronze)\b/],
+  ["zinc", /\bzinc\b/],
+  [
+    "plastics",
+    /\b(?:plastics?|polyethylene|polypropylene|pvc|abs|polycarbonate|polystyrene|acrylic resin|nylon resin|pet|tpu|tpe|silicone|resin|polyurethane|pu|eva|melamine|acetal|pom|ptfe|hdpe|ldpe)\b/,
+  ],
+  ["rubber", /\b(?:rubber|latex|neoprene|epdm|nitrile)\b/],
+  ["leather", /\b(?:leather|cowhide|calfskin|suede|nubuck)\b/],
+  ["textile", /\b(?:textile|fabric|cotton|polyester|nylon|wool|silk|linen|canvas|felt|knit|knitted|woven)\b/],
+  ["wood", /\b(?:wood|wooden|timber|plywood|bamboo|pine|oak|walnut|beech|mdf|particleboard|rattan|wicker)\b/],
+  ["paper", /\b(?:paper|paperboard|cardboard|carton|corrugated)\b/],
+  ["glass", /\b(?:glass|borosilicate|tempered glass|crystal glass)\b/],
+  ["ceramic", /\b(?:ceramic|porcelain|stoneware|earthenware|china|terracotta)\b/],
+  ["stone", /\b(?:stone|marble|granite|quartz|quartzite|slate|travertine|limestone|onyx)\b/],
+  ["precious metal", /\b(?:gold|silver|platinum|palladium|sterling|925)\b/],
+];
+
+/** Read the facts rules depend on: explicit attributes first, then what the text says. */
+export function readProductFacts(query: ProductQuery): ProductFacts {
+  const a = query.attributes;
+  const text = query.text;
+  const explicit = (keys: string[]): string => keys.map((k) => a[k] ?? "").join(" ");
+  const constructionText = explicit(["construction", "knit", "knitorwoven", "knit_woven", "fabric", "fabrictype", "fabric_type", "weave"]);
+  const materialText = explicit(["material", "materials", "composition", "fabric", "fibre", "fiber", "metal", "upper", "shell"]);
+  const powerText = explicit(["power", "powersource", "power_source", "power source", "energy"]);
+  const genderText = explicit(["gender", "sex", "department", "audience", "target"]);
+  return {
+    construction: readConstruction(constructionText) ?? readConstruction(text),
+    gender: readGender(genderText) ?? readGender(text),
+    fibre: readFibre(materialText) ?? readFibre(text),
+    materials: readMaterials(`${materialText} ${text}`),
+    preciousMetal:
+      /\b(?:solid gold|14k|18k|10k|9k|22k|24k|14 karat|18 karat|karat gold|sterling silver|925 silver|s925|\b925\b|platinum|fine silver|fine gold|precious metal)\b/.test(
+        `${materialText} ${text}`,
+      ) && !/\b(?:gold[- ]plated|silver[- ]plated|gold[- ]tone|silver[- ]tone|plated)\b/.test(materialText),
+    imitation:
+      /\b(?:imitation|costume jewel|fashion jewel|gold[- ]plated|silver[- ]plated|gold[- ]tone|silver[- ]tone|rhodium[- ]plated|alloy|base metal|zinc alloy|stainless steel jewel|rhinestone|cubic zirconia|acrylic beads|glass beads)/.test(
+        `${materialText} ${text}`,
+      ),
+    power: readPower(powerText) ?? readPower(text),
+    isPart: /\b(?:parts? (?:of|for)|spare parts?|replacement parts?|components? (?:of|for)|subassembly|sub-assembly|assembly for|designed for use (?:in|with)|for use in)\b/.test(
+      text,
+    ),
+    heads: query.heads,
+    forVehicles: /\b(?:motor vehicles?|automobiles?|automotive|passenger cars?|trucks?|\bcar\b|\bcars\b|suv|vehicle)\b/.test(text),
+  };
+}
+
+function readConstruction(text: string): ProductFacts["construction"] {
+  if (/\b(?:non-?woven|nonwovens?)\b/.test(text)) return "nonwoven";
+  const knit = /\b(?:knit|knits|knitted|crochet(?:ed)?|jersey|rib[- ]knit|interlock|pique knit|french terry|fleece knit)\b/.test(text);
+  const woven = /\b(?:woven|weave|denim|poplin|twill|chiffon|satin weave|oxford cloth)\b/.test(text);
+  if (knit && !woven) return "knit";
+  if (woven && !knit) return "woven";
+  return undefined;
+}
+
+function readGender(text: string): ProductFacts["gender"] {
+  if (/\b(?:unisex)\b/.test(text)) return "unisex";
+  if (/\b(?:babies|baby|infant|infants|newborn|toddler)\b/.test(text)) return "babies";
+  const women = /\b(?:women|womens|woman|ladies|lady|female|maternity)\b/.test(text);
+  const men = /\b(?:men|mens|man|gentlemen|male)\b/.test(text);
+  const girls = /\b(?:girls?)\b/.test(text);
+  const boys = /\b(?:boys?)\b/.test(text);
+  if (women && !men) return "women";
+  if (men && !women) return "men";
+  if (girls && !boys) return "girls";
+  if (boys && !girls) return "boys";
+  return undefined;
+}
+
+const FIBRE_SHARES = FIBRES.map(([fibre, re]) => {
+  const words = re.source.replace(/\\b/g, "");
+  return [fibre, new RegExp(`(\\d{1,3}(?:\\.\\d+)?)\\s*(?:%|percent)\\s*(?:${words})|(?:${words})\\s*(\\d{1,3}(?:\\.\\d+)?)\\s*(?:%|percent)`)] as const;
+});
+
+function readFibre(text: string): ProductFacts["fibre"] {
+  // Section XI Note 2: a mixture is classified as if of the fibre that predominates by weight, so percentages decide.
+  let best: [ProductFacts["fibre"], number] | undefined;
+  for (const [fibre, re] of FIBRE_SHARES) {
+    const pct = re.exec(text);
+    const share = pct ? Number(pct[1] ?? pct[2]) : 0;
+    if (share && (!best || share > best[1])) best = [fibre, share];
+  }
+  if (best) return best[0];
+  let first: [ProductFacts["fibre"], number] | undefined;
+  for (const [fibre, re] of FIBRES) {
+    const at = text.search(re);
+    if (at >= 0 && (!first || at < first[1])) first = [fibre, at];
+  }
+  return first?.[0];
+}
+
+function readMaterials(text: string): string[] {
+  return MATERIALS.map(([name, re]) => [name, text.search(re)] as const)
+    .filter(([, at]) => at >= 0)
+    .sort((x, y) => x[1] - y[1])
+    .map(([name]) => name);
+}
+
+function readPower(text: string): ProductFacts["power"] {
+  if (/\b(?:manual|hand-operated|hand operated|hand-powered|non-electric|nonelectric|non-powered|without (?:a )?motor)\b/.test(text)) return "manual";
+  if (/\b(?:cordless|battery[- ]powered|battery[- ]operated|rechargeable|lithium|li-ion|18v|20v|12v)\b/.test(text)) return "battery";
+  if (/\b(?:pneumatic|air[- ]powered|compressed air)\b/.test(text)) return "pneumatic";
+  if (/\b(?:gasoline|petrol|diesel|gas[- ]powered|internal combustion|two-stroke|four-stroke)\b/.test(text)) return "combustion";
+  if (/\b(?:electric|electrical|corded|plug-in|motorized|motorised|powered by (?:an )?(?:ac|electric))\b/.test(text)) return "electric";
+  return undefined;
+}

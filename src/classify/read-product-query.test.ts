@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { matchFamilies } from "./match-families.ts";
+import { readProductQuery } from "./read-product-query.ts";
+
+const weight = (q: ReturnType<typeof readProductQuery>, stem: string) => q.terms.get(stem) ?? 0;
+
+describe("reading a product", () => {
+  it("weighs what a title is above what it fits: 'for iPhone' names the phone, not the goods", () => {
+    const q = readProductQuery({ title: "Shockproof silicone case for iPhone 15 Pro" });
+    expect(weight(q, "case")).toBeGreaterThan(weight(q, "iphon") * 1.5);
+    expect(q.heads).toEqual(["case"]);
+  });
+
+  it("weighs accessories after 'with' below the product itself", () => {
+    const q = readProductQuery({ title: "Cordless drill driver with 2 batteries and charger" });
+    expect(weight(q, "drill")).toBeGreaterThan(weight(q, "batteri"));
+  });
+
+  it("finds the goods named in a ruling-style description and drops boilerplate sentences", () => {
+    const q = readProductQuery({
+      description:
+        "This analysis has been completed. The merchandise under consideration is a stainless-steel water bottle, model 55. It has a screw cap. Sincerely, Director, National Commodity Specialist Division.",
+    });
+    expect(q.heads).toEqual(["bottl"]);
+    expect(weight(q, "bottl")).toBeGreaterThan(weight(q, "cap"));
+    expect(q.terms.has("director")).toBe(false);
+    expect(q.terms.has("merchandis")).toBe(false);
+  });
+
+  it("reads Chinese through the glossary and matches Chinese product-family terms", () => {
+    const q = readProductQuery({ title: "女士棉质针织T恤" });
+    expect(q.text).toMatch(/women/);
+    expect(q.text).toMatch(/cotton/);
+    expect(q.text).toMatch(/knit/);
+    expect(matchFamilies(q).map((m) => m.family.id)).toContain("apparel.t-shirt");
+  });
+
+  it("prefers the longest knowledge-base phrase: a drill bit is not a drill", () => {
+    const ids = matchFamilies(readProductQuery({ title: "HSS drill bit set, 13 pieces" })).map((m) => m.family.id);
+    expect(ids).toContain("tool.bit");
+    expect(ids).not.toContain("tool.hand.drill");
+  });
+
+  it("uses the category path and string attributes as evidence", () => {
+    const q = readProductQuery({ title: "Crew neck tee", category: "Clothing > Women > Tops", attributes: { material: "cotton", construction: "knit" } });
+    expect(q.terms.has("cotton")).toBe(true);
+    expect(q.terms.has("top")).toBe(true);
+    expect(q.attributes.construction).toBe("knit");
+  });
+});

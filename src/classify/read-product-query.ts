@@ -1,0 +1,220 @@
+import { hasCjk } from "../tariff/glossary-zh.ts";
+import { normalizeText, type Token, tokenizeText } from "./tokenize-text.ts";
+import { VOCABULARY_SYNONYMS } from "./vocabulary-synonyms.ts";
+
+/** What the engine classifies: a product title and/or description, with whatever else the seller knows. */
+export type ProductInput = {
+  title?: string;
+  description?: string;
+  /** Marketplace category path, e.g. "Electronics > Headphones > Earbuds". */
+  category?: string;
+  /** Structured attributes: material, gender, construction (knit/woven), powerSource, use, … */
+  attributes?: Record<string, string | number | boolean | null | undefined>;
+  price?: number;
+  currency?: string;
+};
+
+/** A run of stems read from one part of the input, each with the weight its place gives it. */
+export type WeightedStem = { stem: string; weight: number; word?: string; soft?: boolean };
+
+/** The product as the engine reads it: weighted terms, the stem sequence for phrase matching, and the raw text for rules. */
+export type ProductQuery = {
+  /** Term (stem, or "stem stem" bigram) → weight. */
+  terms: Map<string, number>;
+  /** Stem runs in reading order (one per sentence or field) for knowledge-base phrase matching. */
+  runs: WeightedStem[][];
+  /** All text, normalised (Chinese read through the glossary), for attribute rules. */
+  text: string;
+  /** The original text as given (for Chinese knowledge-base terms). */
+  original: string;
+  /** Stem → the first word of the input it came from, to explain matches in the seller's words. */
+  words: Map<string, string>;
+  /** Head nouns: the last word of the phrase that names the goods (in the title, and after "is a …" in a description). */
+  heads: string[];
+  attributes: Record<string, string>;
+  price?: number;
+  currency?: string;
+};
+
+const TITLE_WEIGHT = 1.5;
+const CATEGORY_WEIGHT = 1.2;
+const ATTRIBUTE_WEIGHT = 1.0;
+const AFTER_FOR = 0.45;
+const AFTER_WITH = 0.6;
+const SUBJECT_BOOST = 1.5;
+const HEAD_BOOST = 1.4;
+const SERVED_FACTOR = 0.6;
+
+const BOILERPLATE = [
+  /^this analysis has been completed/,
+  /\bsincerely\b|national commodity specialist|\bdirector\b.*\bdivision\b/,
+  /^we agree\b/,
+  /\b(?:were|was|have been|has been) (?:submitted|provided|received)\b.*\b(?:review|request|ruling)\b/,
+  /^in lieu of samples?\b/,
+  /^(?:additional|further) information was (?:provided|submitted)/,
+  /\bif you have any questions\b|\bthis ruling is being issued\b|\bcontact national import specialist\b/,
+  /^(?:a|the) (?:sample|samples?) (?:was|were) (?:submitted|provided|sent)/,
+];
+
+/** Read a product input into weighted terms: the title and the first sentences that name the goods weigh most. */
+export function readProductQuery(input: ProductInput): ProductQuery {
+  const runs: WeightedStem[][] = [];
+  const texts: string[] = [];
+  const heads: string[] = [];
+  if (input.title?.trim()) {
+    const normalized = normalizeText(input.title);
+    texts.push(normalized);
+    const title = titleRuns(normalized);
+    const head = title[0]?.filter((t) => !t.soft).at(-1)?.stem;
+    if (head) heads.push(head);
+    runs.push(...title);
+  }
+  if (input.description?.trim()) {
+    const normalized = normalizeText(input.description);
+    texts.push(normalized);
+    runs.push(...descriptionRuns(normalized, !input.title?.trim(), heads));
+  }
+  if (input.category?.trim()) {
+    const parts = input.category.split(/\s*(?:>|\/|\||›|»)\s*/).filter(Boolean);
+    parts.forEach((part, i) => {
+      const normalized = normalizeText(part);
+      texts.push(normalized);
+      runs.push(weighted(tokenizeText(normalized), i === parts.length - 1 ? CATEGORY_WEIGHT : CATEGORY_WEIGHT * 0.6));
+    });
+  }
+  const attributes: Record<string, string> = {};
+  for (const [key, value] of Object.entries(input.attributes ?? {})) {
+    if (value === null || value === undefined || value === "") continue;
+    const text = normalizeText(String(value));
+    attributes[key.toLowerCase()] = text;
+    if (typeof value === "string") {
+      texts.push(text);
+      runs.push(weighted(tokenizeText(text), ATTRIBUTE_WEIGHT));
+    }
+  }
+  const original = [input.title, input.description, input.category, ...Object.values(input.attributes ?? {}).map((v) => (typeof v === "string" ? v : ""))]
+    .filter(Boolean)
+    .join(" ")
+    .normalize("NFKC");
+  const words = new Map<string, string>();
+  for (const run of runs) for (const t of run) if (t.word && !words.has(t.stem)) words.set(t.stem, t.word);
+  return {
+    terms: termsOfRuns(runs),
+    runs,
+    text: texts.join(" . "),
+    original: hasCjk(original) ? original : "",
+    words,
+    heads,
+    attributes,
+    price: input.price,
+    currency: input.currency,
+  };
+}
+
+function weighted(tokens: Token[], weight: number): WeightedStem[] {
+  return tokens.map((t) => ({ stem: t.stem, weight, word: t.word, soft: t.soft }));
+}
+
+/**
+ * A marketplace title: the product noun comes first and later words are features, so weight decays along the title; words
+ * after "for"/"compatible with" name what the goods fit, and words after "with"/"includes" name accessories, so both weigh less.
+ */
+function titleRuns(normalized: string): WeightedStem[][] {
+  const runs: WeightedStem[][] = [];
+  let position = 0;
+  for (const piece of normalized.split(/[,;|/()[\]【】]+|\s[-–]\s/)) {
+    const parts = piece.split(/\b(for|compatible with|fits|fit for|suitable for|with|w\/|includes?|including|plus)\b|\+/);
+    let factor = 1;
+    for (const part of parts) {
+      if (part === undefined) continue;
+      if (/^(?:for|compatible with|fits|fit for|suitable for)$/.test(part)) {
+        factor = AFTER_FOR;
+        continue;
+      }
+      if (/^(?:with|w\/|includes?|including|plus)$/.test(part)) {
+        factor = AFTER_WITH;
+        continue;
+      }
+      const tokens = tokenizeText(part);
+      if (!tokens.length) continue;
+      runs.push(
+        tokens.map((t) => {
+          const weight = TITLE_WEIGHT * factor * Math.max(0.55, 1 - 0.06 * position);
+          if (!t.soft) position++;
+          return { stem: t.stem, weight, word: t.word, soft: t.soft };
+        }),
+      );
+    }
+  }
+  return runs;
+}
+
+/** A description: the first sentences that name the goods weigh most, boilerplate sentences are dropped, the noun phrase after "is a …" is boosted. */
+function descriptionRuns(normalized: string, isMain: boolean, heads: string[]): WeightedStem[][] {
+  const sentences = normalized
+    .replace(/\b(?:e\.g|i\.e|etc|no|nos|approx|inc|ltd|co|corp|u\.s|mr|ms|dr)\./g, (m) => m.replace(/\./g, ""))
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 2 && !BOILERPLATE.some((re) => re.test(s)));
+  const runs: WeightedStem[][] = [];
+  let content = 0;
+  let foundSubject = false;
+  for (const sentence of sentences) {
+    const tokens = tokenizeText(sentence);
+    if (!tokens.some((t) => !t.soft)) continue;
+    const base = (isMain ? [1.6, 1.2, 0.9, 0.7, 0.55, 0.45] : [1.0, 0.8, 0.6, 0.5])[content] ?? 0.35;
+    const subject = content < 2 && !foundSubject ? subjectStems(sentence) : { stems: new Set<string>() };
+    if (subject.head) {
+      foundSubject = true;
+      heads.push(subject.head);
+    }
+    const weightOf = (stem: string) => (stem === subject.head ? base * SUBJECT_BOOST * HEAD_BOOST : subject.stems.has(stem) ? base * SUBJECT_BOOST : base);
+    // In the sentences that name the goods, what follows "for"/"used with" is what they serve, not what they are.
+    const [named, ...served] = content < 2 ? sentence.split(/\b(?:for use (?:with|in|on)|for|used (?:with|in|on)|compatible with|designed for)\b/) : [sentence];
+    runs.push(tokenizeText(named ?? "").map((t) => ({ stem: t.stem, weight: weightOf(t.stem), word: t.word, soft: t.soft })));
+    for (const part of served) runs.push(tokenizeText(part).map((t) => ({ stem: t.stem, weight: weightOf(t.stem) * SERVED_FACTOR, word: t.word, soft: t.soft })));
+    content++;
+  }
+  return runs;
+}
+
+const NP = `([^.,;:()]{3,90}?)(?=[,.;:()]|\\s(?:which|that|with|designed|used|made|intended|for|constructed|composed|manufactured|of|in|on|to|and|when|from|identified|referred|described|known|consisting|comprised|measuring|featuring|has|have|is|are|was|were)\\b|$)`;
+const SUBJECT_PATTERNS = [
+  new RegExp(`\\b(?:referred to|identified|described|known|marketed|sold|designated|called) as\\s+(?:an?\\s|the\\s)?${NP}`),
+  new RegExp(`\\b(?:is|are)\\s+(?:an?|the|two|three|four|five|six|several|various|\\d+)\\s+${NP}`),
+  new RegExp(`^(?:each|the|an?|this|these|both)\\s+${NP.replace("{3,90}?", "{3,60}?")}\\s+(?:consists?|comprises?|is|are|features?|measures?|has|have|contains?)\\b`),
+];
+
+/** The stems of the noun phrase that names the goods in a sentence ("… is a cordless hammer drill, …"), and its head (the last word). */
+function subjectStems(sentence: string): { stems: Set<string>; head?: string } {
+  for (const pattern of SUBJECT_PATTERNS) {
+    const phrase = pattern.exec(sentence)?.[1];
+    if (!phrase) continue;
+    const content = tokenizeText(phrase.replace(/["“”]/g, " ")).filter((t) => !t.soft);
+    if (!content.length) continue;
+    return { stems: new Set(content.map((t) => t.stem)), head: content[content.length - 1]?.stem };
+  }
+  return { stems: new Set() };
+}
+
+/** Term weights: each stem takes its heaviest occurrence plus a little for repetition; adjacent stems also form bigram terms; synonyms add the schedule's word. */
+function termsOfRuns(runs: WeightedStem[][]): Map<string, number> {
+  const best = new Map<string, number>();
+  const count = new Map<string, number>();
+  const note = (term: string, weight: number) => {
+    best.set(term, Math.max(best.get(term) ?? 0, weight));
+    count.set(term, (count.get(term) ?? 0) + 1);
+  };
+  for (const run of runs) {
+    const content = run.filter((t) => !t.soft);
+    for (const [i, { stem, weight }] of content.entries()) {
+      note(stem, weight);
+      for (const synonym of VOCABULARY_SYNONYMS.get(stem) ?? []) note(synonym, weight * 0.8);
+      const next = content[i + 1];
+      if (next) note(`${stem} ${next.stem}`, Math.min(weight, next.weight));
+    }
+  }
+  const terms = new Map<string, number>();
+  for (const [term, weight] of best) terms.set(term, weight + Math.min(0.6, 0.15 * ((count.get(term) ?? 1) - 1)));
+  return terms;
+}

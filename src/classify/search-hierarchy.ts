@@ -1,0 +1,105 @@
+import type { ClassifyIndex, IndexNode } from "./build-classify-index.ts";
+import type { PathScores } from "./score-paths.ts";
+
+/** The evidence the search decides on: path scores (schedule words and bonuses along each path), and the words gathered under each node, read only for the nodes the search visits. */
+export type Evidence = PathScores & { extra: (id: number) => number };
+
+/** A node's score among its siblings: the best path through it, plus the words gathered under it and the residual prior. */
+export function siblingScore(index: ClassifyIndex, evidence: Evidence, id: number, settings: HierarchySettings): number {
+  const node = index.nodes[id] as IndexNode;
+  return evidence.best(id) + evidence.extra(id) + (node.residual ? settings.residualPrior : 0);
+}
+
+/** Tunable settings of the decision: softmax temperature and beam width per level, and the prior of residual ("Other") lines. */
+export type HierarchySettings = {
+  temperature: Record<number, number>;
+  beam: Record<number, number>;
+  residualPrior: number;
+  /** Weight, per level, of the words gathered anywhere under a node, next to the best single path beneath it. */
+  aggregateWeight: Record<number, number>;
+  /** Lexical evidence = lexicalScale × raw score / (query weight)^lengthExponent. */
+  lexicalScale: number;
+  lengthExponent: number;
+};
+
+/** Defaults chosen on the CBP development set (see bench/classify.bench.ts for the ablation). */
+export const DEFAULT_HIERARCHY_SETTINGS: HierarchySettings = {
+  temperature: { 2: 2, 4: 1.75, 6: 1.5, 8: 1.25, 10: 1.25 },
+  beam: { 2: 8, 4: 14, 6: 18, 8: 24, 10: 30 },
+  residualPrior: 2,
+  aggregateWeight: { 2: 4, 4: 3, 6: 1, 8: 0.5, 10: 0.5 },
+  lexicalScale: 0.5,
+  lengthExponent: 0,
+};
+
+/** A leaf reached by the search, with its log-probability and the nodes on its path (chapter first). */
+export type PathCandidate = { leaf: number; logp: number; path: number[] };
+
+type Step = { id: number; logp: number; prev: Step | null };
+
+/** Decide chapter → heading → subheading → national line, keeping a beam of the likeliest paths; each level is a softmax over siblings. */
+export function searchHierarchy(index: ClassifyIndex, evidence: Evidence, depth: 6 | 10, settings: HierarchySettings = DEFAULT_HIERARCHY_SETTINGS): PathCandidate[] {
+  let beam = expand(index, index.chapters, evidence, null, 2, settings)
+    .sort(byLogp)
+    .slice(0, settings.beam[2] ?? 8);
+  for (const level of [4, 6, 8, 10]) {
+    if (level > depth) break;
+    const next: Step[] = [];
+    for (const step of beam) {
+      const node = index.nodes[step.id] as IndexNode;
+      const children = node.level >= depth ? [] : node.children;
+      if (!children.length) next.push(step);
+      else for (const child of expand(index, children, evidence, step, level, settings)) next.push(child);
+    }
+    beam = next.sort(byLogp).slice(0, settings.beam[level] ?? 20);
+  }
+  return beam.map((step) => {
+    const path: number[] = [];
+    for (let at: Step | null = step; at; at = at.prev) path.unshift(at.id);
+    return { leaf: step.id, logp: step.logp, path };
+  });
+}
+
+function expand(index: ClassifyIndex, ids: readonly number[], evidence: Evidence, parent: Step | null, level: number, settings: HierarchySettings): Step[] {
+  const temperature = settings.temperature[level] ?? 3;
+  const base = parent === null ? 0 : parent.logp;
+  const scores = new Float64Array(ids.length);
+  let max = -Infinity;
+  for (let i = 0; i < ids.length; i++) {
+    const s = siblingScore(index, evidence, ids[i] as number, settings) / temperature;
+    scores[i] = s;
+    if (s > max) max = s;
+  }
+  let sum = 0;
+  for (const s of scores) sum += Math.exp(s - max);
+  const logZ = max + Math.log(sum);
+  const steps: Step[] = new Array(ids.length);
+  for (let i = 0; i < ids.length; i++) steps[i] = { id: ids[i] as number, logp: base + (scores[i] as number) - logZ, prev: parent };
+  return steps;
+}
+
+function byLogp(a: { logp: number }, b: { logp: number }): number {
+  return b.logp - a.logp;
+}
+
+/** One flat match over every code (ablation): each leaf is scored on its whole description path at once, one softmax over all leaves. */
+export function searchFlat(index: ClassifyIndex, evidence: Evidence, depth: 6 | 10, temperature = 3): PathCandidate[] {
+  const scored: { leaf: number; s: number }[] = [];
+  index.nodes.forEach((node, id) => {
+    if (!(node.level === depth || (node.level < depth && node.leaf) || (depth === 10 && node.level === 8 && node.leaf))) return;
+    scored.push({ leaf: id, s: evidence.pathScore(id) / temperature });
+  });
+  const max = Math.max(...scored.map((c) => c.s));
+  const logZ = max + Math.log(scored.reduce((sum, c) => sum + Math.exp(c.s - max), 0));
+  return scored
+    .sort((a, b) => b.s - a.s)
+    .slice(0, 30)
+    .map((c) => ({ leaf: c.leaf, path: pathOf(index, c.leaf), logp: c.s - logZ }));
+}
+
+/** The nodes from the chapter down to this one. */
+export function pathOf(index: ClassifyIndex, id: number): number[] {
+  const path: number[] = [];
+  for (let at = id; at >= 0; at = (index.nodes[at] as IndexNode).parent) path.unshift(at);
+  return path;
+}

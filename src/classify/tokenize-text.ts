@@ -1,0 +1,133 @@
+import { hasCjk, translateZhQuery } from "../tariff/glossary-zh.ts";
+import { stemWord } from "./stem-word.ts";
+
+/** Function words: dropped everywhere. */
+const STOPWORDS = new Set(
+  (
+    "a an and are as at be been being but by could did do does each either for from had has have having he her his how i if in into is it its " +
+    "itself may might more most must my no nor not of on once only or other others our out over own per same shall she should so some such than that the their " +
+    "them then there these they this those through to too under until upon very was we were what when where whether which while who whom why will with " +
+    "within without would you your yours also about above after again against all any because before below between both during few " +
+    "further here just like much now off onto since thereof therein thereto thus via whose etc ie eg"
+  ).split(/\s+/),
+);
+
+/**
+ * Soft words: kept in the word sequence, so a knowledge-base phrase such as "tool set", "green tea" or "tape measure" still
+ * matches, but never a search term of their own — on their own they say nothing about the heading (colours, counts,
+ * measurements, listing and ruling boilerplate).
+ */
+const SOFT_WORDS = new Set(
+  (
+    "can up high one two three four five six seven eight nine ten several various multiple many approximately approx " +
+    "inch inches cm mm kg lb lbs oz ft set sets piece pieces pc pcs pack packs lot size sizes sized " +
+    "color colour colors colours black white red blue green pink grey gray yellow purple beige brown orange gold-tone silver-tone " +
+    "measure measures measured measuring dimension dimensions weigh weighs weight weighing length width height depth thick thickness diameter long wide deep " +
+    "merchandise consideration submitted submission request requested ruling rulings importer import imported importation sample samples photo photos " +
+    "literature information review reviewed state states stated indicate indicates indicated letter dated email provided provide provides inquiry subject " +
+    "instant question issue model models number numbers sku partnumber item items identified referred described known called name named product products " +
+    "brand brands style styles features feature featuring include includes including included consist consists consisting comprise comprises " +
+    "comprised contain contains containing use used uses using design designed designs intended suitable specifically typically generally primarily principally " +
+    "solely mainly free shipping hot sale sell selling seller best quality premium high-quality newest latest upgraded upgrade original genuine " +
+    "official authentic gift gifts perfect ideal great cute fashion fashionable trendy stylish concern concerned assigned regret delay " +
+    "decorate unit units type types kind kinds variety available made make makes manufactured manufacture constructed construct composed " +
+    "feet foot meter meters centimeters millimeters grams kilograms pounds ounces percent approximate approximately nominal overall total"
+  ).split(/\s+/),
+);
+
+/** Prefixes that change the word they join ("non-electric" is not "electric"), so the hyphenated word stays one. */
+const JOINING_PREFIXES = new Set(["non", "anti", "semi", "multi", "self", "pre", "un"]);
+
+const TOKEN_RE = /[a-z0-9]+(?:[-'][a-z0-9]+)*/g;
+
+const stemCache = new Map<string, string>();
+
+const IRREGULAR_ENDINGS: readonly [string, string][] = [
+  ["shelves", "shelf"],
+  ["knives", "knife"],
+  ["scarves", "scarf"],
+  ["leaves", "leaf"],
+  ["halves", "half"],
+];
+
+/** "bookshelves" → "bookshelf": compounds ending in an irregular plural. */
+function singularCompound(word: string): string {
+  for (const [plural, singular] of IRREGULAR_ENDINGS) if (word.endsWith(plural)) return word.slice(0, -plural.length) + singular;
+  return word;
+}
+
+/** Plurals Porter does not fold onto their singular ("shelves" → "shelv" would never meet "shelf"). */
+const IRREGULAR: Record<string, string> = {
+  shelves: "shelf",
+  knives: "knife",
+  scarves: "scarf",
+  halves: "half",
+  leaves: "leaf",
+  calves: "calf",
+  hooves: "hoof",
+  loaves: "loaf",
+  wolves: "wolf",
+  wives: "wife",
+  mice: "mouse",
+  teeth: "tooth",
+  geese: "goose",
+  feet: "foot",
+  dice: "die",
+  dies: "die",
+  batteries: "battery",
+  accessories: "accessory",
+  glasses: "glass",
+  boxes: "box",
+  brushes: "brush",
+  watches: "watch",
+  dresses: "dress",
+  sandwiches: "sandwich",
+};
+
+/** The stem of a lower-case word, cached (the vocabulary of a run is small). */
+export function stemCached(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    stem = stemWord(IRREGULAR[word] ?? singularCompound(word));
+    if (stemCache.size < 200_000) stemCache.set(word, stem);
+  }
+  return stem;
+}
+
+/** Lower-case, width-folded text with straight quotes and possessives removed; Chinese is read through the product glossary. */
+export function normalizeText(text: string): string {
+  let s = text.normalize("NFKC");
+  if (hasCjk(s)) s = translateZhQuery(s).terms.join(" ; ");
+  return s
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201b\u2032`]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
+    .replace(/[\u2010-\u2015]/g, "-")
+    .replace(/\bman-made\b/g, "manmade")
+    .replace(/\bpart\s*(?:number|no\.?|#)/g, "partnumber")
+    .replace(/([a-z])'s\b/g, "$1")
+    .replace(/([a-z]s)'(?=\W|$)/g, "$1");
+}
+
+/** One word of a text: its stem, the word it came from, and whether it is soft (kept for phrases, never a term). */
+export type Token = { stem: string; word: string; soft: boolean };
+
+/** The words of normalised text as stems, in order; "t-shirts", "e-bike" and "non-electric" join into one word, "lithium-ion" splits in two; function words are dropped, numbers and model codes are soft. */
+export function tokenizeText(normalized: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of normalized.matchAll(TOKEN_RE)) {
+    const parts = match[0].split(/[-']/).filter(Boolean);
+    const words = parts.length > 1 && ((parts[0]?.length ?? 0) <= 2 || JOINING_PREFIXES.has(parts[0] as string)) ? [parts.join("")] : parts;
+    for (const word of words) {
+      if (STOPWORDS.has(word)) continue;
+      const soft = SOFT_WORDS.has(word) || /\d/.test(word) || word.length < 2;
+      tokens.push({ stem: soft && /\d/.test(word) ? word : stemCached(word), word, soft });
+    }
+  }
+  return tokens;
+}
+
+/** The stems of a short phrase (a knowledge-base term or a tariff description), soft words included. */
+export function phraseStems(text: string): string[] {
+  return tokenizeText(normalizeText(text)).map((t) => t.stem);
+}
