@@ -1,34 +1,18 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "../db/connection.ts";
 import { TEST_DATA_DIR, TEST_DB_KINDS, TEST_POSTGRES_URL } from "../db/test-db.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 const WORK = fs.mkdtempSync(path.join(os.tmpdir(), "cw-classify-cli-"));
-// The lead wires registerClassifyCommands into src/cli/main.ts; until then this harness builds the same program around it.
-const HARNESS = path.join(WORK, "clearway-classify.mts");
-fs.writeFileSync(
-  HARNESS,
-  `import { Command } from ${JSON.stringify(pathToFileURL(createRequire(import.meta.url).resolve("commander")).href)};
-import { registerClassifyCommands } from ${JSON.stringify(path.join(ROOT, "src/classify/cli.ts"))};
-const program = new Command("clearway").showHelpAfterError().configureOutput({ outputError: (text, write) => write(\`clearway: \${text.replace(/^error: /, "")}\`) });
-registerClassifyCommands(program);
-program.exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 1));
-await program.parseAsync(process.argv);
-`,
-);
 
-/** Run a command as a user would: the classify commands, or the real clearway binary for the import. */
-function run(args: string[], env: Record<string, string>, bin: "classify" | "clearway" = "classify") {
-  const entry = bin === "classify" ? ["--import", TSX, HARNESS] : [path.join(ROOT, "bin/clearway.js")];
-  const result = spawnSync(process.execPath, [...entry, ...args], { env: { ...process.env, DATABASE_URL: "", ...env }, encoding: "utf8", timeout: 180_000, cwd: WORK });
+/** Run the real clearway binary as a user would. */
+function run(args: string[], env: Record<string, string>) {
+  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/clearway.js"), ...args], { env: { ...process.env, DATABASE_URL: "", ...env }, encoding: "utf8", timeout: 180_000, cwd: WORK });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -43,7 +27,7 @@ describe.each(TEST_DB_KINDS)("clearway classify on %s", (kind) => {
       await admin.close();
       env.DATABASE_URL = `${TEST_POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema},public`)}`;
     }
-    const imported = run(["import-reference", "--only", "hs2022,hts2026r4", "--json"], env, "clearway");
+    const imported = run(["import-reference", "--only", "hs2022,hts2026r4", "--json"], env);
     expect(imported.code).toBe(0);
   });
 

@@ -11,7 +11,7 @@ import { TEST_DB_KINDS, TEST_POSTGRES_URL } from "../db/test-db.ts";
 import { createTenant } from "../tenancy/tenants.ts";
 import { sha256Hex } from "./document-store.ts";
 
-const BIN = path.resolve(import.meta.dirname, "../../test/fixtures/ledger/clearway-ledger.js");
+const BIN = path.resolve(import.meta.dirname, "../../bin/clearway.js");
 const INVOICE = path.resolve(import.meta.dirname, "../../test/fixtures/ledger/invoice-INV-2026-0042.pdf");
 
 /** Run the ledger commands as a user would, with the given environment. */
