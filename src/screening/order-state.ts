@@ -1,0 +1,136 @@
+import { MANIFEST_FIELDS } from "./manifest.ts";
+import type { LineValues } from "./manifest.ts";
+import type { ManifestState, OrderState, ScreenLine } from "./rules/types.ts";
+
+/** The fields that belong to the order (or its payment and parcel) rather than to one item. */
+export const ORDER_HEADER_FIELDS: readonly string[] = [
+  ...MANIFEST_FIELDS.filter((f) => f.level === "order" || f.level === "payment").map((f) => f.key),
+  "consignee_name",
+  "consignee_address",
+  "waybill_gross_weight_kg",
+  "waybill_net_weight_kg",
+];
+/** Order fields that must agree on every row of one order; a difference means two orders share a number. */
+const CONFLICT_FIELDS = ["order_total", "goods_value", "buyer_id_no", "buyer_name", "consignee_name", "consignee_address", "payment_no", "payment_amount"];
+const CONFLICT_INDEX = CONFLICT_FIELDS.map((f) => ORDER_HEADER_FIELDS.indexOf(f));
+const SEPARATOR = "\u0001";
+
+/** A copy of a string that does not keep alive the (large) text it was sliced from: long-lived keys must not pin a whole file chunk. */
+export function detach(text: string): string {
+  return text.length < 13 ? text : (` ${text}`).slice(1);
+}
+
+/** A fresh, empty manifest state. */
+export function newManifestState(): ManifestState {
+  return { orders: new Map(), waybillOrders: new Map() };
+}
+
+function packHeader(values: LineValues): string {
+  return ORDER_HEADER_FIELDS.map((f) => values[f] ?? "").join(SEPARATOR);
+}
+
+/** The order-level values packed by packHeader, as a record. */
+export function unpackHeader(text: string): LineValues {
+  const parts = text.split(SEPARATOR);
+  const header: LineValues = {};
+  for (let i = 0; i < ORDER_HEADER_FIELDS.length; i++) header[ORDER_HEADER_FIELDS[i] as string] = parts[i] ?? "";
+  return header;
+}
+
+function itemKey(line: ScreenLine): string {
+  const v = line.values;
+  return [v.sku, v.title, v.qty, v.unit_value, v.line_total, v.waybill_no, v.hs_code].join(SEPARATOR);
+}
+
+/** The line's value: its total, else quantity × unit value; null when neither can be computed. */
+export function lineValue(line: ScreenLine): number | null {
+  if (line.lineTotal !== null && !Number.isNaN(line.lineTotal)) return line.lineTotal;
+  if (line.qty !== null && line.unitValue !== null && !Number.isNaN(line.qty) && !Number.isNaN(line.unitValue)) return line.qty * line.unitValue;
+  return null;
+}
+
+/** Fold one line into its order and the manifest's waybill index. */
+export function addLine(state: ManifestState, line: ScreenLine): OrderState {
+  const orderNo = line.orderNo;
+  let order = state.orders.get(orderNo);
+  const packed = packHeader(line.values);
+  if (!order) {
+    order = {
+      orderNo: detach(orderNo),
+      firstLine: line.line,
+      lines: 0,
+      currencies: [],
+      itemsValue: 0,
+      itemsValueKnown: true,
+      hs6: [],
+      waybills: [],
+      headerText: packed,
+      header: {},
+      conflicts: null,
+      repeatedLines: null,
+      itemKeys: itemKey(line),
+      netWeightKg: 0,
+    };
+    state.orders.set(order.orderNo, order);
+  } else {
+    if (packed !== order.headerText) noteConflicts(order, packed, line.line);
+    noteRepeat(order, line);
+  }
+  order.lines++;
+  const currency = (line.values.currency as string).toUpperCase();
+  if (currency && !order.currencies.includes(currency)) order.currencies.push(detach(currency));
+  const value = lineValue(line);
+  if (value === null) order.itemsValueKnown = false;
+  else order.itemsValue += value;
+  if (line.hsCode.length >= 6) {
+    const hs6 = line.hsCode.slice(0, 6);
+    if (!order.hs6.includes(hs6)) order.hs6.push(hs6);
+  }
+  if (line.netWeightKg !== null && !Number.isNaN(line.netWeightKg)) order.netWeightKg += line.netWeightKg;
+  const waybill = line.values.waybill_no as string;
+  if (waybill && !order.waybills.includes(waybill)) {
+    const kept = detach(waybill);
+    order.waybills.push(kept);
+    noteWaybill(state, kept, order.orderNo, line.line);
+  }
+  return order;
+}
+
+function noteConflicts(order: OrderState, packed: string, line: number): void {
+  const first = order.headerText.split(SEPARATOR);
+  const other = packed.split(SEPARATOR);
+  for (let i = 0; i < CONFLICT_FIELDS.length; i++) {
+    const index = CONFLICT_INDEX[i] as number;
+    const a = first[index] ?? "";
+    const b = other[index] ?? "";
+    if (a === b || !a || !b) continue;
+    const field = CONFLICT_FIELDS[i] as string;
+    order.conflicts ??= [];
+    if (!order.conflicts.some((c) => c.field === field)) order.conflicts.push({ field, first: a, other: detach(b), line });
+  }
+}
+
+function noteRepeat(order: OrderState, line: ScreenLine): void {
+  const key = itemKey(line);
+  if (typeof order.itemKeys === "string") {
+    const firstKey = order.itemKeys;
+    order.itemKeys = new Map([[firstKey, order.firstLine]]);
+  }
+  const seen = order.itemKeys.get(key);
+  if (seen === undefined) order.itemKeys.set(key, line.line);
+  else (order.repeatedLines ??= []).push({ line: line.line, firstLine: seen });
+}
+
+function noteWaybill(state: ManifestState, waybill: string, orderNo: string, line: number): void {
+  const use = state.waybillOrders.get(waybill);
+  if (!use) state.waybillOrders.set(waybill, { orderNo, line, others: [] });
+  else if (use.orderNo !== orderNo && !use.others.some((o) => o.orderNo === orderNo)) use.others.push({ orderNo, line });
+}
+
+/** Unpack every order's header for the order rules, once streaming has ended. */
+export function finishOrders(state: ManifestState): void {
+  for (const order of state.orders.values()) {
+    order.header = unpackHeader(order.headerText);
+    order.itemKeys = "";
+  }
+}
