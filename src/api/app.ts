@@ -14,6 +14,7 @@ import { catalogRoutes } from "../catalog/routes.ts";
 import { classifyRoutes } from "../classify/routes.ts";
 import { loadConfig } from "../core/config.ts";
 import { ledgerRoutes } from "../ledger/routes.ts";
+import { screeningRoutes } from "../screening/routes.ts";
 import { type AuthOptions, type RouteEntry, registerAuth } from "./auth.ts";
 import { handleError } from "./errors.ts";
 import { tenancyRoutes } from "../tenancy/routes.ts";
@@ -84,6 +85,7 @@ export async function buildApp(options: AppOptions) {
   await app.register(catalogRoutes(db));
   await app.register(classifyRoutes(db));
   await app.register(ledgerRoutes(db, { home: options.home ?? loadConfig().home }));
+  await app.register(screeningRoutes(db, { home: options.home ?? loadConfig().home }));
 
   const webDist = options.webDist ?? WEB_DIST;
   if (fs.existsSync(path.join(webDist, "index.html"))) {

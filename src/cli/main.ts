@@ -7,6 +7,7 @@ import { registerTenancyCommands } from "../tenancy/cli.ts";
 import { registerCatalogCommands } from "../catalog/cli.ts";
 import { registerLedgerCommands } from "../ledger/cli.ts";
 import { registerClassifyCommands } from "../classify/cli.ts";
+import { registerScreeningCommands } from "../screening/cli.ts";
 
 const program = new Command("clearway")
   .description("Clearway — customs clearance and trade compliance (清关与贸易合规)")
@@ -22,6 +23,7 @@ registerTenancyCommands(program);
 registerCatalogCommands(program);
 registerLedgerCommands(program);
 registerClassifyCommands(program);
+registerScreeningCommands(program);
 
 program.exitOverride((error) => {
   process.exit(error.exitCode === 0 ? 0 : 1);

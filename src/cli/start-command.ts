@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { buildApp, VERSION, WEB_DIST } from "../api/app.ts";
+import { failInterruptedRuns } from "../screening/run-screening.ts";
 import { createLogger } from "../core/logger.ts";
 import { terminalProgress } from "../core/progress.ts";
 import { importReference } from "../reference/import-reference.ts";
@@ -35,6 +36,8 @@ export function registerStartCommand(program: Command): void {
           say(`  ✓ First administrator created for the default tenant: ${admin.email}`);
           if (admin.generated) say(`    One-time password (shown only now; change it with "clearway user passwd ${admin.email}"): ${admin.password}`);
         }
+        const interrupted = await failInterruptedRuns(db);
+        if (interrupted) say(`  ! ${interrupted} screening run(s) were interrupted by the last stop and are marked failed`);
         const app = await buildApp({ db, home: config.home, logger: createLogger(config.logLevel === "info" ? "warn" : config.logLevel) });
         await app.listen({ port: config.port, host: config.host });
         say(`  ✓ Ready in ${((Date.now() - started) / 1000).toFixed(1)} s — console and API at http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/ (OpenAPI: /api/docs)`);

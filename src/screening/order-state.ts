@@ -20,13 +20,19 @@ export function detach(text: string): string {
   return text.length < 13 ? text : (` ${text}`).slice(1);
 }
 
-/** A fresh, empty manifest state. */
-export function newManifestState(): ManifestState {
-  return { orders: new Map(), waybillOrders: new Map() };
+/** A fresh, empty manifest state for a source that can fill these fields. */
+export function newManifestState(fields: readonly string[] = ORDER_HEADER_FIELDS): ManifestState {
+  return { orders: new Map(), waybillOrders: new Map(), headerFields: ORDER_HEADER_FIELDS.map((f) => fields.includes(f)) };
 }
 
-function packHeader(values: LineValues): string {
-  return ORDER_HEADER_FIELDS.map((f) => values[f] ?? "").join(SEPARATOR);
+/** The order-level values of a line as one string; fields the source cannot fill are left empty without being read. */
+function packHeader(values: LineValues, present: boolean[]): string {
+  let text = "";
+  for (let i = 0; i < ORDER_HEADER_FIELDS.length; i++) {
+    if (i) text += SEPARATOR;
+    if (present[i]) text += values[ORDER_HEADER_FIELDS[i] as string];
+  }
+  return text;
 }
 
 /** The order-level values packed by packHeader, as a record. */
@@ -39,7 +45,7 @@ export function unpackHeader(text: string): LineValues {
 
 function itemKey(line: ScreenLine): string {
   const v = line.values;
-  return [v.sku, v.title, v.qty, v.unit_value, v.line_total, v.waybill_no, v.hs_code].join(SEPARATOR);
+  return `${v.sku}${SEPARATOR}${v.title}${SEPARATOR}${v.qty}${SEPARATOR}${v.unit_value}${SEPARATOR}${v.line_total}${SEPARATOR}${v.waybill_no}${SEPARATOR}${v.hs_code}`;
 }
 
 /** The line's value: its total, else quantity × unit value; null when neither can be computed. */
@@ -53,7 +59,7 @@ export function lineValue(line: ScreenLine): number | null {
 export function addLine(state: ManifestState, line: ScreenLine): OrderState {
   const orderNo = line.orderNo;
   let order = state.orders.get(orderNo);
-  const packed = packHeader(line.values);
+  const packed = detach(packHeader(line.values, state.headerFields));
   if (!order) {
     order = {
       orderNo: detach(orderNo),
@@ -112,10 +118,7 @@ function noteConflicts(order: OrderState, packed: string, line: number): void {
 
 function noteRepeat(order: OrderState, line: ScreenLine): void {
   const key = itemKey(line);
-  if (typeof order.itemKeys === "string") {
-    const firstKey = order.itemKeys;
-    order.itemKeys = new Map([[firstKey, order.firstLine]]);
-  }
+  if (typeof order.itemKeys === "string") order.itemKeys = new Map([[order.itemKeys, order.firstLine]]);
   const seen = order.itemKeys.get(key);
   if (seen === undefined) order.itemKeys.set(key, line.line);
   else (order.repeatedLines ??= []).push({ line: line.line, firstLine: seen });

@@ -2,7 +2,7 @@ import { AppError } from "../core/errors.ts";
 import type { Lane } from "./manifest.ts";
 import { FORMAT_RULES } from "./rules/format-rules.ts";
 import { HS_RULES } from "./rules/hs-rules.ts";
-import { CN_IMPORT_LINE_RULES, CN_IMPORT_MANIFEST_RULES, CN_IMPORT_ORDER_RULES, EU_IMPORT_ORDER_RULES, US_IMPORT_ORDER_RULES } from "./rules/lane-rules.ts";
+import { CN_IMPORT_LINE_RULES, CN_IMPORT_MANIFEST_RULES, CN_IMPORT_ORDER_RULES, EU_IMPORT_ORDER_RULES, US_IMPORT_MANIFEST_RULES } from "./rules/lane-rules.ts";
 import { MANIFEST_RULES, ORDER_RULES } from "./rules/order-rules.ts";
 import { QUANTITY_RULES, qtyUnitMismatch } from "./rules/quantity-rules.ts";
 import { TRANSPORT_RULES } from "./rules/transport-rules.ts";
@@ -72,8 +72,8 @@ export const RULE_PACKS: readonly RulePack[] = [
       schedule: "us_hts",
       notes: version === "2025.1" ? "US import entry data; Section 321 de minimis ($800) available." : "US import entry data; Section 321 de minimis suspended for all countries from 2025-08-29 (EO 14324).",
       lineRules: [...FORMAT_RULES, ...HS_RULES, ...QUANTITY_RULES, ...TRANSPORT_RULES],
-      orderRules: [...ORDER_RULES, ...US_IMPORT_ORDER_RULES],
-      manifestRules: MANIFEST_RULES,
+      orderRules: ORDER_RULES,
+      manifestRules: [...MANIFEST_RULES, ...US_IMPORT_MANIFEST_RULES],
       data: {
         requiredFields: [...COMMON_ITEM_FIELDS, "consignor_name", "consignor_country", "consignee_name", "consignee_address", "origin_country"],
         hsDigits: 10,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { cellText } from "../catalog/read-spreadsheet.ts";
@@ -5,7 +6,7 @@ import { normaliseHeader } from "../catalog/fields.ts";
 import { AppError, errorMessage } from "../core/errors.ts";
 import { assertSafeZip } from "../core/zip-safety.ts";
 import { LANES, type Lane, FIELD_KEYS, MANIFEST_FIELDS, type LineValues, type SourceKind, type SourceLine } from "./manifest.ts";
-import { looksLikeCebXml, readCebXml } from "./read-ceb-xml.ts";
+import { cebFields, looksLikeCebXml, readCebXml } from "./read-ceb-xml.ts";
 import { csvRecords, decodeStream } from "./read-text-records.ts";
 
 /** A manifest opened for streaming: its kind, how its columns map, and its lines. */
@@ -14,9 +15,15 @@ export type ManifestSource = {
   /** The lane the source itself implies (CEB603 → cn-export, CEB621 → cn-import; JSON may say). */
   lane?: Lane;
   columns: { header: string; field: string | null }[];
+  /** The canonical fields the source can fill: a spreadsheet's mapped columns, every field for JSON and XML. */
+  fields: readonly string[];
+  /** For fixed message formats (CEB): the only fields the format has; a required field outside them is not reported missing. */
+  carries?: readonly string[];
   lines: AsyncIterable<SourceLine>;
   /** Bytes of the file read so far (for progress). */
   bytesRead(): number;
+  /** SHA-256 of the file, once it has been read to the end (null before). */
+  sha256(): string | null;
   totalBytes: number;
 };
 
@@ -35,11 +42,18 @@ export function fieldForManifestHeader(header: string, mapping: ColumnMapping = 
   return ALIASES.get(normaliseHeader(header)) ?? null;
 }
 
+// Every canonical key reads as '' through the prototype; a line owns only the values its source gave, which keeps a
+// million lines small and lets Object.keys list just those. (Not frozen: a frozen prototype forbids setting the keys.)
 const EMPTY_VALUES: LineValues = Object.fromEntries(FIELD_KEYS.map((k) => [k, ""]));
 
-/** A values record with every canonical key present. */
+/** A values record in which every canonical key reads as '' until set. */
 export function emptyValues(): LineValues {
-  return { ...EMPTY_VALUES };
+  return Object.create(EMPTY_VALUES) as LineValues;
+}
+
+/** A copy of a values record (own values copied, the '' defaults kept). */
+export function copyValues(values: LineValues): LineValues {
+  return Object.assign(emptyValues(), values);
 }
 
 /** Open a manifest file of any supported kind: CSV (any delimiter, UTF-8/GBK), XLSX, JSON, or CEB603/CEB621 XML. */
@@ -50,28 +64,41 @@ export async function openManifestFile(file: string, fileName: string, mapping: 
   const foreign = foreignFormat(head);
   if (foreign) throw new AppError("IMPORT_UNREADABLE", `${fileName} is ${foreign}, not a manifest; upload CSV, XLSX, JSON or CEB603/CEB621 XML.`);
   let read = 0;
-  const stream = () => countBytes(fs.createReadStream(file, { highWaterMark: 1 << 20 }), (n) => (read += n));
+  const hash = createHash("sha256");
+  const stream = () => countBytes(fs.createReadStream(file, { highWaterMark: 1 << 20 }), (chunk) => {
+    read += chunk.length;
+    hash.update(chunk);
+  });
   const bytesRead = () => read;
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return openXlsx(file, fileName, mapping, totalBytes, bytesRead, (n) => (read = n));
+  const sha256 = () => (read >= totalBytes ? digest ?? (digest = hash.digest("hex")) : null);
+  let digest: string | null = null;
+  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
+    return openXlsx(file, fileName, mapping, totalBytes, bytesRead, sha256, (chunk) => {
+      read += chunk.length;
+      hash.update(chunk);
+    });
+  }
   const text = head.toString("utf8").replace(/^\uFEFF/, "").trimStart();
   if (text.startsWith("<")) {
     if (!looksLikeCebXml(head)) throw new AppError("IMPORT_UNREADABLE", `${fileName} is XML but not a CEB603 or CEB621 message.`);
     const ceb = await readCebXml(stream(), fileName);
-    return { kind: ceb.kind, lane: ceb.lane, columns: [], lines: ceb.lines, bytesRead, totalBytes };
+    return { kind: ceb.kind, lane: ceb.lane, columns: [], fields: cebFields(ceb.kind), carries: cebFields(ceb.kind), lines: ceb.lines, bytesRead, sha256, totalBytes };
   }
   if (text.startsWith("{") || text.startsWith("[")) {
     if (totalBytes > MANIFEST_LIMITS.maxJsonBytes) throw new AppError("IMPORT_TOO_LARGE", `${fileName} is ${Math.round(totalBytes / 1024 ** 2)} MB of JSON; send large manifests as CSV.`);
     let body: unknown;
     try {
-      body = JSON.parse(fs.readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+      const bytes = fs.readFileSync(file);
+      hash.update(bytes);
+      body = JSON.parse(bytes.toString("utf8").replace(/^\uFEFF/, ""));
     } catch (error) {
       throw new AppError("IMPORT_UNREADABLE", `${fileName} is not valid JSON: ${errorMessage(error)}`);
     }
     read = totalBytes;
     const json = manifestFromJson(body, fileName);
-    return { kind: "json", lane: json.lane, columns: [], lines: iterate(json.lines), bytesRead, totalBytes };
+    return { kind: "json", lane: json.lane, columns: [], fields: FIELD_KEYS, lines: iterate(json.lines), bytesRead, sha256, totalBytes };
   }
-  return openCsv(stream(), fileName, mapping, totalBytes, bytesRead);
+  return { ...(await openCsv(stream(), fileName, mapping, totalBytes, bytesRead)), sha256 };
 }
 
 function readHead(file: string): Buffer {
@@ -94,9 +121,9 @@ function foreignFormat(head: Buffer): string | null {
   return null;
 }
 
-async function* countBytes(stream: AsyncIterable<Buffer>, add: (n: number) => void): AsyncGenerator<Buffer> {
+async function* countBytes(stream: AsyncIterable<Buffer>, seen: (chunk: Buffer) => void): AsyncGenerator<Buffer> {
   for await (const chunk of stream) {
-    add(chunk.length);
+    seen(chunk);
     yield chunk;
   }
 }
@@ -123,6 +150,10 @@ function mapColumns(headers: string[], mapping: ColumnMapping, fileName: string)
   return columns;
 }
 
+function mappedFields(columns: { field: string | null }[]): string[] {
+  return columns.flatMap((c) => (c.field ? [c.field] : []));
+}
+
 /** Turn cells into a line through the column map. */
 function lineFromCells(line: number, cells: string[], fields: (string | null)[]): SourceLine | null {
   const values = emptyValues();
@@ -138,7 +169,7 @@ function lineFromCells(line: number, cells: string[], fields: (string | null)[])
   return any ? { line, values } : null;
 }
 
-async function openCsv(bytes: AsyncIterable<Buffer>, fileName: string, mapping: ColumnMapping, totalBytes: number, bytesRead: () => number): Promise<ManifestSource> {
+async function openCsv(bytes: AsyncIterable<Buffer>, fileName: string, mapping: ColumnMapping, totalBytes: number, bytesRead: () => number): Promise<Omit<ManifestSource, "sha256">> {
   const records = csvRecords(decodeStream(bytes, fileName), fileName)[Symbol.asyncIterator]();
   const first = await records.next();
   if (first.done) throw new AppError("IMPORT_UNREADABLE", `${fileName} has no header row.`);
@@ -155,14 +186,13 @@ async function openCsv(bytes: AsyncIterable<Buffer>, fileName: string, mapping: 
       yield line;
     }
   }
-  return { kind: "csv", columns, lines: lines(), bytesRead, totalBytes };
+  return { kind: "csv", columns, fields: mappedFields(columns), lines: lines(), bytesRead, totalBytes };
 }
 
-async function openXlsx(file: string, fileName: string, mapping: ColumnMapping, totalBytes: number, bytesRead: () => number, setRead: (n: number) => void): Promise<ManifestSource> {
+async function openXlsx(file: string, fileName: string, mapping: ColumnMapping, totalBytes: number, bytesRead: () => number, sha256: () => string | null, seen: (chunk: Buffer) => void): Promise<ManifestSource> {
   assertSafeZip(file, fileName);
   const input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
-  let read = 0;
-  input.on("data", (chunk) => setRead((read += chunk.length)));
+  input.on("data", (chunk) => seen(chunk as Buffer));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", worksheets: "emit", entries: "emit" });
   let sheet: AsyncIterator<ExcelJS.Row>;
   try {
@@ -199,7 +229,7 @@ async function openXlsx(file: string, fileName: string, mapping: ColumnMapping, 
       if (line) yield line;
     }
   }
-  return { kind: "xlsx", columns, lines: lines(), bytesRead, totalBytes };
+  return { kind: "xlsx", columns, fields: mappedFields(columns), lines: lines(), bytesRead, sha256, totalBytes };
 }
 
 const NESTED_PREFIX: Record<string, string> = { consignor: "consignor_", consignee: "consignee_", manufacturer: "manufacturer_", buyer: "buyer_", payer: "payer_" };
@@ -250,10 +280,10 @@ export function manifestFromJson(body: unknown, fileName = "request"): { lane?: 
     const waybills = objects(order.waybills, "waybills");
     const groups = waybills.length ? waybills.map((w) => ({ extra: w, items: objects(w.items, "items") })) : [{ extra: {}, items: objects(order.items, "items") }];
     for (const group of groups) {
-      const waybillValues = { ...orderValues };
+      const waybillValues = copyValues(orderValues);
       flattenInto(waybillValues, group.extra, skip);
       for (const item of group.items) {
-        const values = { ...waybillValues };
+        const values = copyValues(waybillValues);
         flattenInto(values, item, skip);
         push(values);
       }

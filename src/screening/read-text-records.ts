@@ -134,42 +134,64 @@ function readRecord(buffer: string, position: number, delimiter: string, final: 
   return readQuotedRecord(buffer, position, delimiter, final);
 }
 
-/** The slow path: a record with quotes, which may span lines. */
+/** The slow path: a record with quotes, which may span lines; cells are cut with indexOf, not char by char. */
 function readQuotedRecord(buffer: string, position: number, delimiter: string, final: boolean): { cells: string[]; next: number; newlines: number } | null {
   const cells: string[] = [];
-  let cell = "";
   let i = position;
   let newlines = 0;
-  let quoted = false;
-  while (i < buffer.length) {
-    const ch = buffer[i] as string;
-    if (quoted) {
-      if (ch === '"') {
-        if (buffer[i + 1] === '"') {
+  const length = buffer.length;
+  while (true) {
+    if (buffer.charCodeAt(i) === 34) {
+      // A quoted cell: find the closing quote, skipping doubled quotes.
+      let cell = "";
+      let from = i + 1;
+      while (true) {
+        const close = buffer.indexOf('"', from);
+        if (close < 0 || (close + 1 >= length && !final)) return null;
+        cell += buffer.slice(from, close);
+        if (buffer.charCodeAt(close + 1) === 34) {
           cell += '"';
-          i += 2;
+          from = close + 2;
           continue;
         }
-        if (i + 1 >= buffer.length && !final) return null;
-        quoted = false;
-      } else {
-        if (ch === "\n") newlines++;
-        cell += ch;
+        i = close + 1;
+        break;
       }
-      i++;
-      continue;
-    }
-    if (ch === '"' && cell === "") quoted = true;
-    else if (ch === delimiter) {
+      for (let n = cell.indexOf("\n"); n >= 0; n = cell.indexOf("\n", n + 1)) newlines++;
+      // Text after the closing quote up to the delimiter is kept, as spreadsheet programs do.
+      const stop = nextStop(buffer, i, delimiter);
+      if (stop < 0 && !final) return null;
+      const end = stop < 0 ? length : stop;
+      if (end > i) cell += trimCr(buffer.slice(i, end));
       cells.push(cell);
-      cell = "";
-    } else if (ch === "\n") {
-      cells.push(cell.endsWith("\r") ? cell.slice(0, -1) : cell);
-      return { cells, next: i + 1, newlines: newlines + 1 };
-    } else cell += ch;
+      i = end;
+    } else {
+      const stop = nextStop(buffer, i, delimiter);
+      if (stop < 0 && !final) return null;
+      const end = stop < 0 ? length : stop;
+      cells.push(trimCr(buffer.slice(i, end)));
+      i = end;
+    }
+    if (i >= length) return { cells, next: length, newlines: newlines + 1 };
+    if (buffer[i] === "\n") return { cells, next: i + 1, newlines: newlines + 1 };
     i++;
+    if (i >= length) {
+      if (!final) return null;
+      cells.push("");
+      return { cells, next: length, newlines: newlines + 1 };
+    }
   }
-  if (!final || quoted) return null;
-  cells.push(cell.endsWith("\r") ? cell.slice(0, -1) : cell);
-  return { cells, next: buffer.length, newlines: newlines + 1 };
+}
+
+/** The next delimiter or newline at or after position, or -1. */
+function nextStop(buffer: string, position: number, delimiter: string): number {
+  const d = buffer.indexOf(delimiter, position);
+  const n = buffer.indexOf("\n", position);
+  if (d < 0) return n;
+  if (n < 0) return d;
+  return d < n ? d : n;
+}
+
+function trimCr(text: string): string {
+  return text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text;
 }

@@ -4,7 +4,7 @@ import type { Db } from "../db/connection.ts";
 import { withTenant } from "../db/tenant-scope.ts";
 import { attachTariff, CatalogLookup, SuggestionLookup, toScreenLine } from "./enrich-lines.ts";
 import { loadReferences } from "./load-references.ts";
-import type { Lane, SourceKind, SourceLine } from "./manifest.ts";
+import { FIELD_KEYS, type Lane, type SourceKind, type SourceLine } from "./manifest.ts";
 import { addLine, finishOrders, newManifestState } from "./order-state.ts";
 import { packFor, type RulePack } from "./packs.ts";
 import type { Finding, RuleContext, ScreenLine, Severity } from "./rules/types.ts";
@@ -17,7 +17,7 @@ export type ScreenRequest = {
   /** The day the rules are taken as of (YYYY-MM-DD); today when absent. */
   date?: string;
   packVersion?: string;
-  source: { kind: SourceKind; name: string; sha256?: string | null; bytes?: number | null; lines: AsyncIterable<SourceLine>; bytesRead?: () => number };
+  source: { kind: SourceKind; name: string; sha256?: string | null; bytes?: number | null; lines: AsyncIterable<SourceLine>; bytesRead?: () => number; /** The file's SHA-256 once read to the end. */ sha256Read?: () => string | null; /** The canonical fields the source can fill (default: all). */ fields?: readonly string[]; /** A fixed format's only fields (CEB). */ carries?: readonly string[] };
   mapping?: Record<string, string> | null;
   rerunOf?: string | null;
   createdBy?: string | null;
@@ -50,7 +50,7 @@ export type ScreenSummary = {
 export type ScreenResult = { runId: string; packId: string; lane: Lane; date: string; summary: ScreenSummary };
 
 /** Lines per stored block and per transaction. */
-export const CHUNK_LINES = 5000;
+export const CHUNK_LINES = 10_000;
 
 /** Screen a manifest: stream its lines, enrich them, run the pack's rules, store lines and findings, and summarise. */
 export async function screenManifest(db: Db, request: ScreenRequest): Promise<ScreenResult> {
@@ -61,7 +61,7 @@ export async function screenManifest(db: Db, request: ScreenRequest): Promise<Sc
   if (!request.runId) {
     await createRun(db, { id: runId, tenantId: request.tenantId, lane: request.lane, packId: pack.id, date, sourceKind: request.source.kind, sourceName: request.source.name, sourceSha256: request.source.sha256 ?? null, sourceBytes: request.source.bytes ?? null, mapping: request.mapping ?? null, rerunOf: request.rerunOf ?? null, createdBy: request.createdBy ?? null });
   }
-  const ctx: RuleContext = { lane: request.lane, date, data: pack.data, refs, sourceKind: request.source.kind };
+  const ctx: RuleContext = { lane: request.lane, date, data: pack.data, refs, sourceKind: request.source.kind, fields: request.source.fields ?? FIELD_KEYS, required: requiredFor(pack, request.source.carries) };
   try {
     const summary = await runRules(db, request, pack, ctx, runId);
     return { runId, packId: pack.id, lane: request.lane, date, summary };
@@ -69,6 +69,11 @@ export async function screenManifest(db: Db, request: ScreenRequest): Promise<Sc
     await abandonRun(db, request.tenantId, runId, errorMessage(error), request.keepFailedRun ?? false).catch(() => {});
     throw error;
   }
+}
+
+/** The pack's required fields that the source's format can carry at all. */
+function requiredFor(pack: RulePack, carries: readonly string[] | undefined): string[] {
+  return carries ? pack.data.requiredFields.filter((f) => carries.includes(f)) : pack.data.requiredFields;
 }
 
 /** Tallies kept while the run streams. */
@@ -89,7 +94,7 @@ async function runRules(db: Db, request: ScreenRequest, pack: RulePack, ctx: Rul
   const enrich = request.enrich ?? true;
   const catalog = new CatalogLookup(tenantId, pack.market);
   const suggestions = new SuggestionLookup(db, tenantId, pack.market);
-  const state = newManifestState();
+  const state = newManifestState(ctx.fields);
   const tally: Tally = { seq: 1, byCode: new Map(), blockedOrders: new Set(), fields: new Set() };
   const hsSources = { line: 0, catalog: 0, classifier: 0, none: 0 };
   let catalogueMatched = 0;
@@ -98,13 +103,22 @@ async function runRules(db: Db, request: ScreenRequest, pack: RulePack, ctx: Rul
   const totalBytes = request.source.bytes ?? 0;
   const progress = (phase: RunProgress["phase"]): RunProgress => ({ lines, bytes: request.source.bytesRead?.() ?? 0, totalBytes, phase });
 
+  const timing = { read: 0, enrich: 0, rules: 0, encode: 0, write: 0, orders: 0 };
+  let mark = performance.now();
+  const lap = (key: keyof typeof timing) => {
+    const now = performance.now();
+    timing[key] += now - mark;
+    mark = now;
+  };
   const flush = async (batch: ScreenLine[]) => {
+    lap("read");
     if (enrich) {
       await withTenant(db, tenantId, (tx) => catalog.load(tx, batch));
       catalog.apply(batch);
       await suggestions.apply(batch);
     }
     attachTariff(batch, ctx.refs);
+    lap("enrich");
     const findings: Finding[] = [];
     for (const line of batch) {
       for (const rule of pack.lineRules) {
@@ -116,16 +130,24 @@ async function runRules(db: Db, request: ScreenRequest, pack: RulePack, ctx: Rul
       if (line.product) catalogueMatched++;
     }
     lines += batch.length;
+    lap("rules");
     const block = packBlock(batch);
     for (const f of block.fields) tally.fields.add(f);
     tallyFindings(tally, findings);
     const firstSeq = tally.seq;
     tally.seq += findings.length;
     const p = progress("reading");
-    await writeChunk(db, tenantId, runId, { blockNo: blockNo++, payload: encodeBlock(block), firstLine: batch[0]?.line ?? 0, lastLine: batch.at(-1)?.line ?? 0, findings, firstSeq, progress: p });
-    request.onProgress?.(p);
+    const payload = encodeBlock(block);
+    lap("encode");
+    // The previous chunk's write overlaps this chunk's reading and rules; one write is in flight at a time.
+    await pendingWrite;
+    lap("write");
+    const chunk = { blockNo: blockNo++, firstLine: batch[0]?.line ?? 0, lastLine: batch.at(-1)?.line ?? 0, findings, firstSeq, progress: p };
+    pendingWrite = payload.then((bytes) => writeChunk(db, tenantId, runId, { ...chunk, payload: bytes })).then(() => request.onProgress?.(p));
+    pendingWrite.catch(() => {});
   };
 
+  let pendingWrite: Promise<void> = Promise.resolve();
   let batch: ScreenLine[] = [];
   for await (const source of request.source.lines) {
     batch.push(toScreenLine(source, ctx.refs));
@@ -135,6 +157,7 @@ async function runRules(db: Db, request: ScreenRequest, pack: RulePack, ctx: Rul
     }
   }
   if (batch.length) await flush(batch);
+  await pendingWrite;
   if (!lines) throw new AppError("IMPORT_UNREADABLE", `${request.source.name} has no manifest lines.`);
 
   request.onProgress?.(progress("orders"));
@@ -157,10 +180,12 @@ async function runRules(db: Db, request: ScreenRequest, pack: RulePack, ctx: Rul
   }
   tally.seq += later.length;
 
+  lap("orders");
+  if (process.env.CLEARWAY_SCREEN_PROFILE) console.error(JSON.stringify(Object.fromEntries(Object.entries(timing).map(([k, v]) => [k, Math.round(v)]))));
   const durationMs = Math.round(performance.now() - started);
   const summary = summarise(tally, { lines, orders: state.orders.size, waybills: state.waybillOrders.size, hsSources, catalogueMatched, classifierCalls: suggestions.classified, durationMs });
   const done = progress("done");
-  await finishRun(db, tenantId, runId, summary, [...tally.fields], done);
+  await finishRun(db, tenantId, runId, summary, [...tally.fields], done, request.source.sha256Read?.() ?? null);
   request.onProgress?.(done);
   return summary;
 }

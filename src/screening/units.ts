@@ -26,6 +26,17 @@ define("MTR", "length", ["m", "meter", "meters", "metre", "metres", "米"]);
 
 /** Resolve a declared unit: a code, an English or Chinese name, or a China customs 3-digit unit code (through its Chinese name). */
 export function resolveUnit(text: string, customsUnits: Readonly<Record<string, { zh: string }>> = {}): Unit | null {
+  const cached = resolved.get(text);
+  if (cached !== undefined) return cached;
+  const unit = resolveUncached(text, customsUnits);
+  if (resolved.size < 10_000) resolved.set(text, unit);
+  return unit;
+}
+
+// Manifests repeat a handful of unit spellings a million times; normalising each one every time is the slow part.
+const resolved = new Map<string, Unit | null>();
+
+function resolveUncached(text: string, customsUnits: Readonly<Record<string, { zh: string }>>): Unit | null {
   const key = normaliseHeader(text);
   if (!key) return null;
   const direct = UNIT_ALIASES[key];

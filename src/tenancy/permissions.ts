@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   "classify.run": ["admin", "compliance", "declarant"],
   "classify.review": ["admin", "compliance"],
   "rules.manage": ["admin", "compliance"],
+  "screening.read": ALL,
   "screening.run": ["admin", "compliance", "declarant"],
   "declarations.write": ["admin", "declarant"],
   "warehouse.write": ["admin", "warehouse"],

@@ -1,6 +1,6 @@
 import { MANIFEST_FIELDS } from "../manifest.ts";
 import { fieldLabel } from "./labels.ts";
-import { type Finding, finding, type LineRule, type ScreenLine } from "./types.ts";
+import { type Finding, finding, type LineRule, type RuleContext, type ScreenLine } from "./types.ts";
 
 const SOURCE_SPEC = "Clearway canonical manifest (docs/screening.md); China CEB field rules, formats.md A.3–A.4";
 
@@ -16,7 +16,7 @@ export const requiredMissing: LineRule = {
   source: SOURCE_SPEC,
   check(line, ctx) {
     let found: Finding[] | undefined;
-    for (const key of ctx.data.requiredFields) {
+    for (const key of ctx.required) {
       if (line.values[key] !== "") continue;
       if (key === "hs_code" && line.hsSource !== "none") continue;
       const label = fieldLabel(key);
@@ -34,7 +34,15 @@ export const requiredMissing: LineRule = {
 };
 
 // Code fields are judged by FORMAT.INVALID_CODE; a length finding on them would say the same thing twice.
-const MAX_LENGTH = new Map(MANIFEST_FIELDS.filter((f) => !["country", "currency", "port", "unit"].includes(f.kind)).map((f) => [f.key, f.max]));
+const MAX_LENGTH: [string, number][] = MANIFEST_FIELDS.filter((f) => !["country", "currency", "port", "unit"].includes(f.kind)).map((f) => [f.key, f.max]);
+
+const lengthChecksByContext = new WeakMap<RuleContext, [string, number][]>();
+/** The length limits of the fields this source can fill. */
+function lengthChecks(ctx: RuleContext): [string, number][] {
+  let checks = lengthChecksByContext.get(ctx);
+  if (!checks) lengthChecksByContext.set(ctx, (checks = MAX_LENGTH.filter(([key]) => ctx.fields.includes(key))));
+  return checks;
+}
 
 /** FORMAT.TOO_LONG: a value longer than the declaration allows. */
 export const tooLong: LineRule = {
@@ -48,10 +56,9 @@ export const tooLong: LineRule = {
   source: "China CEB XSD field lengths, formats.md A.3–A.4",
   check(line, ctx) {
     let found: Finding[] | undefined;
-    for (const key in line.values) {
+    for (const [key, max] of lengthChecks(ctx)) {
       const value = line.values[key] as string;
-      const max = MAX_LENGTH.get(key);
-      if (max === undefined || value.length <= max) continue;
+      if (value.length <= max) continue;
       const label = fieldLabel(key);
       (found ??= []).push(
         finding(this, ctx, line, key, {
@@ -81,25 +88,24 @@ export const invalidNumber: LineRule = {
   source: "China CEB N19,5 decimals, formats.md A.3",
   check(line, ctx) {
     let found: Finding[] | undefined;
-    const bad = (key: string) => {
-      const label = fieldLabel(key);
-      (found ??= []).push(
-        finding(this, ctx, line, key, {
-          en: `${label.en} "${line.values[key]}" is not a number.`,
-          zh: `${label.zh}“${line.values[key]}”不是有效数字。`,
-          hint: "Write the number with digits and a decimal point only, e.g. 12.5 (no units, no thousands separators).",
-          hintZh: "请只用数字和小数点填写，例如 12.5（不要带单位或千分位）。",
-        }, { field: key, value: line.values[key] }),
-      );
-    };
-    for (const [prop, key] of NUMBER_FIELDS) if (Number.isNaN(line[prop])) bad(key);
+    for (const [prop, key] of NUMBER_FIELDS) if (Number.isNaN(line[prop])) (found ??= []).push(notANumber(this, ctx, line, key));
     for (const key of ORDER_NUMBER_FIELDS) {
       const value = line.values[key];
-      if (value && !isDecimal(value)) bad(key);
+      if (value && !isDecimal(value)) (found ??= []).push(notANumber(this, ctx, line, key));
     }
     return found;
   },
 };
+
+function notANumber(rule: LineRule, ctx: RuleContext, line: ScreenLine, key: string): Finding {
+  const label = fieldLabel(key);
+  return finding(rule, ctx, line, key, {
+    en: `${label.en} "${line.values[key]}" is not a number.`,
+    zh: `${label.zh}“${line.values[key]}”不是有效数字。`,
+    hint: "Write the number with digits and a decimal point only, e.g. 12.5 (no units, no thousands separators).",
+    hintZh: "请只用数字和小数点填写，例如 12.5（不要带单位或千分位）。",
+  }, { field: key, value: line.values[key] });
+}
 
 /** True when text is a plain non-negative-or-negative decimal with at most 5 fraction digits. */
 export function isDecimal(text: string): boolean {
@@ -121,32 +127,39 @@ export const invalidCode: LineRule = {
   source: "ISO 3166-1, ISO 4217, UN/LOCODE (reference data loaded at setup)",
   check(line, ctx) {
     let found: Finding[] | undefined;
-    const bad = (key: string, list: string, listZh: string, hint: string, hintZh: string) => {
-      const label = fieldLabel(key);
-      (found ??= []).push(
-        finding(this, ctx, line, key, {
-          en: `${label.en} "${line.values[key]}" is not a known ${list}.`,
-          zh: `${label.zh}“${line.values[key]}”不是有效的${listZh}。`,
-          hint,
-          hintZh,
-        }, { field: key, value: line.values[key], list }),
-      );
-    };
     const { refs } = ctx;
+    const v = line.values;
     for (const key of COUNTRY_FIELDS) {
-      const value = line.values[key] as string;
-      if (value && !refs.countries.has(value.toUpperCase())) bad(key, "ISO 3166 country code", "ISO 3166 国别代码", "Use the two-letter ISO code, e.g. CN, US, DE.", "请使用两位 ISO 国别代码，例如 CN、US、DE。");
+      const value = v[key] as string;
+      if (value && !refs.countries.has(value) && !refs.countries.has(value.toUpperCase())) (found ??= []).push(badCode(this, ctx, line, key, CODE_LISTS.country));
     }
-    const currency = line.values.currency as string;
-    if (currency && !refs.currencies.has(currency.toUpperCase())) bad("currency", "current ISO 4217 currency code", "现行 ISO 4217 币制代码", "Use the three-letter ISO code, e.g. CNY, USD, EUR.", "请使用三位 ISO 币制代码，例如 CNY、USD、EUR。");
+    const currency = v.currency as string;
+    if (currency && !refs.currencies.has(currency) && !refs.currencies.has(currency.toUpperCase())) (found ??= []).push(badCode(this, ctx, line, "currency", CODE_LISTS.currency));
     for (const key of PORT_FIELDS) {
-      const value = (line.values[key] as string).replace(/\s+/g, "").toUpperCase();
-      if (value && !refs.locodes.has(value)) bad(key, "UN/LOCODE of a port, airport or inland depot", "港口/机场/内陆场站的 UN/LOCODE", "Use the 5-character UN/LOCODE, e.g. CNSHG (Shanghai port), USLAX.", "请使用 5 位 UN/LOCODE，例如 CNSHG（上海港）、USLAX。");
+      const value = v[key] as string;
+      if (value && !refs.locodes.has(value) && !refs.locodes.has(value.replace(/\s+/g, "").toUpperCase())) (found ??= []).push(badCode(this, ctx, line, key, CODE_LISTS.port));
     }
-    if (line.values.unit && !line.unit) bad("unit", "unit of measure", "计量单位", "Use a unit such as pcs, kg, pair, set, or a China customs unit code (e.g. 011).", "请使用 pcs、kg、双、套等单位，或海关计量单位代码（如 011）。");
+    if (v.unit && !line.unit) (found ??= []).push(badCode(this, ctx, line, "unit", CODE_LISTS.unit));
     return found;
   },
 };
+
+const CODE_LISTS = {
+  country: { en: "ISO 3166 country code", zh: "ISO 3166 国别代码", hint: "Use the two-letter ISO code, e.g. CN, US, DE.", hintZh: "请使用两位 ISO 国别代码，例如 CN、US、DE。" },
+  currency: { en: "current ISO 4217 currency code", zh: "现行 ISO 4217 币制代码", hint: "Use the three-letter ISO code, e.g. CNY, USD, EUR.", hintZh: "请使用三位 ISO 币制代码，例如 CNY、USD、EUR。" },
+  port: { en: "UN/LOCODE of a port, airport or inland depot", zh: "港口/机场/内陆场站的 UN/LOCODE", hint: "Use the 5-character UN/LOCODE, e.g. CNSHG (Shanghai port), USLAX.", hintZh: "请使用 5 位 UN/LOCODE，例如 CNSHG（上海港）、USLAX。" },
+  unit: { en: "unit of measure", zh: "计量单位", hint: "Use a unit such as pcs, kg, pair, set, or a China customs unit code (e.g. 011).", hintZh: "请使用 pcs、kg、双、套等单位，或海关计量单位代码（如 011）。" },
+};
+
+function badCode(rule: LineRule, ctx: RuleContext, line: ScreenLine, key: string, list: (typeof CODE_LISTS)[keyof typeof CODE_LISTS]): Finding {
+  const label = fieldLabel(key);
+  return finding(rule, ctx, line, key, {
+    en: `${label.en} "${line.values[key]}" is not a known ${list.en}.`,
+    zh: `${label.zh}“${line.values[key]}”不是有效的${list.zh}。`,
+    hint: list.hint,
+    hintZh: list.hintZh,
+  }, { field: key, value: line.values[key], list: list.en });
+}
 
 /** The format rules, in catalogue order. */
 export const FORMAT_RULES: LineRule[] = [requiredMissing, tooLong, invalidNumber, invalidCode];

@@ -175,27 +175,35 @@ export const cnImportAnnualLimit: ManifestRule = {
   },
 };
 
-/** US_IMPORT.DE_MINIMIS: what the Section 321 de minimis rule of the pack's date means for a low-value order. */
-export const usDeMinimis: OrderRule = {
+/** US_IMPORT.DE_MINIMIS: what the Section 321 de minimis rule of the pack's date means for the manifest's low-value orders (one finding for the manifest, not one per order). */
+export const usDeMinimis: ManifestRule = {
   code: "US_IMPORT.DE_MINIMIS",
   severity: "info",
-  scope: "order",
+  scope: "manifest",
   title: "Section 321 de minimis",
   titleZh: "美国 321 条款小额豁免",
-  checks: "For orders at or under the de minimis value ($800): before 2025-08-29 they may clear duty-free under Section 321 (info); from then on de minimis is suspended and they need a formal or informal entry with duties paid (info, so that nobody files type 86).",
-  checksZh: "对不超过 800 美元的订单：2025-08-29 之前可按 321 条款免税清关（提示）；此后小额豁免暂停，须正式或非正式报关并缴税（警告）。",
+  checks: "Counts the orders at or under the de minimis value ($800, in USD): before 2025-08-29 they may clear duty-free under Section 321; from then on de minimis is suspended and they need a formal or informal entry with duties paid, so nobody should file them as type 86.",
+  checksZh: "统计不超过 800 美元的订单：2025-08-29 之前可按 321 条款免税清关；此后小额豁免暂停，须正式或非正式报关并缴税，不得按 86 类申报。",
   source: "19 U.S.C. 1321; Executive Order 14324 (2025-07-30), CBP notice FR 2025-16802 (formats.md C.4)",
-  check(order, ctx) {
+  check(manifest, ctx) {
     const limit = ctx.data.limits.deMinimisUsd;
-    if (limit === undefined || !order.itemsValueKnown || !order.currencies.every((c) => c === "USD")) return;
-    if (order.itemsValue > limit) return;
+    if (limit === undefined) return;
+    let count = 0;
+    let first: OrderState | null = null;
+    const sample: string[] = [];
+    for (const order of manifest.orders.values()) {
+      if (!order.itemsValueKnown || order.itemsValue > limit || order.currencies.length !== 1 || order.currencies[0] !== "USD") continue;
+      count++;
+      first ??= order;
+      if (sample.length < 10) sample.push(order.orderNo);
+    }
+    if (!first) return;
     const suspended = ctx.data.limits.deMinimisSuspended === 1;
-    const value = show(order.itemsValue);
     return [
-      finding(this, ctx, at(order), "unit_value", suspended
-          ? { en: `Order ${order.orderNo} ($${value}) would have been de minimis, but Section 321 is suspended since 2025-08-29.`, zh: `订单 ${order.orderNo}（$${value}）原可适用小额豁免，但 321 条款自 2025-08-29 起暂停。`, hint: "File a formal or informal entry (type 01 or 11) and pay duties; type 86 releases are rejected.", hintZh: "请按正式或非正式报关（01 或 11 类）申报并缴税；86 类放行将被拒绝。" }
-          : { en: `Order ${order.orderNo} ($${value}) is within the $${show(limit)} de minimis value.`, zh: `订单 ${order.orderNo}（$${value}）在 ${show(limit)} 美元小额豁免额度内。`, hint: "It may clear under Section 321 (type 86) unless excluded (AD/CVD, quota, excise goods).", hintZh: "除反倾销/反补贴、配额、消费税商品外，可按 321 条款（86 类）清关。" },
-          { value: Number(value), limit, suspended }),
+      finding(this, ctx, at(first), "unit_value", suspended
+        ? { en: `${count} order(s) are at or under $${show(limit)}; Section 321 de minimis is suspended since 2025-08-29, so none of them can clear as type 86.`, zh: `${count} 个订单不超过 ${show(limit)} 美元；321 条款小额豁免自 2025-08-29 起暂停，均不能按 86 类清关。`, hint: "File formal or informal entries (type 01 or 11) and pay duties; type 86 releases are rejected.", hintZh: "请按正式或非正式报关（01 或 11 类）申报并缴税；86 类放行将被拒绝。" }
+        : { en: `${count} order(s) are within the $${show(limit)} de minimis value.`, zh: `${count} 个订单在 ${show(limit)} 美元小额豁免额度内。`, hint: "They may clear under Section 321 (type 86) unless excluded (AD/CVD, quota, excise goods).", hintZh: "除反倾销/反补贴、配额、消费税商品外，可按 321 条款（86 类）清关。" },
+        { orders: count, limit, suspended, sample }),
     ];
   },
 };
@@ -278,5 +286,5 @@ export const euFlatDuty: OrderRule = {
 export const CN_IMPORT_LINE_RULES: LineRule[] = [cnImportCurrency];
 export const CN_IMPORT_ORDER_RULES: OrderRule[] = [cnImportThreeDocs, cnImportBuyerId, cnImportSingleLimit];
 export const CN_IMPORT_MANIFEST_RULES: ManifestRule[] = [cnImportAnnualLimit];
-export const US_IMPORT_ORDER_RULES: OrderRule[] = [usDeMinimis];
+export const US_IMPORT_MANIFEST_RULES: ManifestRule[] = [usDeMinimis];
 export const EU_IMPORT_ORDER_RULES: OrderRule[] = [euIoss, euH7Value, euFlatDuty];

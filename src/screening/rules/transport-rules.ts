@@ -20,6 +20,9 @@ export function containerCheckDigit(first10: string): number | null {
   return (sum % 11) % 10;
 }
 
+// Consecutive lines of a manifest usually share a container; the last number that passed is not checked again.
+let lastValid = "";
+
 /** CONTAINER.CHECK_DIGIT: the container number is not a valid ISO 6346 number. */
 export const containerNumber: LineRule = {
   code: "CONTAINER.CHECK_DIGIT",
@@ -32,10 +35,13 @@ export const containerNumber: LineRule = {
   source: "ISO 6346 (container identification)",
   check(line, ctx) {
     const raw = line.values.container_no as string;
-    if (!raw) return;
+    if (!raw || raw === lastValid) return;
     const value = raw.replace(/[\s-]/g, "").toUpperCase();
     const digit = containerCheckDigit(value.slice(0, 10));
-    if (value.length === 11 && digit !== null && String(digit) === value[10]) return;
+    if (value.length === 11 && digit !== null && String(digit) === value[10]) {
+      lastValid = raw;
+      return;
+    }
     const expected = digit === null ? null : `${value.slice(0, 10)}${digit}`;
     return [
       finding(this, ctx, line, "container_no", {

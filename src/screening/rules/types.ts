@@ -89,6 +89,8 @@ export type ManifestState = {
   orders: Map<string, OrderState>;
   /** waybill → the orders that use it (first order, and the others). */
   waybillOrders: Map<string, { orderNo: string; line: number; others: { orderNo: string; line: number }[] }>;
+  /** Which ORDER_HEADER_FIELDS the source can fill. */
+  headerFields: boolean[];
 };
 
 /** Reference data a rule may consult, loaded once per run. */
@@ -108,7 +110,17 @@ export type References = {
 };
 
 /** Everything a rule sees besides its subject. */
-export type RuleContext = { lane: Lane; date: string; data: PackData; refs: References; sourceKind: SourceKind };
+export type RuleContext = {
+  lane: Lane;
+  date: string;
+  data: PackData;
+  refs: References;
+  sourceKind: SourceKind;
+  /** The canonical fields the source can fill (a CSV's mapped columns; every field for JSON and XML): rules skip the rest. */
+  fields: readonly string[];
+  /** The pack's required fields that this source's format can carry. */
+  required: readonly string[];
+};
 
 /** Tunable values of a pack: the data half of "code plus data". */
 export type PackData = {

@@ -1,0 +1,141 @@
+import fs from "node:fs";
+import { AppError } from "../core/errors.ts";
+import { newId } from "../core/ids.ts";
+import type { Db } from "../db/connection.ts";
+import { withTenant } from "../db/tenant-scope.ts";
+import type { Lane, SourceKind } from "./manifest.ts";
+import { type ColumnMapping, openManifestFile } from "./read-manifest.ts";
+import { getRun, storedLines } from "./reports.ts";
+import { screenManifest, type ScreenResult } from "./screen-manifest.ts";
+import { createRun, type RunProgress } from "./store-run.ts";
+import { packFor } from "./packs.ts";
+import { cebFields } from "./read-ceb-xml.ts";
+
+/** Options shared by every way of starting a screening. */
+export type ScreenOptions = {
+  tenantId: string;
+  /** The lane; a CEB603/CEB621 file implies its own and may leave it out. */
+  lane?: Lane;
+  date?: string;
+  packVersion?: string;
+  mapping?: ColumnMapping;
+  createdBy?: string | null;
+  onProgress?: (progress: RunProgress) => void;
+  runId?: string;
+  keepFailedRun?: boolean;
+};
+
+/** The lane to screen with: the one asked for, checked against what the source implies. */
+export function chooseLane(asked: Lane | undefined, implied: Lane | undefined, kind: SourceKind, fileName: string): Lane {
+  if (asked && implied && asked !== implied && (kind === "ceb603" || kind === "ceb621")) {
+    throw new AppError("BAD_REQUEST", `${fileName} is a ${kind.toUpperCase()} ${implied === "cn-export" ? "export" : "import"} inventory; screen it with lane ${implied}, not ${asked}.`);
+  }
+  const lane = asked ?? implied;
+  if (!lane) throw new AppError("BAD_REQUEST", "Say which lane to screen for: cn-export, cn-import, us-import or eu-import.");
+  return lane;
+}
+
+/** Screen a manifest file (CSV, XLSX, JSON, CEB603/CEB621 XML). */
+export async function screenFile(db: Db, file: string, fileName: string, options: ScreenOptions): Promise<ScreenResult> {
+  const source = await openManifestFile(file, fileName, options.mapping ?? {});
+  const lane = chooseLane(options.lane, source.lane, source.kind, fileName);
+  return screenManifest(db, {
+    tenantId: options.tenantId,
+    lane,
+    date: options.date,
+    packVersion: options.packVersion,
+    source: { kind: source.kind, name: fileName, bytes: source.totalBytes, bytesRead: source.bytesRead, sha256Read: source.sha256, lines: source.lines, fields: source.fields, carries: source.carries },
+    mapping: Object.keys(options.mapping ?? {}).length ? (options.mapping ?? null) : null,
+    createdBy: options.createdBy ?? null,
+    onProgress: options.onProgress,
+    runId: options.runId,
+    keepFailedRun: options.keepFailedRun,
+  });
+}
+
+/** Screen a stored run again: its lines with the edits made since, against today's catalogue and the pack in force. */
+export async function rerunScreening(db: Db, runId: string, options: ScreenOptions): Promise<ScreenResult> {
+  const original = await withTenant(db, options.tenantId, (tx) => getRun(tx, options.tenantId, runId));
+  if (original.status !== "done") throw new AppError("CONFLICT", `Run ${runId} is ${original.status}; only a finished run can be screened again.`);
+  async function* lines() {
+    // Each block is read in its own short transaction, so a long re-run never holds one open.
+    const blocks = await withTenant(db, options.tenantId, (tx) => tx.query<{ n: number }>("select count(*)::int as n from screening_line_blocks where tenant_id = $1 and run_id = $2", [options.tenantId, runId]));
+    if (!blocks[0]?.n) return;
+    const all: { line: number; values: Record<string, string> }[] = [];
+    await withTenant(db, options.tenantId, async (tx) => {
+      for await (const line of storedLines(tx, options.tenantId, runId)) all.push(line);
+    });
+    yield* all;
+  }
+  return screenManifest(db, {
+    tenantId: options.tenantId,
+    lane: (options.lane ?? original.lane) as Lane,
+    date: options.date,
+    packVersion: options.packVersion,
+    source: { kind: original.sourceKind as SourceKind, name: original.sourceName, sha256: null, bytes: null, lines: lines(), fields: original.fields, carries: original.sourceKind.startsWith("ceb") ? cebFields(original.sourceKind as "ceb603" | "ceb621") : undefined },
+    rerunOf: runId,
+    createdBy: options.createdBy ?? null,
+    onProgress: options.onProgress,
+    runId: options.runId,
+    keepFailedRun: options.keepFailedRun,
+  });
+}
+
+/** Screenings running in the background in this process, by run id. */
+const jobs = new Map<string, Promise<ScreenResult | null>>();
+
+/** Start a screening as a background job: the run record exists (status running) when this returns; progress is written to it as the job goes. */
+export async function startScreeningJob(db: Db, options: ScreenOptions & { lane: Lane; sourceKind: SourceKind; sourceName: string; sourceBytes: number | null; rerunOf?: string | null }, work: (runId: string) => Promise<ScreenResult>, cleanup?: () => void): Promise<string> {
+  const runId = options.runId ?? newId("scr");
+  const date = options.date ?? new Date().toISOString().slice(0, 10);
+  const pack = packFor(options.lane, date, options.packVersion);
+  await createRun(db, { id: runId, tenantId: options.tenantId, lane: options.lane, packId: pack.id, date, sourceKind: options.sourceKind, sourceName: options.sourceName, sourceSha256: null, sourceBytes: options.sourceBytes, mapping: options.mapping && Object.keys(options.mapping).length ? options.mapping : null, rerunOf: options.rerunOf ?? null, createdBy: options.createdBy ?? null });
+  const job = work(runId)
+    .catch(() => null)
+    .finally(() => {
+      jobs.delete(runId);
+      cleanup?.();
+    });
+  jobs.set(runId, job);
+  return runId;
+}
+
+/** Wait for a background screening of this process to end (tests and shutdown use it). */
+export async function waitForJob(runId: string): Promise<void> {
+  await jobs.get(runId);
+}
+
+/** Mark runs left running by an earlier process (stopped mid-run) as failed, and drop their partial lines and findings. */
+export async function failInterruptedRuns(db: Db): Promise<number> {
+  const { asSystem } = await import("../db/tenant-scope.ts");
+  return asSystem(db, async (tx) => {
+    const stale = await tx.query<{ tenantId: string; id: string }>(`select tenant_id as "tenantId", id from screening_runs where status = 'running'`);
+    const orphans = stale.filter((r) => !jobs.has(r.id));
+    for (const run of orphans) {
+      await tx.query("delete from screening_findings where tenant_id = $1 and run_id = $2", [run.tenantId, run.id]);
+      await tx.query("delete from screening_line_blocks where tenant_id = $1 and run_id = $2", [run.tenantId, run.id]);
+      await tx.query("update screening_runs set status = 'failed', error = 'Interrupted: the server stopped before the run finished; upload the file again.', finished_at = now() where tenant_id = $1 and id = $2", [run.tenantId, run.id]);
+    }
+    return orphans.length;
+  });
+}
+
+/** Write an upload stream to a file under the uploads folder, refusing more than maxBytes; the file is removed on failure. */
+export async function saveUpload(stream: AsyncIterable<Buffer>, file: string, maxBytes: number): Promise<number> {
+  fs.mkdirSync(new URL(".", `file://${file}`).pathname, { recursive: true });
+  const out = fs.createWriteStream(file);
+  let bytes = 0;
+  try {
+    for await (const chunk of stream) {
+      bytes += chunk.length;
+      if (bytes > maxBytes) throw new AppError("IMPORT_TOO_LARGE", `The upload is over ${Math.round(maxBytes / 1024 ** 2)} MB; split the manifest.`);
+      if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+    }
+    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    return bytes;
+  } catch (error) {
+    out.destroy();
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+}
