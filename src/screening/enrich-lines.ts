@@ -7,6 +7,7 @@ import { detach } from "./order-state.ts";
 import type { ProductSnapshot, References, ScreenLine } from "./rules/types.ts";
 import { resolveUnit } from "./units.ts";
 import type { SourceLine } from "./manifest.ts";
+import { withDefaults } from "./read-manifest.ts";
 
 /** A decimal cell: null when empty, NaN when not a plain number. */
 export function parseDecimal(text: string | undefined): number | null {
@@ -22,7 +23,7 @@ export function codeDigits(text: string): string {
 
 /** A source line with its numbers and unit parsed; enrichment comes later. */
 export function toScreenLine(source: SourceLine, refs: References): ScreenLine {
-  const v = source.values;
+  const v = withDefaults(source.values);
   const typed = codeDigits(v.hs_code as string);
   return {
     line: source.line,

@@ -22,7 +22,7 @@ export function detach(text: string): string {
 
 /** A fresh, empty manifest state for a source that can fill these fields. */
 export function newManifestState(fields: readonly string[] = ORDER_HEADER_FIELDS): ManifestState {
-  return { orders: new Map(), waybillOrders: new Map(), headerFields: ORDER_HEADER_FIELDS.map((f) => fields.includes(f)) };
+  return { orders: new Map(), waybillOrders: new Map(), waybillReuse: new Map(), headerFields: ORDER_HEADER_FIELDS.map((f) => fields.includes(f)) };
 }
 
 /** The order-level values of a line as one string; fields the source cannot fill are left empty without being read. */
@@ -43,9 +43,20 @@ export function unpackHeader(text: string): LineValues {
   return header;
 }
 
-function itemKey(line: ScreenLine): string {
+/** A 53-bit FNV-style hash of the item's identifying values: orders keep a number per item, not its text (collisions are only compared within one order). */
+function itemKey(line: ScreenLine): number {
   const v = line.values;
-  return `${v.sku}${SEPARATOR}${v.title}${SEPARATOR}${v.qty}${SEPARATOR}${v.unit_value}${SEPARATOR}${v.line_total}${SEPARATOR}${v.waybill_no}${SEPARATOR}${v.hs_code}`;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (const text of [v.sku, v.title, v.qty, v.unit_value, v.line_total, v.waybill_no, v.hs_code] as string[]) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    }
+    h1 = Math.imul(h1 ^ 1, 0x01000193);
+  }
+  return (h2 >>> 0) * 2 ** 21 + ((h1 >>> 0) & 0x1fffff);
 }
 
 /** The line's value: its total, else quantity × unit value; null when neither can be computed. */
@@ -97,7 +108,7 @@ export function addLine(state: ManifestState, line: ScreenLine): OrderState {
   if (waybill && !order.waybills.includes(waybill)) {
     const kept = detach(waybill);
     order.waybills.push(kept);
-    noteWaybill(state, kept, order.orderNo, line.line);
+    noteWaybill(state, kept, order, line.line);
   }
   return order;
 }
@@ -118,22 +129,26 @@ function noteConflicts(order: OrderState, packed: string, line: number): void {
 
 function noteRepeat(order: OrderState, line: ScreenLine): void {
   const key = itemKey(line);
-  if (typeof order.itemKeys === "string") order.itemKeys = new Map([[order.itemKeys, order.firstLine]]);
+  if (typeof order.itemKeys === "number") order.itemKeys = new Map([[order.itemKeys, order.firstLine]]);
   const seen = order.itemKeys.get(key);
   if (seen === undefined) order.itemKeys.set(key, line.line);
   else (order.repeatedLines ??= []).push({ line: line.line, firstLine: seen });
 }
 
-function noteWaybill(state: ManifestState, waybill: string, orderNo: string, line: number): void {
-  const use = state.waybillOrders.get(waybill);
-  if (!use) state.waybillOrders.set(waybill, { orderNo, line, others: [] });
-  else if (use.orderNo !== orderNo && !use.others.some((o) => o.orderNo === orderNo)) use.others.push({ orderNo, line });
+function noteWaybill(state: ManifestState, waybill: string, order: OrderState, line: number): void {
+  const first = state.waybillOrders.get(waybill);
+  if (!first) state.waybillOrders.set(waybill, order);
+  else if (first !== order) {
+    const others = state.waybillReuse.get(waybill) ?? [];
+    if (!others.some((o) => o.orderNo === order.orderNo)) others.push({ orderNo: order.orderNo, line });
+    state.waybillReuse.set(waybill, others);
+  }
 }
 
 /** Unpack every order's header for the order rules, once streaming has ended. */
 export function finishOrders(state: ManifestState): void {
   for (const order of state.orders.values()) {
     order.header = unpackHeader(order.headerText);
-    order.itemKeys = "";
+    order.itemKeys = 0;
   }
 }

@@ -51,6 +51,12 @@ export function emptyValues(): LineValues {
   return Object.create(EMPTY_VALUES) as LineValues;
 }
 
+/** The same record, reading '' for any canonical key it lacks (records built elsewhere, e.g. from stored blocks, get the defaults). */
+export function withDefaults(values: LineValues): LineValues {
+  if (Object.getPrototypeOf(values) !== EMPTY_VALUES) Object.setPrototypeOf(values, EMPTY_VALUES);
+  return values;
+}
+
 /** A copy of a values record (own values copied, the '' defaults kept). */
 export function copyValues(values: LineValues): LineValues {
   return Object.assign(emptyValues(), values);

@@ -19,9 +19,10 @@ export async function* decodeStream(bytes: AsyncIterable<Buffer>, fileName: stri
     else if (sample[0] === 0xff && sample[1] === 0xfe) [encoding, skip] = ["utf-16le", 2];
     else if (sample[0] === 0xfe && sample[1] === 0xff) [encoding, skip] = ["utf-16be", 2];
     else {
-      const nul = encoding === "utf-8" ? sample.indexOf(0) : -1;
+      const head = sample.subarray(0, 65536);
+      const nul = head.indexOf(0);
       if (nul >= 0) throw new AppError("IMPORT_UNREADABLE", `${fileName} is binary data (a NUL byte at offset ${nul}), not a CSV file.`);
-      if (!validUtf8Prefix(sample)) encoding = "gb18030";
+      if (!validUtf8Prefix(head)) encoding = "gb18030";
     }
     decoder = new TextDecoder(encoding, { fatal: true });
     return skip;
@@ -102,6 +103,9 @@ export async function* csvRecords(text: AsyncIterable<string>, fileName: string,
     while (true) {
       const parsed = readRecord(buffer, position, delimiter, false);
       if (!parsed) break;
+      if (parsed.next - position > limits.maxRecordChars) {
+        throw new AppError("IMPORT_UNREADABLE", `${fileName}: the record at line ${line} is longer than ${Math.round(limits.maxRecordChars / 1024)} KB (an unclosed quote, or not a CSV file).`);
+      }
       if (parsed.cells.length > limits.maxCells) throw new AppError("IMPORT_UNREADABLE", `${fileName}: the record at line ${line} has ${parsed.cells.length} columns; at most ${limits.maxCells} are read.`);
       yield { line, cells: parsed.cells };
       line += parsed.newlines;

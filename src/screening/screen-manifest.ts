@@ -5,7 +5,7 @@ import { withTenant } from "../db/tenant-scope.ts";
 import { attachTariff, CatalogLookup, SuggestionLookup, toScreenLine } from "./enrich-lines.ts";
 import { loadReferences } from "./load-references.ts";
 import { FIELD_KEYS, type Lane, type SourceKind, type SourceLine } from "./manifest.ts";
-import { addLine, finishOrders, newManifestState } from "./order-state.ts";
+import { addLine, detach, finishOrders, newManifestState } from "./order-state.ts";
 import { packFor, type RulePack } from "./packs.ts";
 import type { Finding, RuleContext, ScreenLine, Severity } from "./rules/types.ts";
 import { abandonRun, createRun, encodeBlock, finishRun, insertFindings, packBlock, type RunProgress, writeChunk } from "./store-run.ts";
@@ -84,7 +84,7 @@ function tallyFindings(tally: Tally, findings: Finding[]): void {
     const entry = tally.byCode.get(f.code);
     if (entry) entry.count++;
     else tally.byCode.set(f.code, { severity: f.severity, count: 1 });
-    if (f.severity === "block" && !tally.blockedOrders.has(f.orderNo)) tally.blockedOrders.add(f.orderNo);
+    if (f.severity === "block" && !tally.blockedOrders.has(f.orderNo)) tally.blockedOrders.add(detach(f.orderNo));
   }
 }
 

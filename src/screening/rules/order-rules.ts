@@ -174,15 +174,16 @@ export const duplicateWaybill: ManifestRule = {
   source: "China CEB billNo + logisticsNo unique; logisticsNo not reused (formats.md A.4, A.7)",
   check(manifest, ctx: RuleContext) {
     const found: Finding[] = [];
-    for (const [waybill, use] of manifest.waybillOrders) {
-      for (const other of use.others) {
+    for (const [waybill, others] of manifest.waybillReuse) {
+      const use = manifest.waybillOrders.get(waybill) as OrderState;
+      for (const other of others) {
         found.push(
           finding(this, ctx, other, "waybill_no", {
-            en: `Waybill ${waybill} is already used by order ${use.orderNo} (row ${use.line}).`,
-            zh: `运单号 ${waybill} 已被订单 ${use.orderNo}（第 ${use.line} 行）使用。`,
+            en: `Waybill ${waybill} is already used by order ${use.orderNo} (row ${use.firstLine}).`,
+            zh: `运单号 ${waybill} 已被订单 ${use.orderNo}（第 ${use.firstLine} 行）使用。`,
             hint: "Each parcel needs its own waybill number; ask the carrier for a new label.",
             hintZh: "每个包裹须使用独立运单号；请向承运商申请新面单。",
-          }, { waybillNo: waybill, firstOrder: use.orderNo, firstLine: use.line }),
+          }, { waybillNo: waybill, firstOrder: use.orderNo, firstLine: use.firstLine }),
         );
       }
     }

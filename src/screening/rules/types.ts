@@ -79,16 +79,18 @@ export type OrderState = {
   conflicts: { field: string; first: string; other: string; line: number }[] | null;
   /** Identical item rows seen more than once. */
   repeatedLines: { line: number; firstLine: number }[] | null;
-  /** The first item's key, then a map of item key → row once the order has a second item. */
-  itemKeys: string | Map<string, number>;
+  /** The first item's key (a hash), then a map of item key → row once the order has a second item. */
+  itemKeys: number | Map<number, number>;
   netWeightKg: number;
 };
 
 /** Manifest-wide state for rules that look across orders. */
 export type ManifestState = {
   orders: Map<string, OrderState>;
-  /** waybill → the orders that use it (first order, and the others). */
-  waybillOrders: Map<string, { orderNo: string; line: number; others: { orderNo: string; line: number }[] }>;
+  /** waybill → the first order that uses it. */
+  waybillOrders: Map<string, OrderState>;
+  /** waybill → the other orders that use it too (only waybills used by more than one order). */
+  waybillReuse: Map<string, { orderNo: string; line: number }[]>;
   /** Which ORDER_HEADER_FIELDS the source can fill. */
   headerFields: boolean[];
 };
@@ -169,13 +171,23 @@ export function finding(
   return {
     code: rule.code,
     severity: ctx.data.severity[rule.code] ?? rule.severity,
-    orderNo: at.orderNo,
+    orderNo: clip(at.orderNo, 120),
     line: at.line,
     field,
-    message: text.en,
-    messageZh: text.zh,
-    evidence,
-    hint: text.hint,
-    hintZh: text.hintZh,
+    message: clip(text.en, 2000),
+    messageZh: clip(text.zh, 2000),
+    evidence: clipValues(evidence),
+    hint: clip(text.hint, 2000),
+    hintZh: clip(text.hintZh, 2000),
   };
+}
+
+/** Text cut to a length with an ellipsis: a hostile 1 MB cell must not become a 1 MB finding (or an index entry). */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function clipValues(evidence: Record<string, unknown>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(evidence)) if (typeof value === "string" && value.length > 300) evidence[key] = clip(value, 300);
+  return evidence;
 }
