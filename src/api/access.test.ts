@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../db/connection.ts";
-import { openTestDb, TEST_DB_KINDS, testHome } from "../db/test-db.ts";
+import { openTestDb, TEST_DATA_DIR, TEST_DB_KINDS, testHome } from "../db/test-db.ts";
+import { importReference } from "../reference/import-reference.ts";
 import { can, type Permission, ROLES } from "../tenancy/permissions.ts";
 import { expireSession, principalFromSession } from "../tenancy/sessions.ts";
 import { createTestMember, type TestMember } from "../tenancy/test-principals.ts";
@@ -14,6 +15,8 @@ const FAMILIES: { family: string; permission: Permission; method: "GET" | "POST"
   { family: "members: manage", permission: "members.manage", method: "POST", url: "/api/tenant/members", body: { email: "not-an-email", role: "viewer" } },
   { family: "api keys", permission: "apikeys.manage", method: "GET", url: "/api/api-keys" },
   { family: "audit trail", permission: "audit.read", method: "GET", url: "/api/audit" },
+  { family: "screening: read", permission: "screening.read", method: "GET", url: "/api/screenings" },
+  { family: "screening: run", permission: "screening.run", method: "POST", url: "/api/screenings?lane=mars", body: { lines: [] } },
 ];
 
 // Routes whose ids name global reference data, or that create-or-replace by name inside the caller's own tenant.
@@ -25,7 +28,7 @@ describe.each(TEST_DB_KINDS)("API access on %s", (kind) => {
   const members: Partial<Record<(typeof ROLES)[number], TestMember>> = {};
   let other: TestMember;
   let otherAuditId: number;
-  let otherIds: { product: string; supplier: string; certificate: string; sha256: string; seq: number };
+  let otherIds: { product: string; supplier: string; certificate: string; sha256: string; seq: number; screening: string };
 
   beforeAll(async () => {
     db = await openTestDb(kind);
@@ -43,7 +46,10 @@ describe.each(TEST_DB_KINDS)("API access on %s", (kind) => {
     const archived = await app.inject({ method: "POST", url: "/api/documents?type=invoice&name=globex-invoice.pdf", headers: { ...other.headers, "content-type": "application/pdf" }, payload: Buffer.from("%PDF-1.4 globex invoice") });
     expect(archived.statusCode).toBe(201);
     const document = archived.json();
-    otherIds = { product: product.id, supplier: supplier.id, certificate: certificate.id, sha256: document.sha256 ?? document.document?.sha256, seq: document.seq ?? document.entry?.seq };
+    await importReference({ db, dataDir: TEST_DATA_DIR, only: ["hs2022"] });
+    const screened = await app.inject({ method: "POST", url: "/api/screenings?lane=cn-export", headers: other.headers, payload: { lines: [{ order_no: "G-1", sku: "G-1", qty: "1" }] } });
+    expect(screened.statusCode).toBe(201);
+    otherIds = { product: product.id, supplier: supplier.id, certificate: certificate.id, sha256: document.sha256 ?? document.document?.sha256, seq: document.seq ?? document.entry?.seq, screening: screened.json().run.id };
     expect(otherIds.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(typeof otherIds.seq).toBe("number");
   });
@@ -91,17 +97,28 @@ describe.each(TEST_DB_KINDS)("API access on %s", (kind) => {
       "GET /api/documents/:sha256": otherIds.sha256,
       "GET /api/documents/:sha256/bundle": otherIds.sha256,
       "GET /api/ledger/entries/:seq/bundle": String(otherIds.seq),
+      "GET /api/screenings/:id": otherIds.screening,
+      "GET /api/screenings/:id/findings": otherIds.screening,
+      "GET /api/screenings/:id/report": otherIds.screening,
+      "POST /api/screenings/:id/rerun": otherIds.screening,
+      "GET /api/screenings/:id/lines/:line": `${otherIds.screening}/lines/1`,
+      "PATCH /api/screenings/:id/lines/:line": `${otherIds.screening}/lines/1`,
     };
     const bodies: Record<string, object> = {
       "PATCH /api/tenant/members/:userId": { role: "viewer" },
       "PATCH /api/catalog/products/:id": { titleEn: "hijacked" },
       "POST /api/catalog/products/:id/classifications": { market: "hs", code: "846721", status: "suggested" },
+      "PATCH /api/screenings/:id/lines/:line": { changes: { qty: "2" } },
     };
     const idRoutes = app.apiRoutes.filter((r) => r.url.includes(":") && !GLOBAL_ID_ROUTES.has(`${r.method} ${r.url}`));
     for (const route of idRoutes) {
       const key = `${route.method} ${route.url}`;
       expect(foreignIds, `route ${key} takes an id but has no cross-tenant check`).toHaveProperty([key]);
-      const url = route.url.includes("/versions/") ? route.url.replace(":id/versions/:version", foreignIds[key] as string) : route.url.replace(/:\w+/, foreignIds[key] as string);
+      const url = route.url.includes("/versions/")
+        ? route.url.replace(":id/versions/:version", foreignIds[key] as string)
+        : route.url.includes("/lines/")
+          ? route.url.replace(":id/lines/:line", foreignIds[key] as string)
+          : route.url.replace(/:\w+/, foreignIds[key] as string);
       const response = await app.inject({ method: route.method as "GET", url, headers: admin.headers, payload: bodies[key] });
       expect({ key, status: response.statusCode }).toEqual({ key, status: 404 });
     }
