@@ -14,6 +14,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ADMIN_EMAIL = "admin@example.com";
 const ADMIN_PASSWORD = "Clearway-Test-16";
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/catalog");
+const MANIFESTS = path.resolve(import.meta.dirname, "../../examples/manifests");
+const SCREENING_FIXTURES = path.resolve(import.meta.dirname, "../fixtures/screening");
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -54,6 +56,8 @@ describe.each(TEST_DB_KINDS)("console in Chromium on %s", (kind) => {
   let context: BrowserContext;
   let page: Page;
   let apiKeySecret = "";
+  /** The screening run the screening tests upload, edit and re-run. */
+  let screeningRunId = "";
   const schema = `cw_web_${randomBytes(4).toString("hex")}`;
   /** A fresh browser context: no cookies, no stored language. */
   const newContext = () => browser.newContext({ locale: "en-US", viewport: { width: 1440, height: 900 } });
@@ -305,6 +309,113 @@ describe.each(TEST_DB_KINDS)("console in Chromium on %s", (kind) => {
     expect(header).toContain("SKU");
     expect(lines.length).toBe(4);
     expect(text).toContain("CW-DR-002");
+  });
+
+  it("screens a manifest: a bad file's refusal first, then a lane's file in the background, to its summary and findings", async () => {
+    await page.goto(`${server.url}/tariff`);
+    await page.getByTestId("nav-screening").click();
+    await page.waitForURL(/\/screenings$/);
+    await page.getByTestId("screening-lane-us-import").click();
+    await expect.poll(() => page.getByTestId("screening-lane").getAttribute("data-value")).toBe("us-import");
+
+    await page.getByTestId("screening-file-input").setInputFiles(path.join(SCREENING_FIXTURES, "ceb-malformed.xml"));
+    await page.getByTestId("screening-submit").click();
+    const refusal = page.getByTestId("screening-file-error");
+    await expect.poll(() => refusal.getAttribute("data-error-code"), { timeout: 30_000 }).toBe("IMPORT_UNREADABLE");
+    expect(await refusal.textContent()).toContain("not well-formed XML");
+    expect(page.url()).toMatch(/\/screenings$/);
+
+    await page.getByTestId("screening-file-input").setInputFiles(path.join(MANIFESTS, "us-import.csv"));
+    await expect.poll(() => page.getByTestId("screening-file-name").textContent()).toBe("us-import.csv");
+    expect(await refusal.count()).toBe(0);
+    await page.getByTestId("screening-background").check();
+    await page.getByTestId("screening-submit").click();
+    await page.waitForURL(/\/screenings\/scr_[0-9a-z]+$/, { timeout: 60_000 });
+    screeningRunId = new URL(page.url()).pathname.split("/").pop() ?? "";
+    const runPage = page.getByTestId("screening-run-page");
+    await expect.poll(() => runPage.getAttribute("data-status"), { timeout: 60_000 }).toBe("done");
+    const blocked = Number(await page.getByTestId("screening-stat-blocked").getAttribute("data-value"));
+    const orders = Number(await page.getByTestId("screening-stat-orders").getAttribute("data-value"));
+    const ready = Number(await page.getByTestId("screening-stat-ready").getAttribute("data-value"));
+    expect(blocked).toBeGreaterThan(0);
+    expect(blocked + ready).toBe(orders);
+    expect(Number(await page.getByTestId("screening-stat-lines").getAttribute("data-value"))).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="screening-bycode-row"][data-code="QTY.NOT_POSITIVE"]').count()).toBe(1);
+    expect(await page.getByTestId("screening-report-csv").getAttribute("href")).toBe(`/api/screenings/${screeningRunId}/report?format=csv`);
+
+    // The grid filtered to blocking findings: wait for rows that are all "block" (the unfiltered page shows warnings and notes too).
+    await page.getByTestId("screening-filter-severity-block").click();
+    await page.waitForURL(/severity=block/);
+    const severities = () => page.getByTestId("screening-finding-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-severity") ?? ""));
+    await expect.poll(async () => {
+      const shown = await severities();
+      return shown.length > 0 && shown.every((severity) => severity === "block");
+    }, { timeout: 15_000 }).toBe(true);
+    const total = Number(await page.getByTestId("screening-findings-total").getAttribute("data-total"));
+    expect(total).toBe(Number(await page.getByTestId("screening-stat-block").getAttribute("data-value")));
+
+    await page.goto(`${server.url}/screenings`);
+    const row = page.locator(`[data-testid="screening-run-row"][data-id="${screeningRunId}"]`);
+    await expect.poll(() => row.getAttribute("data-status"), { timeout: 15_000 }).toBe("done");
+    expect(await row.textContent()).toContain("us-import.csv");
+    expect(Number(await row.getByTestId("screening-run-blocked").textContent())).toBe(blocked);
+  });
+
+  it("opens a line from a finding and saves an edit of its quantity", async () => {
+    await page.goto(`${server.url}/screenings/${screeningRunId}?severity=block`);
+    const finding = page.locator('[data-testid="screening-finding-row"][data-code="QTY.NOT_POSITIVE"]');
+    await finding.waitFor({ timeout: 15_000 });
+    const line = await finding.getAttribute("data-line");
+    await finding.click();
+    await page.waitForURL(new RegExp(`line=${line}`));
+    const drawer = page.locator(`[data-testid="screening-line"][data-line="${line}"][data-loaded="true"]`);
+    await drawer.waitFor({ timeout: 15_000 });
+    expect(await drawer.locator('[data-testid="screening-line-finding"][data-code="QTY.NOT_POSITIVE"]').count()).toBe(1);
+    expect(await drawer.getByTestId("screening-line-hs-source").textContent()).toContain("the manifest line");
+    const qty = drawer.getByTestId("screening-line-value-qty");
+    expect(await qty.inputValue()).toBe("0");
+    expect(await drawer.getByText("Quantity", { exact: true }).count()).toBeGreaterThan(0);
+
+    await qty.fill("10");
+    await drawer.getByTestId("screening-line-save").click();
+    await drawer.getByTestId("screening-line-saved").waitFor({ timeout: 15_000 });
+    await expect.poll(() => drawer.getByTestId("screening-line-value-qty").inputValue()).toBe("10");
+    expect(await drawer.getByTestId("screening-line-edited").count()).toBe(1);
+    await expect.poll(() => page.getByTestId("screening-rerun-note").getAttribute("data-edits"), { timeout: 15_000 }).toBe("1");
+  });
+
+  it("re-runs the edited screening and opens the new run when it is done", async () => {
+    await page.goto(`${server.url}/screenings/${screeningRunId}`);
+    await page.getByTestId("screening-rerun-note").waitFor({ timeout: 15_000 });
+    await page.getByTestId("screening-rerun").click();
+    // The page polls the new run and opens it once it is done; a failed re-run stays here and says why.
+    const failed = page.getByTestId("screening-rerun-failed");
+    await expect.poll(async () => (await failed.count()) > 0 || !page.url().includes(screeningRunId), { timeout: 60_000 }).toBe(true);
+    expect((await failed.count()) ? await failed.textContent() : "").toBe("");
+    expect(page.url()).toMatch(/\/screenings\/scr_[0-9a-z]+$/);
+    const runPage = page.getByTestId("screening-run-page");
+    await expect.poll(() => runPage.getAttribute("data-status"), { timeout: 60_000 }).toBe("done");
+    expect(await page.getByTestId("screening-run-rerun-of").getAttribute("href")).toBe(`/screenings/${screeningRunId}`);
+    await page.getByTestId("screening-bycode-row").first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-testid="screening-bycode-row"][data-code="QTY.NOT_POSITIVE"]').count()).toBe(0);
+    expect(await page.getByTestId("screening-rerun-note").count()).toBe(0);
+  });
+
+  it("lists the screening rules by lane, with the rule packs", async () => {
+    await page.goto(`${server.url}/screenings`);
+    await page.getByTestId("screening-tab-rules").click();
+    await page.waitForURL(/\/screenings\/rules$/);
+    const required = page.locator('[data-testid="screening-rule-row"][data-code="FORMAT.REQUIRED_MISSING"]');
+    await expect.poll(() => required.textContent(), { timeout: 15_000 }).toContain("Required field missing");
+    expect(await required.getAttribute("data-severity")).toBe("block");
+    const all = Number(await page.getByTestId("screening-rules-count").getAttribute("data-count"));
+
+    await page.getByTestId("screening-rules-lane-cn-import").click();
+    await page.waitForURL(/lane=cn-import/);
+    await expect.poll(() => page.locator('[data-testid="screening-pack-row"]').evaluateAll((rows) => rows.map((row) => row.getAttribute("data-pack"))), { timeout: 15_000 }).toEqual(["cn-import@2019.1"]);
+    expect(await page.locator('[data-testid="screening-rule-row"][data-code="CN_IMPORT.SINGLE_LIMIT"]').count()).toBe(1);
+    expect(await required.count()).toBe(1);
+    expect(Number(await page.getByTestId("screening-rules-count").getAttribute("data-count"))).toBeLessThan(all);
   });
 
   it("signs out to the sign-in page, and signing in again returns to the page asked for", async () => {

@@ -17,6 +17,7 @@ type AdminModule = Module & { permission: Permission };
 const modules: Module[] = [
   { id: "tariff", path: "/tariff" },
   { id: "catalogue", path: "/catalog" },
+  { id: "screening", path: "/screenings" },
   { id: "status", path: "/status" },
 ];
 
@@ -29,7 +30,6 @@ export const adminModules: AdminModule[] = [
 
 const plannedModules: IconName[] = [
   "classification",
-  "screening",
   "declarations",
   "bonded",
   "risk",

@@ -19,6 +19,10 @@ import type { AuditEvent, AuditQuery } from "../../src/tenancy/audit.ts";
 import type { listMemberships, Member } from "../../src/tenancy/members.ts";
 import type { Role } from "../../src/tenancy/permissions.ts";
 import type { Principal } from "../../src/tenancy/principal.ts";
+import type { Lane, ManifestFieldSpec } from "../../src/screening/manifest.ts";
+import type { RulePack } from "../../src/screening/packs.ts";
+import type { FindingQuery, LineView, RunRecord, StoredFinding } from "../../src/screening/reports.ts";
+import type { CatalogueEntry } from "../../src/screening/rule-catalogue.ts";
 
 export type { Schedule } from "../../src/tariff/code.ts";
 export type { Certificate, CertificateInput, CertificateType } from "../../src/catalog/certificates.ts";
@@ -37,6 +41,9 @@ export type { ApiKey } from "../../src/tenancy/api-keys.ts";
 export type { AuditEvent } from "../../src/tenancy/audit.ts";
 export type { Member } from "../../src/tenancy/members.ts";
 export type { Role } from "../../src/tenancy/permissions.ts";
+export type { Lane } from "../../src/screening/manifest.ts";
+export type { Severity } from "../../src/screening/rules/types.ts";
+export type { ScreenSummary } from "../../src/screening/screen-manifest.ts";
 
 /** What GET /api/health answers. */
 export type Health = {
@@ -81,6 +88,23 @@ export type ProductVersion = ProductDetail["versions"][number];
 export type SupplierInput = Parameters<typeof serverCreateSupplier>[2];
 /** How one import request runs: a dry run previews, validOnly skips bad rows, mapping overrides the automatic column mapping. */
 export type ImportOptions = { fileName: string; dryRun: boolean; validOnly?: boolean; mapping?: Record<string, string> };
+
+/** A screening run: status, progress while running, summary once done (what GET /api/screenings/:id answers under `run`). */
+export type ScreeningRun = RunRecord;
+/** One finding of a run. */
+export type ScreeningFinding = StoredFinding;
+/** Filters and page of a run's findings. */
+export type ScreeningFindingQuery = Omit<FindingQuery, "field">;
+/** One line of a run as screened, with its edits, product snapshot and findings. */
+export type ScreeningLine = LineView;
+/** One rule of the screening rule catalogue. */
+export type ScreeningRule = CatalogueEntry;
+/** A rule pack as GET /api/screening/rules lists it. */
+export type ScreeningPack = Pick<RulePack, "id" | "lane" | "version" | "effectiveFrom" | "schedule" | "notes" | "data"> & { rules: string[] };
+/** A canonical manifest column (what GET /api/screening/fields lists). */
+export type ManifestField = Pick<ManifestFieldSpec, "key" | "level" | "kind" | "label" | "labelZh" | "aliases" | "max">;
+/** How an upload is screened: the lane, a saved column mapping, and whether to force a background job. */
+export type ScreeningUploadOptions = { lane: Lane; mappingName?: string; background?: boolean };
 
 /** An error answered by the API (or a network failure, with status 0 and code NETWORK). */
 export class ApiError extends Error {
@@ -292,3 +316,82 @@ export const importProducts = (bytes: ArrayBuffer, options: ImportOptions, signa
 
 /** URL that downloads every product as CSV or XLSX (under the import's own headers). */
 export const catalogExportUrl = (format: "csv" | "xlsx") => `/api/catalog/export?${query({ format })}`;
+
+/** Fetches a page of the tenant's screening runs, newest first. */
+export const fetchScreenings = (limit: number, offset: number, signal?: AbortSignal) =>
+  getJson<{ total: number; runs: ScreeningRun[] }>(`/api/screenings?${query({ limit, offset })}`, signal);
+
+/** Fetches one screening run (poll it while its status is running). */
+export const fetchScreening = (id: string, signal?: AbortSignal) => getJson<{ run: ScreeningRun }>(`/api/screenings/${encodeURIComponent(id)}`, signal);
+
+/** Fetches a page of a run's findings, filtered (blocking first, then by line). */
+export const fetchScreeningFindings = (id: string, filters: ScreeningFindingQuery, signal?: AbortSignal) =>
+  getJson<{ total: number; findings: ScreeningFinding[] }>(`/api/screenings/${encodeURIComponent(id)}/findings?${query(filters)}`, signal);
+
+/** Fetches one line of a run. */
+export const fetchScreeningLine = (id: string, line: number, signal?: AbortSignal) =>
+  getJson<ScreeningLine>(`/api/screenings/${encodeURIComponent(id)}/lines/${line}`, signal);
+
+/** Records edits of a line's values (an empty value clears the field); a re-run uses them. */
+export const editScreeningLine = (id: string, line: number, changes: Record<string, string>) =>
+  request<{ line: number; edits: Record<string, string> }>("PATCH", `/api/screenings/${encodeURIComponent(id)}/lines/${line}`, { body: { changes } });
+
+/** Starts a new run of a finished run's lines with their edits; it runs in the background (poll the run answered). */
+export const rerunScreening = (id: string) => request<{ run: ScreeningRun }>("POST", `/api/screenings/${encodeURIComponent(id)}/rerun`);
+
+/** URL that downloads a run's report as JSON, CSV or XLSX. */
+export const screeningReportUrl = (id: string, format: "json" | "csv" | "xlsx") => `/api/screenings/${encodeURIComponent(id)}/report?${query({ format })}`;
+
+/** Fetches the screening rule catalogue and the rule packs, optionally for one lane. */
+export const fetchScreeningRules = (lane: Lane | undefined, signal?: AbortSignal) =>
+  getJson<{ rules: ScreeningRule[]; packs: ScreeningPack[] }>(`/api/screening/rules${lane ? `?${query({ lane })}` : ""}`, signal);
+
+/** Fetches the canonical manifest columns with their labels. */
+export const fetchManifestFields = (signal?: AbortSignal) => getJson<{ fields: ManifestField[] }>("/api/screening/fields", signal);
+
+/** An upload in flight: its answer (201 when screened, 202 when it runs in the background), and a way to cancel it. */
+export type ManifestUpload = { done: Promise<{ status: number; run: ScreeningRun }>; abort: () => void };
+
+/**
+ * Sends a manifest file to be screened through XMLHttpRequest, so the transfer reports its progress (fetch cannot).
+ * `onProgress` receives the bytes sent and the total; the promise rejects with ApiError like every other call.
+ */
+export function uploadManifest(file: File, options: ScreeningUploadOptions, onProgress: (sent: number, total: number) => void): ManifestUpload {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<{ status: number; run: ScreeningRun }>((resolve, reject) => {
+    const params = query({ lane: options.lane, fileName: file.name, mappingName: options.mappingName || undefined, background: options.background ? "true" : undefined });
+    xhr.open("POST", `/api/screenings?${params}`);
+    xhr.setRequestHeader("accept", "application/json");
+    xhr.setRequestHeader("content-type", "application/octet-stream");
+    if (csrfToken) xhr.setRequestHeader("x-csrf-token", csrfToken);
+    xhr.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
+    xhr.onerror = () => reject(new ApiError(0, "NETWORK", "The upload could not reach the server."));
+    xhr.onabort = () => reject(new ApiError(0, "ABORTED", "The upload was cancelled."));
+    xhr.onload = () => {
+      let json: unknown = null;
+      try {
+        json = JSON.parse(xhr.responseText);
+      } catch {
+        // Not JSON: handled below as a bad response or an HTTP error.
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        const run = (json as { run?: ScreeningRun } | null)?.run;
+        if (run) resolve({ status: xhr.status, run });
+        else reject(new ApiError(xhr.status, "BAD_RESPONSE", "The server did not answer with a run"));
+        return;
+      }
+      const error = (json as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null)?.error;
+      const apiError = new ApiError(
+        xhr.status,
+        error?.code ?? `HTTP_${xhr.status}`,
+        error?.message ?? xhr.statusText,
+        error?.details,
+        Number(xhr.getResponseHeader("retry-after")) || undefined,
+      );
+      if (apiError.code === "AUTH_REQUIRED") for (const listener of authRequiredListeners) listener();
+      reject(apiError);
+    };
+    xhr.send(file);
+  });
+  return { done, abort: () => xhr.abort() };
+}
