@@ -116,8 +116,9 @@ async function screen(target: Target): Promise<void> {
   const result = await screenManifest(db, { tenantId: DEFAULT_TENANT_ID, lane: "us-import", date: "2026-11-21", source: { kind: source.kind, name: "manifest.csv", bytes: source.totalBytes, bytesRead: source.bytesRead, lines: source.lines, fields: source.fields } });
   const seconds = (performance.now() - started) / 1000;
   const s = result.summary;
+  const memory = Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1048576)]));
   await db.close();
-  console.log(JSON.stringify({ phase: "screen", kind: target.kind, lines: s.lines, orders: s.orders, findings: s.findings, hsSources: s.hsSources, catalogueMatched: s.catalogueMatched, seconds: +seconds.toFixed(2), linesPerSecond: Math.round(s.lines / seconds), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  console.log(JSON.stringify({ phase: "screen", kind: target.kind, lines: s.lines, orders: s.orders, findings: s.findings, hsSources: s.hsSources, catalogueMatched: s.catalogueMatched, seconds: +seconds.toFixed(2), linesPerSecond: Math.round(s.lines / seconds), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), memoryAtEndMb: memory }));
 }
 
 function child(args: string[]): Record<string, unknown> {
