@@ -28,7 +28,8 @@ function isZip(bytes: Buffer): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
-function foreignFormat(bytes: Buffer): string | null {
+/** What a file is when it is plainly not a spreadsheet (PDF, image, old .xls, gzip), from its first bytes; null otherwise. */
+export function foreignFormat(bytes: Buffer): string | null {
   const head = bytes.subarray(0, 8);
   if (head.subarray(0, 5).toString("latin1") === "%PDF-") return "a PDF document";
   if (head[0] === 0x89 && head.subarray(1, 4).toString("latin1") === "PNG") return "a PNG image";
@@ -65,7 +66,7 @@ function strictDecode(encoding: string, bytes: Buffer, fileName: string): string
 }
 
 /** The delimiter the header line uses most: comma, tab or semicolon. */
-function detectDelimiter(text: string): string {
+export function detectDelimiter(text: string): string {
   const end = text.search(/\r?\n/);
   const firstLine = end < 0 ? text : text.slice(0, end);
   let best = ",";

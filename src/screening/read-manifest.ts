@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import ExcelJS from "exceljs";
-import { cellText } from "../catalog/read-spreadsheet.ts";
+import { cellText, foreignFormat } from "../catalog/read-spreadsheet.ts";
 import { normaliseHeader } from "../catalog/fields.ts";
 import { AppError, errorMessage } from "../core/errors.ts";
 import { assertSafeZip } from "../core/zip-safety.ts";
@@ -116,15 +116,6 @@ function readHead(file: string): Buffer {
   } finally {
     fs.closeSync(fd);
   }
-}
-
-function foreignFormat(head: Buffer): string | null {
-  if (head.subarray(0, 5).toString("latin1") === "%PDF-") return "a PDF document";
-  if (head[0] === 0x89 && head.subarray(1, 4).toString("latin1") === "PNG") return "a PNG image";
-  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return "a JPEG image";
-  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return "an old binary Excel (.xls) workbook — save it as .xlsx or CSV";
-  if (head[0] === 0x1f && head[1] === 0x8b) return "a gzip archive";
-  return null;
 }
 
 async function* countBytes(stream: AsyncIterable<Buffer>, seen: (chunk: Buffer) => void): AsyncGenerator<Buffer> {

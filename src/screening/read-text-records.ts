@@ -1,3 +1,4 @@
+import { detectDelimiter } from "../catalog/read-spreadsheet.ts";
 import { AppError } from "../core/errors.ts";
 
 /** One CSV record with the physical line it starts on. */
@@ -71,17 +72,6 @@ function validUtf8Prefix(sample: Buffer): boolean {
   } catch {
     return false;
   }
-}
-
-/** The delimiter the header line uses most: comma, tab or semicolon. */
-export function detectDelimiter(firstLine: string): string {
-  let best = ",";
-  let bestCount = 0;
-  for (const delimiter of [",", "\t", ";"]) {
-    const count = firstLine.split(delimiter).length - 1;
-    if (count > bestCount) [best, bestCount] = [delimiter, count];
-  }
-  return best;
 }
 
 /**
