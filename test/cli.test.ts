@@ -1,31 +1,17 @@
-import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb } from "../src/db/connection.ts";
-import { TEST_DATA_DIR, TEST_DB_KINDS, TEST_POSTGRES_URL } from "../src/db/test-db.ts";
+import { runClearway as clearway, useTestSchema } from "../src/cli/test-cli.ts";
+import { TEST_DATA_DIR, TEST_DB_KINDS } from "../src/db/test-db.ts";
 
-const BIN = path.resolve(import.meta.dirname, "../bin/clearway.js");
-
-/** Run the real CLI as a user would, with the given environment. */
-function clearway(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: "", ...env }, encoding: "utf8", timeout: 180_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe.each(TEST_DB_KINDS)("clearway CLI on %s", (kind) => {
   const env: Record<string, string> = { CLEARWAY_HOME: fs.mkdtempSync(path.join(os.tmpdir(), "cw-cli-")), CLEARWAY_DATA_DIR: TEST_DATA_DIR };
-  const schema = `cw_cli_${randomBytes(4).toString("hex")}`;
+  let dropSchema: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    if (kind === "postgres") {
-      const admin = await openDb({ url: TEST_POSTGRES_URL });
-      await admin.exec(`create schema ${schema}`);
-      await admin.close();
-      env.DATABASE_URL = `${TEST_POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema},public`)}`;
-    }
+    if (kind === "postgres") dropSchema = await useTestSchema(env, "cw_cli");
     const imported = clearway(["import-reference", "--only", "hs2022,hts2026r4", "--json"], env);
     expect(imported.stderr).toBe("");
     expect(imported.code).toBe(0);
@@ -33,10 +19,7 @@ describe.each(TEST_DB_KINDS)("clearway CLI on %s", (kind) => {
   });
 
   afterAll(async () => {
-    if (kind !== "postgres") return;
-    const admin = await openDb({ url: TEST_POSTGRES_URL });
-    await admin.exec(`drop schema ${schema} cascade`);
-    await admin.close();
+    await dropSchema?.();
   });
 
   it("prints only JSON with --json", () => {

@@ -20,7 +20,7 @@ const FAMILIES: { family: string; permission: Permission; method: "GET" | "POST"
 ];
 
 // Routes whose ids name global reference data, or that create-or-replace by name inside the caller's own tenant.
-const GLOBAL_ID_ROUTES = new Set(["GET /api/tariff/lookup/:code", "PUT /api/catalog/mappings/:name"]);
+const GLOBAL_ID_ROUTES = new Set(["GET /api/tariff/lookup/:code", "PUT /api/catalog/mappings/:name", "PUT /api/screening/mappings/:name"]);
 
 describe.each(TEST_DB_KINDS)("API access on %s", (kind) => {
   let db: Db;

@@ -9,7 +9,7 @@ import { cliPrincipal } from "../tenancy/principal.ts";
 import { findTenant } from "../tenancy/tenants.ts";
 import { productExportRows, toCsv, toXlsx } from "./export-products.ts";
 import { type ImportReport, importProducts } from "./import-products.ts";
-import { getMapping } from "./mappings.ts";
+import { getMapping, parseMapPairs } from "./mappings.ts";
 import { getProductDetail, listProducts } from "./products.ts";
 
 /** `clearway catalog import|export|list|show`. */
@@ -37,7 +37,7 @@ export function registerCatalogCommands(program: Command): void {
         }
         const tenantId = (await asSystem(db, (tx) => findTenant(tx, tenantSlug()))).id;
         const saved = options.mapping ? (await withTenant(db, tenantId, (tx) => getMapping(tx, tenantId, options.mapping as string))).mapping : {};
-        const mapping = { ...saved, ...parseMapOptions(options.map ?? []) };
+        const mapping = { ...saved, ...parseMapPairs(options.map ?? []) };
         const progress = json ? null : terminalProgress();
         progress?.start(`Checking ${path.basename(file)}`);
         const report = await importProducts(db, {
@@ -102,16 +102,6 @@ export function registerCatalogCommands(program: Command): void {
         for (const c of detail.certificates as { type: string; number: string; validTo: string | null }[]) process.stdout.write(`  certificate ${c.type} ${c.number} valid to ${c.validTo ?? "—"}\n`);
       }),
     );
-}
-
-function parseMapOptions(pairs: string[]): Record<string, string> {
-  const mapping: Record<string, string> = {};
-  for (const pair of pairs) {
-    const at = pair.lastIndexOf("=");
-    if (at < 1) throw new AppError("VALIDATION_FAILED", `--map "${pair}" must be "column header=field".`);
-    mapping[pair.slice(0, at)] = pair.slice(at + 1);
-  }
-  return mapping;
 }
 
 function printReport(report: ImportReport, say: (line: string) => void): void {

@@ -11,7 +11,7 @@ import { setClassification } from "./classify-product-code.ts";
 import { productExportRows, toCsv, toXlsx } from "./export-products.ts";
 import { PRODUCT_FIELDS } from "./fields.ts";
 import { importProducts } from "./import-products.ts";
-import { getMapping, listMappings, saveMapping } from "./mappings.ts";
+import { getMapping, listMappings, parseMappingJson, saveMapping } from "./mappings.ts";
 import { getProductDetail, listProducts, productSnapshot, updateProduct } from "./products.ts";
 import { SHEET_LIMITS } from "./read-spreadsheet.ts";
 import { createSupplier, getSupplier, listSuppliers } from "./suppliers.ts";
@@ -53,7 +53,7 @@ export const catalogRoutes =
         if (!Buffer.isBuffer(request.body)) throw new AppError("BAD_REQUEST", `Send the file as the request body with Content-Type ${UPLOAD_TYPES[0]} (or text/csv, or the XLSX type).`);
         const q = request.query;
         const saved = q.mappingName ? (await withTenant(db, principal.tenantId, (tx) => getMapping(tx, principal.tenantId, q.mappingName as string))).mapping : {};
-        const mapping = { ...saved, ...(q.mapping ? parseMapping(q.mapping) : {}) };
+        const mapping = { ...saved, ...(q.mapping ? parseMappingJson(q.mapping) : {}) };
         const report = await importProducts(db, { principal, bytes: request.body, fileName: q.fileName, mapping, dryRun: q.dryRun === "true", validOnly: q.validOnly === "true", market: q.market });
         return report;
       },
@@ -245,11 +245,3 @@ export const catalogRoutes =
       },
     );
   };
-
-function parseMapping(text: string): Record<string, string> {
-  try {
-    const value = JSON.parse(text);
-    if (value && typeof value === "object" && !Array.isArray(value) && Object.values(value).every((v) => typeof v === "string")) return value as Record<string, string>;
-  } catch {}
-  throw new AppError("VALIDATION_FAILED", "mapping must be a JSON object of column header → field key.");
-}

@@ -1,5 +1,3 @@
-import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,33 +5,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "../db/connection.ts";
 import { migrate } from "../db/migrate.ts";
 import { asSystem } from "../db/tenant-scope.ts";
-import { TEST_DB_KINDS, TEST_POSTGRES_URL } from "../db/test-db.ts";
+import { runClearway as clearway, useTestSchema } from "../cli/test-cli.ts";
+import { TEST_DB_KINDS } from "../db/test-db.ts";
 import { createTenant } from "../tenancy/tenants.ts";
 import { sha256Hex } from "./document-store.ts";
 
-const BIN = path.resolve(import.meta.dirname, "../../bin/clearway.js");
 const INVOICE = path.resolve(import.meta.dirname, "../../test/fixtures/ledger/invoice-INV-2026-0042.pdf");
-
-/** Run the ledger commands as a user would, with the given environment. */
-function clearway(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: "", ...env }, encoding: "utf8", timeout: 120_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe.each(TEST_DB_KINDS)("ledger CLI on %s", (kind) => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "cw-ledger-cli-"));
   const env: Record<string, string> = { CLEARWAY_HOME: path.join(work, "home") };
-  const schema = `cw_ledger_cli_${randomBytes(4).toString("hex")}`;
+  let dropSchema: (() => Promise<void>) | undefined;
   const bundleFile = path.join(work, "bundle.json");
   const sha256 = sha256Hex(fs.readFileSync(INVOICE));
 
   beforeAll(async () => {
-    if (kind === "postgres") {
-      const admin = await openDb({ url: TEST_POSTGRES_URL });
-      await admin.exec(`create schema ${schema}`);
-      await admin.close();
-      env.DATABASE_URL = `${TEST_POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema},public`)}`;
-    }
+    if (kind === "postgres") dropSchema = await useTestSchema(env, "cw_ledger_cli");
     // A second tenant, made the way `clearway tenant create` makes one.
     const db = await openDb(kind === "postgres" ? { url: env.DATABASE_URL } : { dataDir: path.join(env.CLEARWAY_HOME as string, "db") });
     try {
@@ -44,10 +31,7 @@ describe.each(TEST_DB_KINDS)("ledger CLI on %s", (kind) => {
     }
   });
   afterAll(async () => {
-    if (kind !== "postgres") return;
-    const admin = await openDb({ url: TEST_POSTGRES_URL });
-    await admin.exec(`drop schema ${schema} cascade`);
-    await admin.close();
+    await dropSchema?.();
   });
 
   it("archives an invoice once, exports its bundle, and verifies it offline", () => {

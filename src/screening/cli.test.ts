@@ -1,41 +1,27 @@
-import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDb } from "../db/connection.ts";
-import { TEST_DATA_DIR, TEST_DB_KINDS, TEST_POSTGRES_URL } from "../db/test-db.ts";
+import { runClearway, useTestSchema } from "../cli/test-cli.ts";
+import { TEST_DATA_DIR, TEST_DB_KINDS } from "../db/test-db.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const WORK = fs.mkdtempSync(path.join(os.tmpdir(), "cw-screen-cli-"));
 
-/** Run the real clearway binary as a user would. */
-function run(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [path.join(ROOT, "bin/clearway.js"), ...args], { env: { ...process.env, DATABASE_URL: "", ...env }, encoding: "utf8", timeout: 300_000, cwd: WORK });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (args: string[], env: Record<string, string>) => runClearway(args, env, { cwd: WORK });
 
 describe.each(TEST_DB_KINDS)("clearway screen on %s", (kind) => {
   const env: Record<string, string> = { CLEARWAY_HOME: fs.mkdtempSync(path.join(os.tmpdir(), "cw-screen-home-")), CLEARWAY_DATA_DIR: TEST_DATA_DIR };
-  const schema = `cw_scr_${randomBytes(4).toString("hex")}`;
+  let dropSchema: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    if (kind === "postgres") {
-      const admin = await openDb({ url: TEST_POSTGRES_URL });
-      await admin.exec(`create schema ${schema}`);
-      await admin.close();
-      env.DATABASE_URL = `${TEST_POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema},public`)}`;
-    }
+    if (kind === "postgres") dropSchema = await useTestSchema(env, "cw_scr");
     expect(run(["import-reference", "--only", "hs2022,hts2026r4,countries,currencies,locations", "--json"], env).code).toBe(0);
     expect(run(["catalog", "import", path.join(ROOT, "examples/catalog/products.csv"), "--json"], env).code).toBe(0);
   });
 
   afterAll(async () => {
-    if (kind !== "postgres") return;
-    const admin = await openDb({ url: TEST_POSTGRES_URL });
-    await admin.exec(`drop schema ${schema} cascade`);
-    await admin.close();
+    await dropSchema?.();
   });
 
   it("prints a summary table and exits 2 when something blocks, writing the JSON report with --out", () => {

@@ -3,20 +3,21 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { printJson, runCommand } from "../cli/context.ts";
-import { getMapping } from "../catalog/mappings.ts";
+import { getMapping, parseMapPairs, saveMapping } from "../catalog/mappings.ts";
 import { AppError } from "../core/errors.ts";
 import { terminalProgress } from "../core/progress.ts";
 import type { Db } from "../db/connection.ts";
 import { asSystem, DEFAULT_TENANT_ID, withTenant } from "../db/tenant-scope.ts";
 import { findTenant } from "../tenancy/tenants.ts";
 import { LANES, type Lane } from "./manifest.ts";
+import { MANIFEST_MAPPINGS } from "./read-manifest.ts";
 import { allFindings, findingsCsv, findingsXlsx, getRun, listFindings, listRuns, type RunRecord } from "./reports.ts";
 import { ruleCatalogue } from "./rule-catalogue.ts";
 import { reportFinding } from "./routes.ts";
 import { rerunScreening, screenFile } from "./run-screening.ts";
 import type { ScreenResult } from "./screen-manifest.ts";
 
-type ScreenCliOptions = { lane?: string; json?: boolean; out?: string; mapping?: string; date?: string; pack?: string };
+type ScreenCliOptions = { lane?: string; json?: boolean; out?: string; map?: string[]; mapping?: string; date?: string; pack?: string };
 
 /** `clearway screen FILE --lane …` and `clearway screenings …` (list, show, export, rerun, rules). */
 export function registerScreeningCommands(program: Command): void {
@@ -28,7 +29,8 @@ export function registerScreeningCommands(program: Command): void {
     .description("Screen a manifest (CSV, XLSX, JSON, CEB603/CEB621 XML) for a lane; exit 0 when nothing blocks, 2 when something does, 1 on failure")
     .option("--lane <lane>", `one of ${LANES.join(", ")} (CEB XML files imply theirs)`)
     .option("--out <report.json>", "write the full JSON report (run, summary, findings) to this file")
-    .option("--mapping <name>", "a saved column mapping (see clearway catalog import --save-mapping)")
+    .option("--map <header=field...>", "map a column to a manifest field (repeatable), e.g. --map '运单号码=waybill_no'")
+    .option("--mapping <name>", "a saved manifest mapping (clearway screenings mapping NAME --map …)")
     .option("--date <YYYY-MM-DD>", "screen with the rules in force on this day (default today)")
     .option("--pack <version>", "a rule pack version instead of the one in force")
     .option("--json", "print the report as JSON")
@@ -38,7 +40,8 @@ export function registerScreeningCommands(program: Command): void {
         const source = path.resolve(file);
         if (!fs.existsSync(source) || !fs.statSync(source).isFile()) throw new AppError("BAD_REQUEST", `${file} is not a readable file`);
         const tenantId = await tenantOf(db);
-        const mapping = options.mapping ? (await withTenant(db, tenantId, (tx) => getMapping(tx, tenantId, options.mapping as string))).mapping : {};
+        const saved = options.mapping ? (await withTenant(db, tenantId, (tx) => getMapping(tx, tenantId, options.mapping as string, MANIFEST_MAPPINGS))).mapping : {};
+        const mapping = { ...saved, ...parseMapPairs(options.map ?? []) };
         const progress = json ? undefined : terminalProgress();
         let started = false;
         const result = await screenFile(db, source, path.basename(source), {
@@ -119,6 +122,20 @@ export function registerScreeningCommands(program: Command): void {
         const tenantId = await tenantOf(db);
         const result = await rerunScreening(db, runId, { tenantId, createdBy: `cli:${process.env.USER ?? "operator"}` });
         return report(db, tenantId, result, { json });
+      }),
+    );
+
+  screenings
+    .command("mapping <name>")
+    .description("Save a manifest column mapping under a name (use it with clearway screen --mapping NAME)")
+    .requiredOption("--map <header=field...>", "a column and the manifest field it fills (repeatable); field '' ignores the column")
+    .option("--json", "print JSON")
+    .action((name: string, options: { map: string[]; json?: boolean }) =>
+      runCommand({ json: options.json, quiet: true }, async ({ db, json }) => {
+        const tenantId = await tenantOf(db);
+        const saved = await withTenant(db, tenantId, (tx) => saveMapping(tx, tenantId, name, parseMapPairs(options.map), MANIFEST_MAPPINGS));
+        if (json) return printJson(saved);
+        process.stdout.write(`Saved manifest mapping "${saved.name}" (${Object.keys(saved.mapping).length} columns).\n`);
       }),
     );
 

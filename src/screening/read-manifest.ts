@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import ExcelJS from "exceljs";
+import type { MappingTarget } from "../catalog/mappings.ts";
 import { cellText, foreignFormat } from "../catalog/read-spreadsheet.ts";
 import { normaliseHeader } from "../catalog/fields.ts";
 import { AppError, errorMessage } from "../core/errors.ts";
@@ -26,6 +27,9 @@ export type ManifestSource = {
   sha256(): string | null;
   totalBytes: number;
 };
+
+/** Saved manifest mappings: their targets are manifest fields. */
+export const MANIFEST_MAPPINGS: MappingTarget = { kind: "manifest", fields: new Set(FIELD_KEYS), noun: "manifest" };
 
 /** A column mapping a user saved or sent: source header → canonical field ('' to ignore). */
 export type ColumnMapping = Record<string, string>;
@@ -125,7 +129,8 @@ async function* countBytes(stream: AsyncIterable<Buffer>, seen: (chunk: Buffer) 
   }
 }
 
-async function* iterate<T>(items: T[]): AsyncGenerator<T> {
+/** An array as an async iterable (sources are async iterables of lines). */
+export async function* iterate<T>(items: Iterable<T>): AsyncGenerator<T> {
   for (const item of items) yield item;
 }
 

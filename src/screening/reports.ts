@@ -1,10 +1,11 @@
 import ExcelJS from "exceljs";
 import { AppError } from "../core/errors.ts";
-import type { Queryable } from "../db/connection.ts";
+import type { Db, Queryable } from "../db/connection.ts";
+import { withTenant } from "../db/tenant-scope.ts";
 import { escapeFormula } from "../catalog/export-products.ts";
 import type { Finding, ProductSnapshot, Severity } from "./rules/types.ts";
 import type { ScreenSummary } from "./screen-manifest.ts";
-import { decodeBlock, type RunProgress } from "./store-run.ts";
+import { decodeBlock, type LineBlock, type RunProgress } from "./store-run.ts";
 
 /** A screening run as the API and CLI show it. */
 export type RunRecord = {
@@ -113,10 +114,7 @@ export async function getLine(tx: Queryable, tenantId: string, runId: string, li
   const decoded = decodeBlock(block.payload);
   const row = decoded.rows.find((r) => r[0] === line);
   if (!row) throw new AppError("NOT_FOUND", `Run ${runId} has no line ${line}.`);
-  const values: Record<string, string> = {};
-  decoded.fields.forEach((f, i) => {
-    if (row[1][i]) values[f] = row[1][i] as string;
-  });
+  const values = rowValues(decoded, row);
   const [edit] = await tx.query<{ changes: Record<string, string> }>("select changes from screening_line_edits where tenant_id = $1 and run_id = $2 and line = $3", [tenantId, runId, line]);
   const { findings } = await listFindings(tx, tenantId, runId, { line, limit: 1000 });
   const sku = values.sku;
@@ -135,24 +133,32 @@ export async function editLine(tx: Queryable, tenantId: string, runId: string, l
   return row?.changes ?? changes;
 }
 
-/** The lines of a stored run, in order, with console edits applied: the source of a re-run. */
-export async function* storedLines(tx: Queryable, tenantId: string, runId: string): AsyncGenerator<{ line: number; values: Record<string, string> }> {
-  const edits = new Map((await tx.query<{ line: number; changes: Record<string, string> }>("select line, changes from screening_line_edits where tenant_id = $1 and run_id = $2", [tenantId, runId])).map((e) => [e.line, e.changes]));
-  const blocks = await tx.query<{ blockNo: number }>(`select block_no as "blockNo" from screening_line_blocks where tenant_id = $1 and run_id = $2 order by block_no`, [tenantId, runId]);
+/** The lines of a stored run, in order, with console edits applied: the source of a re-run. Each block is read in its own short transaction, so a long re-run holds none open and keeps one block in memory. */
+export async function* storedLines(db: Db, tenantId: string, runId: string): AsyncGenerator<{ line: number; values: Record<string, string> }> {
+  const { edits, blocks } = await withTenant(db, tenantId, async (tx) => ({
+    edits: new Map((await tx.query<{ line: number; changes: Record<string, string> }>("select line, changes from screening_line_edits where tenant_id = $1 and run_id = $2", [tenantId, runId])).map((e) => [e.line, e.changes])),
+    blocks: await tx.query<{ blockNo: number }>(`select block_no as "blockNo" from screening_line_blocks where tenant_id = $1 and run_id = $2 order by block_no`, [tenantId, runId]),
+  }));
   for (const { blockNo } of blocks) {
-    const [block] = await tx.query<{ payload: Uint8Array }>("select payload from screening_line_blocks where tenant_id = $1 and run_id = $2 and block_no = $3", [tenantId, runId, blockNo]);
+    const [block] = await withTenant(db, tenantId, (tx) => tx.query<{ payload: Uint8Array }>("select payload from screening_line_blocks where tenant_id = $1 and run_id = $2 and block_no = $3", [tenantId, runId, blockNo]));
     if (!block) continue;
     const decoded = decodeBlock(block.payload);
     for (const row of decoded.rows) {
-      const values: Record<string, string> = {};
-      decoded.fields.forEach((f, i) => {
-        if (row[1][i]) values[f] = row[1][i] as string;
-      });
+      const values = rowValues(decoded, row);
       const change = edits.get(row[0]);
-      if (change) for (const [k, v] of Object.entries(change)) values[k] = v;
+      if (change) Object.assign(values, change);
       yield { line: row[0], values };
     }
   }
+}
+
+/** A stored row's non-empty values by field. */
+function rowValues(block: LineBlock, row: LineBlock["rows"][number]): Record<string, string> {
+  const values: Record<string, string> = {};
+  block.fields.forEach((f, i) => {
+    if (row[1][i]) values[f] = row[1][i] as string;
+  });
+  return values;
 }
 
 /** The columns of a findings export. */

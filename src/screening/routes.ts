@@ -4,7 +4,7 @@ import { Readable } from "node:stream";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { originOf, principalOf } from "../api/auth.ts";
-import { getMapping } from "../catalog/mappings.ts";
+import { getMapping, listMappings, parseMappingJson, saveMapping } from "../catalog/mappings.ts";
 import { AppError } from "../core/errors.ts";
 import { newId } from "../core/ids.ts";
 import type { Db } from "../db/connection.ts";
@@ -12,7 +12,7 @@ import { withTenant } from "../db/tenant-scope.ts";
 import { recordAudit } from "../tenancy/audit.ts";
 import { LANES, type Lane, MANIFEST_FIELDS } from "./manifest.ts";
 import { RULE_PACKS } from "./packs.ts";
-import { manifestFromJson, openManifestFile } from "./read-manifest.ts";
+import { iterate, MANIFEST_MAPPINGS, manifestFromJson, openManifestFile } from "./read-manifest.ts";
 import { allFindings, editLine, findingsCsv, findingsXlsx, getLine, getRun, listFindings, listRuns } from "./reports.ts";
 import { ruleCatalogue } from "./rule-catalogue.ts";
 import { chooseLane, rerunScreening, saveUpload, screenFile, startScreeningJob } from "./run-screening.ts";
@@ -41,6 +41,24 @@ export const screeningRoutes =
     app.get("/api/screening/fields", { config: { permission: "screening.read" }, schema: { tags: ["screening"], summary: "The canonical manifest columns and their header aliases" } }, async () => ({
       fields: MANIFEST_FIELDS.map(({ key, level, kind, label, labelZh, aliases, max }) => ({ key, level, kind, label, labelZh, aliases, max })),
     }));
+
+    app.get("/api/screening/mappings", { config: { permission: "screening.read" }, schema: { tags: ["screening"], summary: "Saved manifest column mappings" } }, async (request) => {
+      const { tenantId } = principalOf(request);
+      return { mappings: await withTenant(db, tenantId, (tx) => listMappings(tx, tenantId, MANIFEST_MAPPINGS)) };
+    });
+
+    app.put(
+      "/api/screening/mappings/:name",
+      { config: { permission: "screening.run" }, schema: { tags: ["screening"], summary: "Save a manifest column mapping under a name", params: z.object({ name: z.string().min(1).max(80) }), body: z.object({ mapping: z.record(z.string(), z.string()) }) } },
+      async (request) => {
+        const principal = principalOf(request);
+        return withTenant(db, principal.tenantId, async (tx) => {
+          const saved = await saveMapping(tx, principal.tenantId, request.params.name, request.body.mapping, MANIFEST_MAPPINGS);
+          await recordAudit(tx, principal, { action: "screening.mapping_save", targetType: "mapping", targetId: request.params.name, after: saved.mapping }, originOf(request));
+          return saved;
+        });
+      },
+    );
 
     app.post(
       "/api/screenings",
@@ -73,8 +91,8 @@ export const screeningRoutes =
           return reply.status(201).send({ run: await withTenant(db, principal.tenantId, (tx) => getRun(tx, principal.tenantId, result.runId)) });
         }
         if (!(request.body instanceof Readable)) throw new AppError("BAD_REQUEST", "Send the manifest as the request body: a file (CSV, XLSX, CEB603/CEB621 XML) or JSON with lines or orders.");
-        const saved = q.mappingName ? (await withTenant(db, principal.tenantId, (tx) => getMapping(tx, principal.tenantId, q.mappingName as string))).mapping : {};
-        const mapping = { ...saved, ...(q.mapping ? parseMapping(q.mapping) : {}) };
+        const saved = q.mappingName ? (await withTenant(db, principal.tenantId, (tx) => getMapping(tx, principal.tenantId, q.mappingName as string, MANIFEST_MAPPINGS))).mapping : {};
+        const mapping = { ...saved, ...(q.mapping ? parseMappingJson(q.mapping) : {}) };
         const file = path.join(options.home, "uploads", `${newId("upl")}.manifest`);
         const bytes = await saveUpload(request.body, file, MAX_UPLOAD_BYTES);
         const remove = () => fs.rmSync(file, { force: true });
@@ -176,18 +194,21 @@ export const screeningRoutes =
           void reply.header("content-disposition", `attachment; filename="${name}.xlsx"`);
           return reply.type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").send(bytes);
         }
-        const pages = await withTenant(db, tenantId, async (tx) => {
-          const out = [];
-          for await (const page of allFindings(tx, tenantId, run.id)) out.push(page);
-          return out;
-        });
         if (format === "csv") {
-          let text = "";
-          for await (const part of findingsCsv(iterate(pages))) text += part;
+          const text = await withTenant(db, tenantId, async (tx) => {
+            let out = "";
+            for await (const part of findingsCsv(allFindings(tx, tenantId, run.id))) out += part;
+            return out;
+          });
           void reply.header("content-disposition", `attachment; filename="${name}.csv"`);
           return reply.type("text/csv; charset=utf-8").send(text);
         }
-        return { run, summary: run.summary, findings: pages.flat().map(reportFinding) };
+        const findings = await withTenant(db, tenantId, async (tx) => {
+          const out = [];
+          for await (const page of allFindings(tx, tenantId, run.id)) for (const f of page) out.push(reportFinding(f));
+          return out;
+        });
+        return { run, summary: run.summary, findings };
       },
     );
   };
@@ -195,16 +216,4 @@ export const screeningRoutes =
 /** A finding as the JSON report writes it (the field names the issue asks for). */
 export function reportFinding(f: { code: string; severity: string; orderNo: string; line: number; field: string; message: string; messageZh: string; evidence: unknown; hint: string; hintZh: string }) {
   return { code: f.code, severity: f.severity, order_no: f.orderNo, line: f.line, field: f.field, message: f.message, message_zh: f.messageZh, evidence: f.evidence, hint: f.hint, hint_zh: f.hintZh };
-}
-
-async function* iterate<T>(items: T[]): AsyncGenerator<T> {
-  for (const item of items) yield item;
-}
-
-function parseMapping(text: string): Record<string, string> {
-  try {
-    const value = JSON.parse(text);
-    if (value && typeof value === "object" && !Array.isArray(value) && Object.values(value).every((v) => typeof v === "string")) return value as Record<string, string>;
-  } catch {}
-  throw new AppError("BAD_REQUEST", "mapping must be a JSON object of column header → field key.");
 }

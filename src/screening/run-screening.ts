@@ -1,8 +1,9 @@
 import fs from "node:fs";
+import path from "node:path";
 import { AppError } from "../core/errors.ts";
 import { newId } from "../core/ids.ts";
 import type { Db } from "../db/connection.ts";
-import { withTenant } from "../db/tenant-scope.ts";
+import { asSystem, withTenant } from "../db/tenant-scope.ts";
 import type { Lane, SourceKind } from "./manifest.ts";
 import { type ColumnMapping, openManifestFile } from "./read-manifest.ts";
 import { getRun, storedLines } from "./reports.ts";
@@ -57,22 +58,12 @@ export async function screenFile(db: Db, file: string, fileName: string, options
 export async function rerunScreening(db: Db, runId: string, options: ScreenOptions): Promise<ScreenResult> {
   const original = await withTenant(db, options.tenantId, (tx) => getRun(tx, options.tenantId, runId));
   if (original.status !== "done") throw new AppError("CONFLICT", `Run ${runId} is ${original.status}; only a finished run can be screened again.`);
-  async function* lines() {
-    // Each block is read in its own short transaction, so a long re-run never holds one open.
-    const blocks = await withTenant(db, options.tenantId, (tx) => tx.query<{ n: number }>("select count(*)::int as n from screening_line_blocks where tenant_id = $1 and run_id = $2", [options.tenantId, runId]));
-    if (!blocks[0]?.n) return;
-    const all: { line: number; values: Record<string, string> }[] = [];
-    await withTenant(db, options.tenantId, async (tx) => {
-      for await (const line of storedLines(tx, options.tenantId, runId)) all.push(line);
-    });
-    yield* all;
-  }
   return screenManifest(db, {
     tenantId: options.tenantId,
     lane: (options.lane ?? original.lane) as Lane,
     date: options.date,
     packVersion: options.packVersion,
-    source: { kind: original.sourceKind as SourceKind, name: original.sourceName, sha256: null, bytes: null, lines: lines(), fields: original.fields, carries: original.sourceKind.startsWith("ceb") ? cebFields(original.sourceKind as "ceb603" | "ceb621") : undefined },
+    source: { kind: original.sourceKind as SourceKind, name: original.sourceName, sha256: null, bytes: null, lines: storedLines(db, options.tenantId, runId), fields: original.fields, carries: original.sourceKind.startsWith("ceb") ? cebFields(original.sourceKind as "ceb603" | "ceb621") : undefined },
     rerunOf: runId,
     createdBy: options.createdBy ?? null,
     onProgress: options.onProgress,
@@ -107,7 +98,6 @@ export async function waitForJob(runId: string): Promise<void> {
 
 /** Mark runs left running by an earlier process (stopped mid-run) as failed, and drop their partial lines and findings. */
 export async function failInterruptedRuns(db: Db): Promise<number> {
-  const { asSystem } = await import("../db/tenant-scope.ts");
   return asSystem(db, async (tx) => {
     const stale = await tx.query<{ tenantId: string; id: string }>(`select tenant_id as "tenantId", id from screening_runs where status = 'running'`);
     const orphans = stale.filter((r) => !jobs.has(r.id));
@@ -122,7 +112,7 @@ export async function failInterruptedRuns(db: Db): Promise<number> {
 
 /** Write an upload stream to a file under the uploads folder, refusing more than maxBytes; the file is removed on failure. */
 export async function saveUpload(stream: AsyncIterable<Buffer>, file: string, maxBytes: number): Promise<number> {
-  fs.mkdirSync(new URL(".", `file://${file}`).pathname, { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   const out = fs.createWriteStream(file);
   let bytes = 0;
   try {

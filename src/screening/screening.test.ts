@@ -197,6 +197,18 @@ describe.each(TEST_DB_KINDS)("manifest screening on %s", (kind) => {
     expect(result.summary).toMatchObject({ lines: 2, blockedOrders: 2, readyOrders: 0 });
   });
 
+  it("saves manifest column mappings apart from catalogue ones and screens with them", async () => {
+    const refused = await app.inject({ method: "PUT", url: "/api/screening/mappings/carrier", headers: declarant.headers, payload: { mapping: { 面单: "title_en" } } });
+    expect(refused.json().error.message).toMatch(/"title_en" is not a manifest field/);
+    const saved = await app.inject({ method: "PUT", url: "/api/screening/mappings/carrier", headers: declarant.headers, payload: { mapping: { 面单: "waybill_no", 件数: "qty" } } });
+    expect(saved.statusCode).toBe(200);
+    expect((await app.inject({ url: "/api/catalog/mappings", headers: declarant.headers })).json().mappings).toEqual([]);
+    const csv = "order_no,面单,件数,sku\nM-1,YT9001,2,X\nM-2,YT9001,1,Y\n";
+    const run = (await app.inject({ method: "POST", url: "/api/screenings?lane=cn-export&mappingName=carrier&fileName=m.csv", headers: { ...declarant.headers, "content-type": "text/csv" }, payload: csv })).json().run;
+    const reused = await app.inject({ url: `/api/screenings/${run.id}/findings?code=DUPLICATE.WAYBILL`, headers: viewer.headers });
+    expect(reused.json().findings[0]).toMatchObject({ orderNo: "M-2", evidence: { waybillNo: "YT9001" } });
+  });
+
   it("screens through the API: small files at once, large ones as a background job, with filtered findings and exports", async () => {
     const csv = fs.readFileSync(path.join(EXAMPLES, "cn-import.csv"));
     const now = await app.inject({ method: "POST", url: "/api/screenings?lane=cn-import&fileName=cn-import.csv&date=2026-11-21", headers: { ...declarant.headers, "content-type": "text/csv" }, payload: csv });

@@ -297,6 +297,9 @@ export const fetchCatalogFields = (signal?: AbortSignal) => getJson<{ fields: Ca
 /** Fetches the tenant's saved column mappings. */
 export const fetchMappings = (signal?: AbortSignal) => getJson<{ mappings: SavedMapping[] }>("/api/catalog/mappings", signal);
 
+/** Fetches the tenant's saved manifest column mappings (screening). */
+export const fetchManifestMappings = (signal?: AbortSignal) => getJson<{ mappings: SavedMapping[] }>("/api/screening/mappings", signal);
+
 /** Saves (or replaces) a column mapping under a name. */
 export const saveMapping = (name: string, mapping: Record<string, string>) =>
   request<SavedMapping>("PUT", `/api/catalog/mappings/${encodeURIComponent(name)}`, { body: { mapping } });

@@ -1,9 +1,9 @@
 // The upload area of /screenings: lane, file, options, then a progress bar for the transfer and for the screening itself.
 import { Alert, Anchor, Button, Checkbox, Code, Group, Loader, Progress, SegmentedControl, Select, Stack, Text } from "@mantine/core";
-import { type DragEvent, useState } from "react";
-import { type ApiError, fetchMappings, type ScreeningRun } from "../api.ts";
+import { type ApiError, fetchManifestMappings, type ScreeningRun } from "../api.ts";
 import { Panel } from "../catalog/Facts.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { FileDropZone } from "../components/FileDropZone.tsx";
 import { useI18n } from "../i18n.ts";
 import { Icon } from "../icons.tsx";
 import { Link } from "../router.tsx";
@@ -18,7 +18,7 @@ export function UploadPanel({ onDone }: { onDone: (run: ScreeningRun) => void })
   const i18n = useI18n();
   const { t, formatNumber } = i18n;
   const upload = useManifestUpload(onDone);
-  const mappings = useApi("catalog-mappings", fetchMappings);
+  const mappings = useApi("manifest-mappings", fetchManifestMappings);
   const busy = upload.stage !== "idle";
 
   return (
@@ -158,55 +158,17 @@ function UploadError({ error, failedRun }: { error: ApiError; failedRun: Screeni
   );
 }
 
-/** A drop zone around a native file input (so keyboards, screen readers and tests can use the input itself). */
+/** The screening upload's drop zone. */
 function ManifestFilePicker({ onFile, disabled, compact }: { onFile: (file: File) => void; disabled: boolean; compact: boolean }) {
   const { t } = useI18n();
-  const [over, setOver] = useState(false);
-  const drop = (event: DragEvent) => {
-    event.preventDefault();
-    setOver(false);
-    const file = event.dataTransfer.files[0];
-    if (file && !disabled) onFile(file);
-  };
   return (
-    <label
-      className={`cw-dropzone${over ? " cw-dropzone-over" : ""}${compact ? " cw-dropzone-compact" : ""}${disabled ? " cw-dropzone-disabled" : ""}`}
-      onDragOver={(event) => {
-        event.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={drop}
-      data-testid="screening-dropzone"
-    >
-      <input
-        type="file"
-        accept={ACCEPT}
-        className="cw-visually-hidden"
-        disabled={disabled}
-        onChange={(event) => {
-          const file = event.currentTarget.files?.[0];
-          event.currentTarget.value = "";
-          if (file) onFile(file);
-        }}
-        data-testid="screening-file-input"
-      />
-      {compact ? (
-        <Group gap={6} justify="center">
-          <Icon name="upload" size={15} />
-          <Text size="sm" fw={500}>
-            {t("screening.upload.otherFile")}
-          </Text>
-        </Group>
-      ) : (
-        <Stack gap={4} align="center">
-          <Icon name="upload" size={28} className="cw-dropzone-icon" />
-          <Text fw={600}>{t("screening.upload.choose")}</Text>
-          <Text size="sm" c="dimmed" ta="center">
-            {t("screening.upload.dropHint")}
-          </Text>
-        </Stack>
-      )}
-    </label>
+    <FileDropZone
+      onFile={onFile}
+      disabled={disabled}
+      compact={compact}
+      accept={ACCEPT}
+      testId="screening"
+      text={{ choose: t("screening.upload.choose"), hint: t("screening.upload.dropHint"), other: t("screening.upload.otherFile") }}
+    />
   );
 }
