@@ -1,9 +1,14 @@
 // npm run bench:ledger — evidence-log appends per second (batched and one by one) and proof times at 1,000,000 leaves,
 // on embedded PGlite and on the PostgreSQL server. LEDGER_BENCH_LEAVES and LEDGER_BENCH_RUNS change the sizes.
+// PGlite runs on a data directory, as `clearway start` runs it: its in-memory file system (what the unit tests use)
+// copies a whole file each time one grows, and a COPY into a large table there slows down with the table's size.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Db } from "../src/db/connection.ts";
+import { openDb } from "../src/db/connection.ts";
+import { migrate } from "../src/db/migrate.ts";
+import { enforceRowSecurity } from "../src/db/row-security.ts";
 import { openTestDb, TEST_DB_KINDS } from "../src/db/test-db.ts";
 import { appendRecord, appendRecords } from "../src/ledger/append-records.ts";
 import { exportBundle } from "../src/ledger/export-bundle.ts";
@@ -33,6 +38,20 @@ function auditRecord(i: number): RecordInput {
       channel: "single-window",
       reference: `CUSRES-${i}`,
       lines: (i % 40) + 1,
+    },
+  };
+}
+
+/** A migrated embedded database in a directory, running as the app role, like `clearway start` opens it. */
+async function openEmbedded(dataDir: string): Promise<Db> {
+  const db = await openDb({ dataDir });
+  await migrate(db);
+  await enforceRowSecurity(db);
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -84,8 +103,8 @@ console.log(
   `Ledger benchmark — ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}; ${RUNS} runs of ${RUN_ENTRIES.toLocaleString("en-US")} appends in batches of ${BATCH}, proofs at ${LEAVES.toLocaleString("en-US")} leaves`,
 );
 for (const kind of TEST_DB_KINDS) {
-  const db = await openTestDb(kind);
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "cw-ledger-bench-"));
+  const db = kind === "pglite" ? await openEmbedded(path.join(home, "db")) : await openTestDb(kind);
   const { ring } = openLedger(home);
   try {
     const runs: number[] = [];
@@ -147,6 +166,7 @@ for (const kind of TEST_DB_KINDS) {
     });
   } finally {
     await db.close();
+    fs.rmSync(home, { recursive: true, force: true });
   }
 }
 

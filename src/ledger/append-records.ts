@@ -28,35 +28,54 @@ export async function appendRecords(db: Db | Queryable, inputs: readonly RecordI
   const canonicals = inputs.map((input) => buildRecord(input, time));
   const { size } = await readLogState(db, { lockForAppend: true });
   const open = await readOpenNodes(db, size);
-  const rows: string[] = [];
   // Node rows are numbers and hex only, so the CSV lines need no quoting.
   const nodeLines: string[] = [];
-  const appended = canonicals.map((canonical, i): AppendedEntry => {
-    const seq = size + i;
-    const leaf = hashLeaf(Buffer.from(canonical, "utf8"));
-    const leafHash = leaf.toString("hex");
-    for (const [level, index, hash] of completedNodes(open, seq, leaf)) nodeLines.push(`${level},${index},\\x${level === 0 ? leafHash : hash.toString("hex")}\n`);
-    rows.push(`{"s":${seq},"h":"${leafHash}","r":${canonical}}`);
-    return {
-      seq,
-      leafHash,
-      canonical,
-      get record() {
-        return JSON.parse(canonical) as LedgerRecord;
-      },
-    };
-  });
+  const appended: AppendedEntry[] = [];
+  // Entries go in chunks: the server inserts one chunk while this process hashes the next (one query in flight).
+  let inFlight: Promise<unknown> | null = null;
+  for (let from = 0; from < canonicals.length; from += ENTRY_CHUNK) {
+    const rows: string[] = [];
+    for (const [offset, canonical] of canonicals.slice(from, from + ENTRY_CHUNK).entries()) {
+      const entry = hashEntry(size + from + offset, canonical, open, nodeLines);
+      rows.push(`{"s":${entry.seq},"h":"${entry.leafHash}","r":${canonical}}`);
+      appended.push(entry);
+    }
+    if (inFlight) await inFlight;
+    inFlight = insertEntries(db, rows, time);
+  }
+  await inFlight;
+  await db.copyCsv("ledger_nodes", ["level", "idx", "hash"], nodeLines.join(""));
+  await db.query("update ledger_log set size = $1, updated_at = now() where id", [size + appended.length]);
+  return appended;
+}
+
+const ENTRY_CHUNK = 1000;
+
+/** Hash a record into leaf seq, adding the leaf and every subtree it completes to nodeLines (CSV). */
+function hashEntry(seq: number, canonical: string, open: Map<number, Buffer>, nodeLines: string[]): AppendedEntry {
+  const leaf = hashLeaf(Buffer.from(canonical, "utf8"));
+  const leafHash = leaf.toString("hex");
+  for (const [level, index, hash] of completedNodes(open, seq, leaf)) nodeLines.push(`${level},${index},\\x${level === 0 ? leafHash : hash.toString("hex")}\n`);
+  return {
+    seq,
+    leafHash,
+    canonical,
+    get record() {
+      return JSON.parse(canonical) as LedgerRecord;
+    },
+  };
+}
+
+/** Insert entries given as JSON objects {s: seq, h: leaf hash hex, r: record}. */
+function insertEntries(q: Queryable, rows: string[], time: string): Promise<unknown> {
   // PostgreSQL refuses COPY FROM into a table with row-level security; one JSON array parsed by the server is the
   // next fastest way in (about 3x faster than unnest() over text arrays), and each record arrives already as jsonb.
-  await db.query(
+  return q.query(
     `insert into ledger_entries (tenant_id, seq, leaf_hash, kind, subject_type, subject_id, record, created_at)
      select r->>'tenant', s, decode(h, 'hex'), r->>'kind', r->'subject'->>'type', r->'subject'->>'id', r, $2::timestamptz
      from jsonb_to_recordset($1::jsonb) as x(s bigint, h text, r jsonb)`,
     [`[${rows.join(",")}]`, time],
   );
-  await db.copyCsv("ledger_nodes", ["level", "idx", "hash"], nodeLines.join(""));
-  await db.query("update ledger_log set size = $1, updated_at = now() where id", [size + appended.length]);
-  return appended;
 }
 
 /** The complete subtrees still waiting for a right sibling in a tree of this size (one per set bit), by level. */
