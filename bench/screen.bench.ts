@@ -13,6 +13,7 @@ import { type Db, openDb } from "../src/db/connection.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { enforceRowSecurity } from "../src/db/row-security.ts";
 import { TEST_DATA_DIR, TEST_DB_KINDS, TEST_POSTGRES_URL } from "../src/db/test-db.ts";
+import { fileDocumentStore } from "../src/ledger/document-store.ts";
 import { importReference } from "../src/reference/import-reference.ts";
 import { openManifestFile } from "../src/screening/read-manifest.ts";
 import { screenManifest } from "../src/screening/screen-manifest.ts";
@@ -113,7 +114,8 @@ async function screen(target: Target): Promise<void> {
   await enforceRowSecurity(db);
   const source = await openManifestFile(MANIFEST, "manifest.csv");
   const started = performance.now();
-  const result = await screenManifest(db, { tenantId: DEFAULT_TENANT_ID, lane: "us-import", date: "2026-11-21", source: { kind: source.kind, name: "manifest.csv", bytes: source.totalBytes, bytesRead: source.bytesRead, lines: source.lines, fields: source.fields } });
+  const store = fileDocumentStore(path.join(WORK, "documents"));
+  const result = await screenManifest(db, { tenantId: DEFAULT_TENANT_ID, lane: "us-import", date: "2026-11-21", store, source: { kind: source.kind, name: "manifest.csv", bytes: source.totalBytes, bytesRead: source.bytesRead, lines: source.lines, fields: source.fields } });
   const seconds = (performance.now() - started) / 1000;
   const s = result.summary;
   const memory = Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1048576)]));

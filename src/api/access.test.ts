@@ -17,6 +17,11 @@ const FAMILIES: { family: string; permission: Permission; method: "GET" | "POST"
   { family: "audit trail", permission: "audit.read", method: "GET", url: "/api/audit" },
   { family: "screening: read", permission: "screening.read", method: "GET", url: "/api/screenings" },
   { family: "screening: run", permission: "screening.run", method: "POST", url: "/api/screenings?lane=mars", body: { lines: [] } },
+  { family: "evidence: read", permission: "evidence.read", method: "GET", url: "/api/documents" },
+  { family: "evidence: write", permission: "evidence.write", method: "POST", url: "/api/documents", body: { contentBase64: "" } },
+  { family: "classify: run, send to review", permission: "classify.run", method: "POST", url: "/api/classify/queue", body: { title: "steel hook", market: "hs" } },
+  { family: "classify: review queue (read)", permission: "catalog.read", method: "GET", url: "/api/classify/queue" },
+  { family: "classify: review decisions", permission: "classify.review", method: "POST", url: "/api/classify/queue/rev_none/decision", body: { action: "dismiss", reason: "x" } },
 ];
 
 // Routes whose ids name global reference data, or that create-or-replace by name inside the caller's own tenant.
@@ -28,7 +33,7 @@ describe.each(TEST_DB_KINDS)("API access on %s", (kind) => {
   const members: Partial<Record<(typeof ROLES)[number], TestMember>> = {};
   let other: TestMember;
   let otherAuditId: number;
-  let otherIds: { product: string; supplier: string; certificate: string; sha256: string; seq: number; screening: string };
+  let otherIds: { product: string; supplier: string; certificate: string; sha256: string; seq: number; screening: string; review: string };
 
   beforeAll(async () => {
     db = await openTestDb(kind);
@@ -49,7 +54,9 @@ describe.each(TEST_DB_KINDS)("API access on %s", (kind) => {
     await importReference({ db, dataDir: TEST_DATA_DIR, only: ["hs2022"] });
     const screened = await app.inject({ method: "POST", url: "/api/screenings?lane=cn-export", headers: other.headers, payload: { lines: [{ order_no: "G-1", sku: "G-1", qty: "1" }] } });
     expect(screened.statusCode).toBe(201);
-    otherIds = { product: product.id, supplier: supplier.id, certificate: certificate.id, sha256: document.sha256 ?? document.document?.sha256, seq: document.seq ?? document.entry?.seq, screening: screened.json().run.id };
+    const queued = await app.inject({ method: "POST", url: "/api/classify/queue", headers: other.headers, payload: { title: "Globex widget", market: "hs" } });
+    expect(queued.statusCode).toBe(201);
+    otherIds = { product: product.id, supplier: supplier.id, certificate: certificate.id, sha256: document.sha256 ?? document.document?.sha256, seq: document.seq ?? document.entry?.seq, screening: screened.json().run.id, review: queued.json().item.id };
     expect(otherIds.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(typeof otherIds.seq).toBe("number");
   });
@@ -103,12 +110,15 @@ describe.each(TEST_DB_KINDS)("API access on %s", (kind) => {
       "POST /api/screenings/:id/rerun": otherIds.screening,
       "GET /api/screenings/:id/lines/:line": `${otherIds.screening}/lines/1`,
       "PATCH /api/screenings/:id/lines/:line": `${otherIds.screening}/lines/1`,
+      "GET /api/classify/queue/:id": otherIds.review,
+      "POST /api/classify/queue/:id/decision": otherIds.review,
     };
     const bodies: Record<string, object> = {
       "PATCH /api/tenant/members/:userId": { role: "viewer" },
       "PATCH /api/catalog/products/:id": { titleEn: "hijacked" },
       "POST /api/catalog/products/:id/classifications": { market: "hs", code: "846721", status: "suggested" },
       "PATCH /api/screenings/:id/lines/:line": { changes: { qty: "2" } },
+      "POST /api/classify/queue/:id/decision": { action: "dismiss", reason: "not ours" },
     };
     const idRoutes = app.apiRoutes.filter((r) => r.url.includes(":") && !GLOBAL_ID_ROUTES.has(`${r.method} ${r.url}`));
     for (const route of idRoutes) {
@@ -126,6 +136,10 @@ describe.each(TEST_DB_KINDS)("API access on %s", (kind) => {
     expect(stillThere.json().apiKeys.find((k: { id: string }) => k.id === other.apiKeyId).revokedAt).toBeNull();
     const theirProduct = (await app.inject({ url: `/api/catalog/products/${otherIds.product}`, headers: other.headers })).json();
     expect(theirProduct).toMatchObject({ product: { titleEn: "Globex widget", version: 1 }, classificationHistory: [] });
+    const listed = await app.inject({ url: `/api/documents?sha256=${otherIds.sha256}`, headers: admin.headers });
+    expect(listed.json()).toEqual({ total: 0, documents: [] });
+    expect((await app.inject({ url: "/api/documents", headers: other.headers })).json().documents.map((d: { sha256: string }) => d.sha256)).toContain(otherIds.sha256);
+    expect((await app.inject({ url: `/api/classify/queue/${otherIds.review}`, headers: other.headers })).json().item).toMatchObject({ status: "open", decidedBy: null });
     const theirMembers = await app.inject({ url: "/api/tenant/members", headers: other.headers });
     expect(theirMembers.json().members.map((m: { id: string }) => m.id)).toContain(other.userId);
   });

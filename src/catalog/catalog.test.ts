@@ -123,6 +123,61 @@ describe.each(TEST_DB_KINDS)("catalogue API on %s", (kind) => {
     expect(expiring.products[0].nextCertificateExpiry).toBe(soon);
   });
 
+  it("exports, as CSV and XLSX, exactly the products the list's filters select", async () => {
+    const get = (url: string) => app.inject({ url, headers: compliance.headers });
+    const skusOfCsv = (csv: string) => csv.replace(/^\uFEFF/, "").trim().split(/\r\n/).slice(1).map((line) => line.split(",")[0]);
+    const all = (await get("/api/catalog/products?limit=500")).json().total as number;
+    const supplier = (await get("/api/catalog/suppliers")).json().suppliers.find((s: { nameEn: string }) => s.nameEn === "Shenzhen Powertools Ltd.");
+    const filters = ["q=cw-", "tag=battery", `supplierId=${supplier.id}`, "unclassified=us", "certificateExpiringDays=30", `supplierId=${supplier.id}&tag=battery&q=earbuds`, "q=LED&unclassified=us"];
+    for (const filter of filters) {
+      const listed = (await get(`/api/catalog/products?${filter}&limit=500`)).json().products.map((p: { sku: string }) => p.sku);
+      expect(listed.length, filter).toBeGreaterThan(0);
+      expect(listed.length, filter).toBeLessThan(all);
+      const csv = await get(`/api/catalog/export?format=csv&${filter}`);
+      expect(csv.statusCode, filter).toBe(200);
+      expect(skusOfCsv(csv.body), filter).toEqual(listed);
+      const xlsx = await get(`/api/catalog/export?format=xlsx&${filter}`);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0];
+      expect(sheet?.getSheetValues().slice(2).map((row) => (row as unknown[])[1]), filter).toEqual(listed);
+    }
+    expect(skusOfCsv((await get("/api/catalog/export?format=csv&tag=no-such-tag")).body)).toEqual([]);
+    expect(skusOfCsv((await get("/api/catalog/export?format=csv")).body)).toHaveLength(all);
+    expect((await get("/api/catalog/export?format=csv&unclassified=US")).statusCode).toBe(400);
+    const other = await createTestMember(db, { role: "compliance", tenant: "globex" });
+    expect(skusOfCsv((await app.inject({ url: `/api/catalog/export?format=csv&supplierId=${supplier.id}`, headers: other.headers })).body)).toEqual([]);
+  });
+
+  it("edits regulated attributes by type, refuses unknown keys, wrong values and contradictions by field, and exports them to import back", async () => {
+    const id = (await app.inject({ url: "/api/catalog/products?q=CW-MG-004", headers: compliance.headers })).json().products[0].id;
+    const patch = (regulated: object) => app.inject({ method: "PATCH", url: `/api/catalog/products/${id}`, headers: compliance.headers, payload: { regulated } });
+    const regulated = { contains_battery: true, battery_form: "pack", battery_chemistry: "lithium_ion", battery_packing: "with_equipment", battery_wh: 99, battery_type: "18650 x 4", pressure_vessel: false, magnet: true, wood_packaging: true, ippc_mark: true, textile_construction: "knit", fibre: "cotton" };
+    const saved = await patch(regulated);
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().product.regulated).toEqual(regulated);
+    const issue = async (body: object) => {
+      const refused = await patch(body);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.code).toBe("VALIDATION_FAILED");
+      return refused.json().error.details.issues[0] as { path: string; message: string };
+    };
+    expect((await issue({ battery_form: "box" })).path).toBe("body/regulated/battery_form");
+    expect((await issue({ battery_wh: -1 })).path).toBe("body/regulated/battery_wh");
+    expect((await issue({ battery_wh: "99" })).path).toBe("body/regulated/battery_wh");
+    expect((await issue({ magnet: "yes" })).path).toBe("body/regulated/magnet");
+    expect((await issue({ fibre: "" })).path).toBe("body/regulated/fibre");
+    expect(JSON.stringify(await issue({ colour: "red" }))).toContain("colour");
+    expect(await issue({ contains_battery: false, battery_wh: 5 })).toEqual({ path: "body/regulated/battery_wh", message: "battery_wh: battery details need contains_battery to be yes" });
+    expect((await issue({ wood_packaging: false, ippc_mark: true })).path).toBe("body/regulated/ippc_mark");
+    const detail = (await app.inject({ url: `/api/catalog/products/${id}`, headers: compliance.headers })).json();
+    expect(detail.product.regulated).toEqual(regulated);
+    const csv = (await app.inject({ url: "/api/catalog/export?format=csv&q=CW-MG-004", headers: compliance.headers })).body;
+    expect(csv).toContain(",yes,pack,lithium_ion,with_equipment,99,18650 x 4,");
+    const again = await upload(Buffer.from(csv), "fileName=export.csv");
+    expect(again.json()).toMatchObject({ committed: true, rows: 1, unchanged: 1 });
+  });
+
   it("refuses writes to a viewer and files it cannot read", async () => {
     const viewer = await createTestMember(db, { role: "viewer", tenant: "acme" });
     expect((await upload("sku,title\nV-1,x\n", "fileName=v.csv", viewer.headers)).statusCode).toBe(403);

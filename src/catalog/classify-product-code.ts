@@ -1,13 +1,20 @@
 import { AppError } from "../core/errors.ts";
 import type { Queryable } from "../db/connection.ts";
+import { appendRecords } from "../ledger/append-records.ts";
 import type { Classification } from "./products.ts";
 import { getProduct } from "./products.ts";
 
 /** What a reviewer decides for a product in a market. */
 export type ClassificationInput = { market: string; code: string | null; status: Classification["status"]; rationale?: string | null };
 
-/** Record a classification decision for a product and market, checking the code against the loaded edition; earlier decisions stay as history. */
-export async function setClassification(tx: Queryable, tenantId: string, productIdOrSku: string, input: ClassificationInput, by: string): Promise<Classification> {
+/** A classification decision as recorded, with the product it was made for. */
+export type ClassificationDecision = Classification & { productId: string };
+
+/**
+ * Record a classification decision for a product and market, checking the code against the loaded edition, and log
+ * it in the evidence ledger (classification.decided) in the same transaction; earlier decisions stay as history.
+ */
+export async function setClassification(tx: Queryable, tenantId: string, productIdOrSku: string, input: ClassificationInput, by: string): Promise<ClassificationDecision> {
   const product = await getProduct(tx, tenantId, productIdOrSku);
   if (!/^[a-z]{2,6}$/.test(input.market)) throw new AppError("VALIDATION_FAILED", `Market "${input.market}" must be a short lower-case code such as us, hs, cn, eu.`);
   if (input.status === "confirmed" && !input.code) throw new AppError("VALIDATION_FAILED", "A confirmed classification needs a code.");
@@ -19,7 +26,40 @@ export async function setClassification(tx: Queryable, tenantId: string, product
      returning id, market, hs6, national_code as "nationalCode", status, rationale, decided_by as "decidedBy", decided_at as "decidedAt", edition_code as "editionCode"`,
     [tenantId, product.id, input.market, hs6, nationalCode, input.status, input.rationale?.trim() || null, by, editionCode],
   );
-  return row as Classification;
+  const decision = row as Classification;
+  await logClassifications(tx, tenantId, [{ ...decision, productId: product.id, sku: product.sku, productVersion: product.version }]);
+  return { ...decision, productId: product.id };
+}
+
+/** A decision to log, with the product (and its version) it applied to. */
+export type LoggedClassification = Classification & { productId: string; sku: string; productVersion: number };
+
+// Large imports log their decisions a slice at a time, so one batch never holds every record in memory twice.
+const LOG_BATCH = 5000;
+
+/** Log classification decisions in the evidence ledger, one classification.decided record per decision, subject the product; returns how many. */
+export async function logClassifications(tx: Queryable, tenantId: string, decisions: readonly LoggedClassification[]): Promise<number> {
+  for (let i = 0; i < decisions.length; i += LOG_BATCH) {
+    const records = decisions.slice(i, i + LOG_BATCH).map((d) => ({
+      tenantId,
+      kind: "classification.decided",
+      subject: { type: "product", id: d.productId },
+      data: {
+        classificationId: Number(d.id),
+        sku: d.sku,
+        market: d.market,
+        hs6: d.hs6,
+        nationalCode: d.nationalCode,
+        edition: d.editionCode,
+        status: d.status,
+        decidedBy: d.decidedBy,
+        rationale: d.rationale,
+        productVersion: d.productVersion,
+      },
+    }));
+    await appendRecords(tx, records);
+  }
+  return decisions.length;
 }
 
 /** Validate a code for a market: HS6 against HS, US lines against the HTS in force, other markets by format over a real HS6. */

@@ -4,13 +4,15 @@ import type { Command } from "commander";
 import { printJson, runCommand } from "../cli/context.ts";
 import { AppError, errorMessage } from "../core/errors.ts";
 import { terminalProgress } from "../core/progress.ts";
+import type { Queryable } from "../db/connection.ts";
 import { asSystem, DEFAULT_TENANT_ID, withTenant } from "../db/tenant-scope.ts";
 import { cliPrincipal } from "../tenancy/principal.ts";
 import { findTenant } from "../tenancy/tenants.ts";
 import { productExportRows, toCsv, toXlsx } from "./export-products.ts";
 import { type ImportReport, importProducts } from "./import-products.ts";
 import { getMapping, parseMapPairs } from "./mappings.ts";
-import { getProductDetail, listProducts } from "./products.ts";
+import { getProductDetail, listProducts, type ProductFilter } from "./products.ts";
+import { findSupplierId } from "./suppliers.ts";
 
 /** `clearway catalog import|export|list|show`. */
 export function registerCatalogCommands(program: Command): void {
@@ -51,33 +53,30 @@ export function registerCatalogCommands(program: Command): void {
       }),
     );
 
-  catalog
+  const exporter = catalog
     .command("export")
-    .description("Export the catalogue as CSV or XLSX (formula-safe); re-imports unchanged")
+    .description("Export the catalogue as CSV or XLSX (formula-safe); re-imports unchanged; the filters select what the list would show")
     .requiredOption("--out <file>", "file to write (.csv or .xlsx)")
-    .option("--format <format>", "csv or xlsx (default: from --out)")
-    .action((options: { out: string; format?: string }) =>
-      runCommand({}, async ({ db, say }) => {
-        const format = options.format ?? (options.out.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv");
-        if (format !== "csv" && format !== "xlsx") throw new AppError("VALIDATION_FAILED", `--format must be csv or xlsx, not "${format}"`);
-        const tenantId = (await asSystem(db, (tx) => findTenant(tx, tenantSlug()))).id;
-        const { headers, rows } = await withTenant(db, tenantId, (tx) => productExportRows(tx, tenantId));
-        fs.writeFileSync(options.out, format === "xlsx" ? await toXlsx(headers, rows) : toCsv(headers, rows));
-        say(`  ✓ ${rows.length.toLocaleString("en-US")} products written to ${options.out}`);
-      }),
-    );
+    .option("--format <format>", "csv or xlsx (default: from --out)");
+  filterOptions(exporter).action((options: FilterOptions & { out: string; format?: string }) =>
+    runCommand({}, async ({ db, say }) => {
+      const format = options.format ?? (options.out.toLowerCase().endsWith(".xlsx") ? "xlsx" : "csv");
+      if (format !== "csv" && format !== "xlsx") throw new AppError("VALIDATION_FAILED", `--format must be csv or xlsx, not "${format}"`);
+      const tenantId = (await asSystem(db, (tx) => findTenant(tx, tenantSlug()))).id;
+      const { headers, rows } = await withTenant(db, tenantId, async (tx) => productExportRows(tx, tenantId, await productFilter(tx, tenantId, options)));
+      fs.writeFileSync(options.out, format === "xlsx" ? await toXlsx(headers, rows) : toCsv(headers, rows));
+      say(`  ✓ ${rows.length.toLocaleString("en-US")} products written to ${options.out}`);
+    }),
+  );
 
-  catalog
-    .command("list")
-    .description("List products")
-    .option("--q <text>", "search SKU and titles")
-    .option("--unclassified <market>", "only products with no confirmed code for the market (us, hs, cn)")
+  const lister = catalog.command("list").description("List products");
+  filterOptions(lister)
     .option("--limit <n>", "how many", "50")
     .option("--json", "print JSON only")
-    .action((options: { q?: string; unclassified?: string; limit: string; json?: boolean }) =>
+    .action((options: FilterOptions & { limit: string; json?: boolean }) =>
       runCommand({ ...options, quiet: true }, async ({ db, json }) => {
         const tenantId = (await asSystem(db, (tx) => findTenant(tx, tenantSlug()))).id;
-        const result = await withTenant(db, tenantId, (tx) => listProducts(tx, tenantId, { q: options.q, unclassified: options.unclassified, limit: Number(options.limit) || 50 }));
+        const result = await withTenant(db, tenantId, async (tx) => listProducts(tx, tenantId, { ...(await productFilter(tx, tenantId, options)), limit: Number(options.limit) || 50 }));
         if (json) return printJson(result);
         for (const p of result.products) {
           const codes = p.classifications.map((c) => `${c.market}:${c.nationalCode ?? c.hs6}(${c.status})`).join(" ");
@@ -102,6 +101,33 @@ export function registerCatalogCommands(program: Command): void {
         for (const c of detail.certificates as { type: string; number: string; validTo: string | null }[]) process.stdout.write(`  certificate ${c.type} ${c.number} valid to ${c.validTo ?? "—"}\n`);
       }),
     );
+}
+
+/** The list's filters as command-line options. */
+type FilterOptions = { q?: string; unclassified?: string; certificateExpiring?: string; supplier?: string; tag?: string };
+
+/** Add the list's filters (the console's search and filters) to a command. */
+function filterOptions(command: Command): Command {
+  return command
+    .option("--q <text>", "search SKU and titles")
+    .option("--unclassified <market>", "only products with no confirmed code for the market (us, hs, cn)")
+    .option("--certificate-expiring <days>", "only products with a certificate expiring within this many days (or expired)")
+    .option("--supplier <id-or-name>", "only products of this supplier (its id or English name)")
+    .option("--tag <tag>", "only products with this tag");
+}
+
+/** The filters the options ask for, checked; the supplier is found by id or name. */
+async function productFilter(tx: Queryable, tenantId: string, options: FilterOptions): Promise<ProductFilter> {
+  if (options.unclassified !== undefined && !/^[a-z]{2,6}$/.test(options.unclassified)) throw new AppError("VALIDATION_FAILED", `--unclassified must be a market such as us, hs or cn, not "${options.unclassified}"`);
+  const days = options.certificateExpiring === undefined ? undefined : Number(options.certificateExpiring);
+  if (days !== undefined && !(Number.isInteger(days) && days >= 0 && days <= 3650)) throw new AppError("VALIDATION_FAILED", `--certificate-expiring must be a whole number of days from 0 to 3650, not "${options.certificateExpiring}"`);
+  return {
+    q: options.q,
+    unclassified: options.unclassified,
+    certificateExpiringDays: days,
+    supplierId: options.supplier === undefined ? undefined : await findSupplierId(tx, tenantId, options.supplier),
+    tag: options.tag,
+  };
 }
 
 function printReport(report: ImportReport, say: (line: string) => void): void {

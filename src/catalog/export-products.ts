@@ -1,25 +1,30 @@
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Queryable } from "../db/connection.ts";
-import { fieldSpec } from "./fields.ts";
+import { fieldSpec, REGULATED_KEYS } from "./fields.ts";
+import { type ProductFilter, productFilterSql } from "./products.ts";
 
-const EXPORT_FIELDS = ["sku", "title_en", "title_zh", "description_en", "description_zh", "brand", "model", "materials", "function_use", "ingredients", "origin_country", "supplier", "net_weight_kg", "gross_weight_kg", "dimensions", "declared_unit_value", "currency", "image_urls", "tags", "hs_code", "us_hts", "cn_code", "contains_battery", "battery_wh", "textile_construction"] as const;
+const EXPORT_FIELDS = [
+  "sku", "title_en", "title_zh", "description_en", "description_zh", "brand", "model", "materials", "function_use", "ingredients", "origin_country", "supplier",
+  "net_weight_kg", "gross_weight_kg", "dimensions", "declared_unit_value", "currency", "image_urls", "tags", "hs_code", "us_hts", "cn_code", ...REGULATED_KEYS,
+] as const;
 
 /** A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe. */
 export function escapeFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** The tenant's products as rows of text, under the import's own headers, so an export imports back unchanged. */
-export async function productExportRows(tx: Queryable, tenantId: string): Promise<{ headers: string[]; rows: string[][] }> {
+/** The tenant's products (those the list's filters select, all without filters) as rows of text, under the import's own headers, so an export imports back unchanged. */
+export async function productExportRows(tx: Queryable, tenantId: string, query: ProductFilter = {}): Promise<{ headers: string[]; rows: string[][] }> {
+  const { filter, params } = productFilterSql(tenantId, query);
   const products = await tx.query<Record<string, unknown>>(
     `select p.sku, p.title_en, p.title_zh, p.description_en, p.description_zh, p.brand, p.model, p.materials, p.function_use, p.ingredients, p.origin_country,
        s.name_en as supplier, p.net_weight_kg, p.gross_weight_kg, p.dimensions, p.declared_unit_value, p.currency, p.image_urls, p.tags, p.regulated,
        (select hs6 from product_classifications c where c.tenant_id = p.tenant_id and c.product_id = p.id and c.market = 'hs' order by id desc limit 1) as hs_code,
        (select national_code from product_classifications c where c.tenant_id = p.tenant_id and c.product_id = p.id and c.market = 'us' order by id desc limit 1) as us_hts,
        (select national_code from product_classifications c where c.tenant_id = p.tenant_id and c.product_id = p.id and c.market = 'cn' order by id desc limit 1) as cn_code
-     from products p left join suppliers s on s.tenant_id = p.tenant_id and s.id = p.supplier_id where p.tenant_id = $1 order by p.sku`,
-    [tenantId],
+     from products p left join suppliers s on s.tenant_id = p.tenant_id and s.id = p.supplier_id where ${filter} order by p.sku`,
+    params,
   );
   const text = (row: Record<string, unknown>, key: (typeof EXPORT_FIELDS)[number]): string => {
     const regulated = (row.regulated ?? {}) as Record<string, unknown>;

@@ -90,6 +90,43 @@ describe.each(TEST_DB_KINDS)("catalogue import on %s", (kind) => {
     await expect(reject(Buffer.from(`sku,title\nA,${"x".repeat(40_000)}\n`), "longcell.csv")).rejects.toMatchObject({ code: "IMPORT_UNREADABLE", message: expect.stringContaining("row 2 has a cell over 32767 characters") });
   });
 
+  it("reads a bare 10-digit HS code column as the market asked for", async () => {
+    const bytes = fixture("products-cn-codes.csv");
+    const asUs = await importProducts(db, { principal, bytes, fileName: "products-cn-codes.csv", dryRun: true, market: "us" });
+    expect(asUs.errors.map((e) => `${e.row}:${e.column}:${e.reason}`)).toEqual(["2:HS编码:8518300000 is not a line of the loaded US HTS edition", "3:HS编码:8467210000 is not a line of the loaded US HTS edition"]);
+    const asCn = await importProducts(db, { principal, bytes, fileName: "products-cn-codes.csv", market: "cn" });
+    expect(asCn).toMatchObject({ committed: true, valid: 2, created: 2 });
+    const codes = await withTenant(db, principal.tenantId, (tx) =>
+      tx.query<{ sku: string; market: string; code: string }>("select p.sku, c.market, coalesce(c.national_code, c.hs6) as code from product_classifications c join products p on p.id = c.product_id where p.sku like 'CW-CN-%' order by p.sku, c.market"),
+    );
+    expect(codes.map((c) => `${c.sku} ${c.market} ${c.code}`)).toEqual(["CW-CN-101 cn 8518300000", "CW-CN-101 hs 851830", "CW-CN-102 cn 8467210000", "CW-CN-102 hs 846721"]);
+  });
+
+  it("reads battery, pressure-vessel and textile attributes from the words people write, and refuses contradictions", async () => {
+    const csv = [
+      "SKU,Title,Contains battery,Cell or pack,Battery chemistry,Battery packing,Battery Wh,Pressure vessel,Knit or woven,Wood packaging,IPPC",
+      "CW-RG-1,Power bank,yes,电池组,Li-ion polymer,packed with equipment,74,no,,yes,yes",
+      "CW-RG-2,Watch,yes,button cell,lithium metal,contained in equipment,0.6,,,,",
+      "CW-RG-3,Mask,no,,,,,,non-woven,,",
+      "CW-RG-4,Crate,no,pack,,,12,,,no,yes",
+      "CW-RG-5,Toy,yes,box,lithium,,,,,,",
+    ].join("\n");
+    const report = await importProducts(db, { principal, bytes: Buffer.from(csv), fileName: "regulated.csv", validOnly: true });
+    expect(report.errors.map((e) => `${e.row}:${e.column}:${e.reason}`)).toEqual([
+      "5:Cell or pack:battery details need contains_battery to be yes",
+      "5:Battery Wh:battery details need contains_battery to be yes",
+      "5:IPPC:an IPPC mark needs wood packaging",
+      '6:Cell or pack:"box" is not cell or pack',
+      '6:Battery chemistry:"lithium" is not lithium-ion or lithium metal',
+    ]);
+    const rows = await withTenant(db, principal.tenantId, (tx) => tx.query<{ sku: string; regulated: object }>("select sku, regulated from products where sku like 'CW-RG-%' order by sku"));
+    expect(rows).toEqual([
+      { sku: "CW-RG-1", regulated: { contains_battery: true, battery_form: "pack", battery_chemistry: "lithium_ion", battery_packing: "with_equipment", battery_wh: 74, pressure_vessel: false, wood_packaging: true, ippc_mark: true } },
+      { sku: "CW-RG-2", regulated: { contains_battery: true, battery_form: "cell", battery_chemistry: "lithium_metal", battery_packing: "in_equipment", battery_wh: 0.6 } },
+      { sku: "CW-RG-3", regulated: { contains_battery: false, textile_construction: "nonwoven" } },
+    ]);
+  });
+
   it("lets the user override the header mapping", async () => {
     const csv = Buffer.from("Item,Nom,Poids\nCW-MAP-1,Lampe LED,0.4\n");
     await expect(importProducts(db, { principal, bytes: csv, fileName: "fr.csv" })).rejects.toMatchObject({ code: "IMPORT_REJECTED" });

@@ -5,6 +5,7 @@ import { csvChunks } from "../db/csv.ts";
 import { withTenant } from "../db/tenant-scope.ts";
 import { recordAudit } from "../tenancy/audit.ts";
 import type { Principal } from "../tenancy/principal.ts";
+import { type LoggedClassification, logClassifications } from "./classify-product-code.ts";
 import { fieldForHeader, fieldSpec } from "./fields.ts";
 import { FIELD_KEYS, type ProductInput, parseProductRow, type RowContext, type RowError } from "./parse-product-row.ts";
 import { readSpreadsheet } from "./read-spreadsheet.ts";
@@ -204,9 +205,11 @@ async function writeProducts(tx: Queryable, principal: Principal, products: (Pro
   // Foreign-key checks from the rows below plan against products' statistics; a bulk insert just made them wrong
   // (every check became a full scan at 100k rows), so refresh them first.
   if (created.length >= 1000) await tx.exec("analyze products");
-  await writeClassifications(tx, principal, products, newIds, fileName);
+  const decisions = await writeClassifications(tx, principal, products, newIds, fileName);
   if (products.length >= 1000) await tx.exec("analyze products; analyze product_classifications; analyze product_versions; analyze suppliers");
   const summary = { created: created.length, updated: updated.length, unchanged: products.length - created.length - updated.length };
+  // Logged last: the ledger's sequencer lock is held from the first append until this transaction commits.
+  await logClassifications(tx, tenantId, decisions);
   await recordAudit(tx, principal, { action: "catalog.import", targetType: "import", targetId: fileName, after: { file: fileName, rows: products.length, ...summary } });
   return summary;
 }
@@ -216,7 +219,7 @@ async function writeProducts(tx: Queryable, principal: Principal, products: (Pro
  * here, from one join, and bulk-loaded: per-row lookups inside SQL depend on planner statistics that a bulk load
  * has just made wrong, and went quadratic at 100k rows.
  */
-async function writeClassifications(tx: Queryable, principal: Principal, products: (ProductInput & { rowNumber: number })[], newIds: Map<string, string>, fileName: string): Promise<void> {
+async function writeClassifications(tx: Queryable, principal: Principal, products: (ProductInput & { rowNumber: number })[], newIds: Map<string, string>, fileName: string): Promise<LoggedClassification[]> {
   const tenantId = principal.tenantId;
   const existing = new Map((await tx.query<{ sku: string; existing_id: string }>("select sku, existing_id from catalog_stage where existing_id is not null")).map((r) => [r.sku, r.existing_id]));
   const current = new Map<string, { hs6: string | null; national_code: string | null }>();
@@ -240,12 +243,19 @@ async function writeClassifications(tx: Queryable, principal: Principal, product
       rows.push([tenantId, productId, market, p.codes.hs6, national, "confirmed", `Imported from ${fileName}, row ${p.rowNumber}`, principal.label, editions[market === "us" ? "us_hts" : "hs"] ?? null]);
     }
   }
-  if (!rows.length) return;
+  if (!rows.length) return [];
   // COPY cannot write a table with row-level security; stage the rows and insert them, which the policies check.
   const columns = ["tenant_id", "product_id", "market", "hs6", "national_code", "status", "rationale", "decided_by", "edition_code"];
   await tx.exec("create temp table classification_stage (tenant_id text, product_id text, market text, hs6 char(6), national_code text, status text, rationale text, decided_by text, edition_code text) on commit drop");
   await tx.copyCsv("classification_stage", columns, csvChunks(rows));
-  await tx.exec(`insert into product_classifications (${columns.join(", ")}) select ${columns.join(", ")} from classification_stage`);
+  // The decisions come back with the product version they applied to, for the evidence ledger.
+  return tx.query<LoggedClassification>(
+    `with added as (insert into product_classifications (${columns.join(", ")}) select ${columns.join(", ")} from classification_stage
+       returning id, tenant_id, product_id, market, hs6, national_code, status, rationale, decided_by, decided_at, edition_code)
+     select a.id, a.product_id as "productId", p.sku, p.version as "productVersion", a.market, a.hs6, a.national_code as "nationalCode", a.status, a.rationale,
+       a.decided_by as "decidedBy", a.decided_at as "decidedAt", a.edition_code as "editionCode"
+     from added a join products p on p.tenant_id = a.tenant_id and p.id = a.product_id order by a.id`,
+  );
 }
 
 /** The label of a field, in English and Chinese, for messages. */

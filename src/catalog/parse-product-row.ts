@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js";
-import { fieldSpec, PRODUCT_FIELDS, REGULATED_KEYS } from "./fields.ts";
+import { fieldSpec, MAX_BATTERY_WH, PRODUCT_FIELDS, REGULATED_CHOICES, REGULATED_KEYS, regulatedConflicts } from "./fields.ts";
 
 /** A product as an import row describes it, parsed and checked. */
 export type ProductInput = {
@@ -40,7 +40,7 @@ export type RowContext = {
 };
 
 /** The limits past which a value is taken for a typing error rather than a real product. */
-export const ABSURD = { weightKg: new Decimal(10_000), unitValue: new Decimal(10_000_000), batteryWh: new Decimal(100_000) };
+export const ABSURD = { weightKg: new Decimal(10_000), unitValue: new Decimal(10_000_000), batteryWh: new Decimal(MAX_BATTERY_WH) };
 
 class CellError extends Error {
   constructor(
@@ -89,8 +89,13 @@ export function parseProductRow(row: { rowNumber: number; cells: string[] }, col
   const regulated: ProductInput["regulated"] = {};
   for (const key of REGULATED_KEYS) {
     const spec = fieldSpec(key);
-    const value = spec?.type === "boolean" ? read(key, parseBoolean, null) : key === "battery_wh" ? read(key, (t) => parseAmount(t, ABSURD.batteryWh, "Wh"), null) : key === "textile_construction" ? read(key, parseConstruction, null) : text(key);
+    const value =
+      spec?.type === "boolean" ? read(key, parseBoolean, null) : spec?.type === "choice" ? read(key, (t) => parseChoice(key, t), null) : key === "battery_wh" ? read(key, (t) => parseAmount(t, ABSURD.batteryWh, "Wh"), null) : text(key);
     if (value !== null) regulated[key] = key === "battery_wh" ? Number(value) : value;
+  }
+  for (const conflict of regulatedConflicts(regulated)) {
+    const index = columns.get(conflict.key) as number;
+    errors.push({ row: row.rowNumber, column: headers[index] ?? conflict.key, field: conflict.key, value: String(regulated[conflict.key]), reason: conflict.reason, reasonZh: conflict.reasonZh });
   }
   const product: ProductInput = {
     sku: sku ?? "",
@@ -149,12 +154,31 @@ function parseBoolean(text: string): boolean {
   throw new CellError(`"${text}" is not yes/no`, `"${text}" 不是 是/否`);
 }
 
-function parseConstruction(text: string): string {
+/** How the words people write map to each choice, tried in order (nonwoven before woven, pack before cell). */
+const CHOICE_WORDS: Record<keyof typeof REGULATED_CHOICES, [string, RegExp][]> = {
+  battery_form: [["pack", /pack|电池组|电池包/], ["cell", /cell|电芯|单体|纽扣/]],
+  battery_chemistry: [["lithium_metal", /metal|锂金属|金属锂/], ["lithium_ion", /ion|polymer|li-?po|锂离子|聚合物/]],
+  battery_packing: [["in_equipment", /contained|installed|built|inside|\bin\b|内置|装在|安装在/], ["with_equipment", /with|同包|一起|配套/], ["alone", /alone|standalone|only|单独|单独包装/]],
+  textile_construction: [["nonwoven", /non.?woven|无纺/], ["knit", /knit|crochet|针织|钩编/], ["woven", /woven|梭织|机织/]],
+};
+
+const CHOICE_NAMES: Record<keyof typeof REGULATED_CHOICES, [string, string]> = {
+  battery_form: ["cell or pack", "电芯或电池组"],
+  battery_chemistry: ["lithium-ion or lithium metal", "锂离子或锂金属"],
+  battery_packing: ["alone, with equipment or in equipment", "单独、与设备同包或装在设备中"],
+  textile_construction: ["knit, woven or nonwoven", "针织、梭织或无纺"],
+};
+
+/** One of a choice attribute's values, from its own name ("with_equipment") or the words people write ("packed with equipment", "电池组"). */
+export function parseChoice(key: string, text: string): string {
+  const field = key as keyof typeof REGULATED_CHOICES;
   const value = text.toLowerCase();
-  if (/knit|crochet|针织|钩编/.test(value)) return "knit";
-  if (/woven|梭织|机织/.test(value)) return "woven";
-  if (/non.?woven|无纺/.test(value)) return "nonwoven";
-  throw new CellError(`"${text}" is not knit, woven or nonwoven`, `"${text}" 不是针织、梭织或无纺`);
+  const exact = value.replace(/[\s-]+/g, "_");
+  if ((REGULATED_CHOICES[field] as readonly string[]).includes(exact)) return exact;
+  const found = CHOICE_WORDS[field].find(([, words]) => words.test(value));
+  if (found) return found[0];
+  const [name, nameZh] = CHOICE_NAMES[field];
+  throw new CellError(`"${text}" is not ${name}`, `"${text}" 不是${nameZh}`);
 }
 
 /** "cotton 95%, elastane 5%", "95% cotton / 5% spandex", "棉95% 氨纶5%" → materials with percentages. */

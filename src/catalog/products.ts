@@ -1,5 +1,6 @@
 import { AppError } from "../core/errors.ts";
 import type { Queryable } from "../db/connection.ts";
+import { regulatedConflicts } from "./fields.ts";
 
 /** A product as stored (numbers that are money or weight stay decimal strings). */
 export type Product = {
@@ -30,8 +31,11 @@ const PRODUCT_COLUMNS = `p.id, p.sku, p.version, p.title_en as "titleEn", p.titl
 const CURRENT_CLASSIFICATIONS = `coalesce((select json_agg(json_build_object('market', c.market, 'hs6', c.hs6, 'nationalCode', c.national_code, 'status', c.status) order by c.market)
   from (select distinct on (market) market, hs6, national_code, status from product_classifications pc where pc.tenant_id = p.tenant_id and pc.product_id = p.id order by market, id desc) c), '[]')`;
 
-/** The tenant's products, filtered: text (SKU, titles), unclassified for a market, certificate expiring within N days, supplier, tag. */
-export async function listProducts(tx: Queryable, tenantId: string, query: ProductQuery = {}): Promise<{ total: number; products: ProductListItem[] }> {
+/** The filters of the product list without its page: what an export of "what the list shows" takes. */
+export type ProductFilter = Omit<ProductQuery, "limit" | "offset">;
+
+/** The SQL condition (over `products p`) and its parameters for the filters; $1 is the tenant. */
+export function productFilterSql(tenantId: string, query: ProductFilter): { filter: string; params: unknown[] } {
   const where = ["p.tenant_id = $1"];
   const params: unknown[] = [tenantId];
   const add = (clause: string, value: unknown) => {
@@ -47,7 +51,12 @@ export async function listProducts(tx: Queryable, tenantId: string, query: Produ
   }
   if (query.supplierId) add("p.supplier_id = ?", query.supplierId);
   if (query.tag) add("? = any(p.tags)", query.tag);
-  const filter = where.join(" and ");
+  return { filter: where.join(" and "), params };
+}
+
+/** The tenant's products, filtered: text (SKU, titles), unclassified for a market, certificate expiring within N days, supplier, tag. */
+export async function listProducts(tx: Queryable, tenantId: string, query: ProductQuery = {}): Promise<{ total: number; products: ProductListItem[] }> {
+  const { filter, params } = productFilterSql(tenantId, query);
   const [count] = await tx.query<{ n: number }>(`select count(*) as n from products p where ${filter}`, params);
   const limit = Math.min(Math.max(query.limit ?? 50, 1), 500);
   const products = await tx.query<ProductListItem>(
@@ -131,7 +140,12 @@ export async function updateProduct(tx: Queryable, tenantId: string, idOrSku: st
   const keys = (Object.keys(changes) as (keyof ProductChanges)[]).filter((k) => COLUMN_OF[k] && !sameValue(before[k as keyof Product], changes[k]));
   if (!keys.length) return { before, after: before };
   if (changes.netWeightKg && changes.grossWeightKg && Number(changes.netWeightKg) > Number(changes.grossWeightKg)) {
-    throw new AppError("VALIDATION_FAILED", "Net weight exceeds gross weight.");
+    throw new AppError("VALIDATION_FAILED", "Net weight exceeds gross weight.", { issues: [{ path: "body/netWeightKg", message: "Net weight exceeds gross weight." }] });
+  }
+  const conflicts = changes.regulated ? regulatedConflicts(changes.regulated) : [];
+  if (conflicts.length) {
+    const issues = conflicts.map((c) => ({ path: `body/regulated/${c.key}`, message: `${c.key}: ${c.reason}` }));
+    throw new AppError("VALIDATION_FAILED", issues.map((i) => i.message).join("; "), { issues });
   }
   await tx.query(
     `insert into product_versions (tenant_id, product_id, version, snapshot, replaced_by) select tenant_id, id, version, to_jsonb(p) - 'tenant_id', $3 from products p where tenant_id = $1 and id = $2`,

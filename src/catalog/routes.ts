@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { originOf, principalOf } from "../api/auth.ts";
+import { learnFromProductConfirmation } from "../classify/tenant-precedents.ts";
 import { AppError } from "../core/errors.ts";
 import type { Db } from "../db/connection.ts";
 import { withTenant } from "../db/tenant-scope.ts";
@@ -9,7 +10,7 @@ import { requirePermission } from "../tenancy/permissions.ts";
 import { CERTIFICATE_TYPES, createCertificate, getCertificate, listCertificates } from "./certificates.ts";
 import { setClassification } from "./classify-product-code.ts";
 import { productExportRows, toCsv, toXlsx } from "./export-products.ts";
-import { PRODUCT_FIELDS } from "./fields.ts";
+import { type FieldSpec, fieldSpec, MAX_BATTERY_WH, PRODUCT_FIELDS, REGULATED_KEYS } from "./fields.ts";
 import { importProducts } from "./import-products.ts";
 import { getMapping, listMappings, parseMappingJson, saveMapping } from "./mappings.ts";
 import { getProductDetail, listProducts, productSnapshot, updateProduct } from "./products.ts";
@@ -20,6 +21,26 @@ const UPLOAD_TYPES = ["application/octet-stream", "text/csv", "text/plain", "app
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const ZDecimal = z.string().regex(/^\d+(\.\d+)?$/);
 
+/** The list's filters, which the export takes too. */
+const ZProductFilter = z.object({
+  q: z.string().max(200).optional(),
+  unclassified: z.string().regex(/^[a-z]{2,6}$/).optional().describe("market with no confirmed classification, e.g. us"),
+  certificateExpiringDays: z.coerce.number().int().min(0).max(3650).optional(),
+  supplierId: z.string().max(64).optional(),
+  tag: z.string().max(80).optional(),
+});
+
+/** The schema of one regulated attribute, from its field spec. */
+function regulatedValue(spec: FieldSpec) {
+  if (spec.type === "boolean") return z.boolean({ error: "must be true or false" });
+  if (spec.type === "choice") return z.enum(spec.choices as [string, ...string[]], { error: `must be one of ${spec.choices?.join(", ")}` });
+  if (spec.type === "decimal") return z.number({ error: "must be a number" }).min(0, "must not be negative").max(MAX_BATTERY_WH, `must be at most ${MAX_BATTERY_WH} Wh`);
+  return z.string({ error: "must be text" }).trim().min(1, "must not be empty").max(spec.max ?? 200, `must be at most ${spec.max ?? 200} characters`);
+}
+
+/** The regulated attributes a product may carry: known keys only, each of its type (absent means not declared). */
+const ZRegulated = z.strictObject(Object.fromEntries(REGULATED_KEYS.map((key) => [key, regulatedValue(fieldSpec(key) as FieldSpec).optional()])));
+
 /** Catalogue routes: import and export, products with versions and classifications, suppliers, certificates. */
 export const catalogRoutes =
   (db: Db): FastifyPluginAsyncZod =>
@@ -27,7 +48,7 @@ export const catalogRoutes =
     app.addContentTypeParser(UPLOAD_TYPES, { parseAs: "buffer", bodyLimit: SHEET_LIMITS.maxBytes }, (_request, body, done) => done(null, body));
 
     app.get("/api/catalog/fields", { config: { permission: "catalog.read" }, schema: { tags: ["catalog"], summary: "Product fields an import column can map to" } }, async () => ({
-      fields: PRODUCT_FIELDS.map(({ key, type, label, labelZh, aliases }) => ({ key, type, label, labelZh, aliases })),
+      fields: PRODUCT_FIELDS.map(({ key, type, label, labelZh, aliases, choices }) => ({ key, type, label, labelZh, aliases, ...(choices ? { choices } : {}) })),
     }));
 
     app.post(
@@ -84,12 +105,7 @@ export const catalogRoutes =
         schema: {
           tags: ["catalog"],
           summary: "Products, searched and filtered",
-          querystring: z.object({
-            q: z.string().max(200).optional(),
-            unclassified: z.string().regex(/^[a-z]{2,6}$/).optional().describe("market with no confirmed classification, e.g. us"),
-            certificateExpiringDays: z.coerce.number().int().min(0).max(3650).optional(),
-            supplierId: z.string().max(64).optional(),
-            tag: z.string().max(80).optional(),
+          querystring: ZProductFilter.extend({
             limit: z.coerce.number().int().min(1).max(500).default(50),
             offset: z.coerce.number().int().min(0).default(0),
           }),
@@ -101,13 +117,21 @@ export const catalogRoutes =
       },
     );
 
-    app.get("/api/catalog/export", { config: { permission: "catalog.read" }, schema: { tags: ["catalog"], summary: "Export products as CSV or XLSX", querystring: z.object({ format: z.enum(["csv", "xlsx"]).default("csv") }) } }, async (request, reply) => {
-      const { tenantId } = principalOf(request);
-      const { headers, rows } = await withTenant(db, tenantId, (tx) => productExportRows(tx, tenantId));
-      const xlsx = request.query.format === "xlsx";
-      void reply.header("content-disposition", `attachment; filename="products.${xlsx ? "xlsx" : "csv"}"`);
-      return reply.type(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8").send(xlsx ? await toXlsx(headers, rows) : toCsv(headers, rows));
-    });
+    app.get(
+      "/api/catalog/export",
+      {
+        config: { permission: "catalog.read" },
+        schema: { tags: ["catalog"], summary: "Export products as CSV or XLSX: those the list's filters select, or all", querystring: ZProductFilter.extend({ format: z.enum(["csv", "xlsx"]).default("csv") }) },
+      },
+      async (request, reply) => {
+        const { tenantId } = principalOf(request);
+        const { format, ...filter } = request.query;
+        const { headers, rows } = await withTenant(db, tenantId, (tx) => productExportRows(tx, tenantId, filter));
+        const xlsx = format === "xlsx";
+        void reply.header("content-disposition", `attachment; filename="products.${xlsx ? "xlsx" : "csv"}"`);
+        return reply.type(xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8").send(xlsx ? await toXlsx(headers, rows) : toCsv(headers, rows));
+      },
+    );
 
     app.get("/api/catalog/products/:id", { config: { permission: "catalog.read" }, schema: { tags: ["catalog"], summary: "A product with classifications, certificates and versions", params: z.object({ id: z.string().max(80) }) } }, async (request) => {
       const { tenantId } = principalOf(request);
@@ -137,7 +161,7 @@ export const catalogRoutes =
               brand: z.string().max(120).nullable(), model: z.string().max(250).nullable(), functionUse: z.string().max(1000).nullable(), ingredients: z.string().max(5000).nullable(),
               originCountry: z.string().length(2).nullable(), supplierId: z.string().max(64).nullable(), netWeightKg: ZDecimal.nullable(), grossWeightKg: ZDecimal.nullable(),
               declaredUnitValue: ZDecimal.nullable(), currency: z.string().length(3).nullable(), tags: z.array(z.string().max(80)).max(50), imageUrls: z.array(z.string().url().max(2000)).max(20),
-              regulated: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])), materials: z.array(z.object({ material: z.string().max(120), percent: z.number().min(0).max(100).nullable() })).max(20),
+              regulated: ZRegulated, materials: z.array(z.object({ material: z.string().max(120), percent: z.number().min(0).max(100).nullable() })).max(20),
             })
             .partial(),
         },
@@ -168,7 +192,8 @@ export const catalogRoutes =
         if (request.body.status === "confirmed" || request.body.status === "disputed") requirePermission(principal.role, "classify.review");
         const decision = await withTenant(db, principal.tenantId, async (tx) => {
           const saved = await setClassification(tx, principal.tenantId, request.params.id, request.body, principal.label);
-          await recordAudit(tx, principal, { action: `classification.${saved.status}`, targetType: "product", targetId: request.params.id, after: saved }, originOf(request));
+          await learnFromProductConfirmation(tx, principal.tenantId, saved, principal.label);
+          await recordAudit(tx, principal, { action: `classification.${saved.status}`, targetType: "product", targetId: saved.productId, after: saved }, originOf(request));
           return saved;
         });
         return reply.status(201).send({ classification: decision });

@@ -20,6 +20,13 @@ export async function getSupplier(tx: Queryable, tenantId: string, id: string): 
   return supplier;
 }
 
+/** The id of the tenant's supplier with this id or English name (any case); NOT_FOUND otherwise. */
+export async function findSupplierId(tx: Queryable, tenantId: string, idOrName: string): Promise<string> {
+  const [row] = await tx.query<{ id: string }>("select id from suppliers where tenant_id = $1 and (id = $2 or lower(name_en) = lower($2)) order by id = $2 desc limit 1", [tenantId, idOrName.trim()]);
+  if (!row) throw new AppError("NOT_FOUND", `No supplier "${idOrName}" in this tenant (give its id or English name).`);
+  return row.id;
+}
+
 /** Create a supplier; the English name is unique per tenant. */
 export async function createSupplier(tx: Queryable, tenantId: string, input: { nameEn: string; nameZh?: string | null; country?: string | null; address?: string | null; contacts?: Supplier["contacts"] }): Promise<Supplier> {
   const name = input.nameEn.trim();

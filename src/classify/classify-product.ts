@@ -74,6 +74,9 @@ export type Candidate = {
 /** The answer for one product: candidates best first, the top-1 confidence, whether the engine abstains, and the uncalibrated top-1 HS6 share calibration is fitted on. */
 export type Classification = { market: Market; candidates: Candidate[]; abstain: boolean; confidence: number; rawConfidence: number };
 
+/** The top-1 confidence below which the engine abstains unless told otherwise (a tenant can set its own). */
+export const DEFAULT_ABSTAIN_BELOW = 0.3;
+
 const KB_WEIGHT = 25;
 const PRECEDENT_WEIGHT = 40;
 const KNOWLEDGE_BASE_SOURCE = "Clearway product-family knowledge base (src/classify/product-families.ts)";
@@ -158,7 +161,7 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
     applied,
     precedents,
     calibration: options.calibration ?? DEFAULT_CALIBRATION,
-    abstainBelow: options.abstainBelow ?? 0.3,
+    abstainBelow: options.abstainBelow ?? DEFAULT_ABSTAIN_BELOW,
     evidence,
     settings,
     siblingMemo: new Map(),

@@ -5,42 +5,72 @@ import type { Command } from "commander";
 import { printJson, runCommand } from "../cli/context.ts";
 import { AppError } from "../core/errors.ts";
 import { terminalProgress } from "../core/progress.ts";
+import type { Db } from "../db/connection.ts";
+import { asSystem, DEFAULT_TENANT_ID } from "../db/tenant-scope.ts";
+import { cliPrincipal } from "../tenancy/principal.ts";
+import { findTenant } from "../tenancy/tenants.ts";
 import { classifyBatch } from "./classify-batch.ts";
-import { type Classification, classifyWithIndex, getClassifyIndex, type Market } from "./classify-product.ts";
+import { classifyForTenant, type TenantClassification, type TenantContext, tenantContext } from "./classify-for-tenant.ts";
+import type { Classification, Market } from "./classify-product.ts";
+import { registerReviewQueueCommands } from "./queue-cli.ts";
 
 /** Files above this size are classified in worker processes (each builds its own index first, ~2–3 s). */
 const PARALLEL_FROM_BYTES = 4 * 1024 * 1024;
 
-type ClassifyCliOptions = { file?: string; out?: string; market: string; top: string; json?: boolean };
+type ClassifyCliOptions = { file?: string; out?: string; market?: string; top: string; json?: boolean; queue?: boolean; product?: string };
 
-/** `clearway classify "TEXT"` for one product, `clearway classify --file in.csv --out out.jsonl` for a batch. */
+/**
+ * `clearway classify "TEXT"` for one product, `clearway classify --file in.csv --out out.jsonl` for a batch, with the
+ * tenant's precedents and review threshold; `classify queue …` for the review queue.
+ */
 export function registerClassifyCommands(program: Command): void {
-  program
+  const tenantId = async (db: Db) => (await asSystem(db, (tx) => findTenant(tx, (program.opts().tenant as string | undefined) ?? DEFAULT_TENANT_ID))).id;
+  // No default for --market here: the queue subcommands read it as a filter through the parent (see queue-cli.ts).
+  const classify = program
     .command("classify [text...]")
-    .description("Classify a product (English or Chinese) into HTS/HS codes, or a CSV of products into JSONL")
+    .description("Classify a product (English or Chinese) into HTS/HS codes, or a CSV of products into JSONL; `classify queue --help` for the review queue")
     .option("--file <csv>", "CSV with columns id,title (and optional description,category,attributes,price,currency)")
     .option("--out <jsonl>", "where to write one JSON line per row (default: stdout)")
-    .option("--market <market>", "us (HTS 10-digit) or hs (HS 6-digit)", "us")
+    .option("--market <market>", "us (HTS 10-digit, the default) or hs (HS 6-digit)")
     .option("--top <n>", "how many candidates per product", "3")
+    .option("--product <sku>", "classify this catalogue product (its text unless TEXT is given); a review decision is written to it")
+    .option("--queue", "put the item in the review queue when the engine abstains (below the tenant's threshold)")
     .option("--json", "print JSON only")
     .action((text: string[], options: ClassifyCliOptions) =>
       runCommand({ json: options.json, quiet: true }, async ({ db, json }) => {
-        const market = readMarket(options.market);
+        const market = readMarket(options.market ?? "us");
         const top = readTop(options.top);
         const words = text.join(" ").trim();
         if (words && options.file) throw new AppError("BAD_REQUEST", "give either TEXT or --file, not both");
-        if (!words && !options.file) throw new AppError("BAD_REQUEST", 'nothing to classify: give TEXT (clearway classify "cordless drill") or --file in.csv');
+        if (!words && !options.file && !options.product) throw new AppError("BAD_REQUEST", 'nothing to classify: give TEXT (clearway classify "cordless drill"), --product SKU or --file in.csv');
         if (!options.file && options.out) throw new AppError("BAD_REQUEST", "--out needs --file");
-        if (options.file) return classifyFile(await getClassifyIndex(db), options.file, options.out, { market, top, quiet: json });
-        const result = classifyWithIndex(await getClassifyIndex(db), { title: words }, { market, top });
+        if (options.file && (options.queue || options.product)) throw new AppError("BAD_REQUEST", "--queue and --product classify one item; they do not go with --file");
+        const tenant = await tenantId(db);
+        if (options.file) return classifyFile(await tenantContext(db, tenant, market), options.file, options.out, { market, top, quiet: json });
+        const result = await classifyForTenant(db, cliPrincipal(tenant), {
+          input: words ? { title: words } : {},
+          productId: options.product,
+          market,
+          top,
+          queue: options.queue ? "abstain" : undefined,
+          source: "cli",
+        });
         if (json) printJson(result);
-        else process.stdout.write(formatClassification(words, result));
+        else process.stdout.write(formatTenantClassification(words || result.product?.sku || "", result));
       }),
     );
+  registerReviewQueueCommands(classify, tenantId);
+}
+
+/** The answer as a person reads it, with the product and the review item when there are. */
+function formatTenantClassification(text: string, result: TenantClassification): string {
+  let out = formatClassification(text, result);
+  if (result.review) out += `  → ${result.reviewCreated ? "queued for review" : "already in the review queue"}: ${result.review.id}\n`;
+  return out;
 }
 
 async function classifyFile(
-  index: Awaited<ReturnType<typeof getClassifyIndex>>,
+  context: TenantContext,
   file: string,
   out: string | undefined,
   options: { market: Market; top: number; quiet: boolean },
@@ -71,9 +101,11 @@ async function classifyFile(
     progress.update(p.bytes);
   };
   try {
-    const { rows } = await classifyBatch(index, fs.createReadStream(source), output, {
+    const { rows } = await classifyBatch(context.index, fs.createReadStream(source), output, {
       market: options.market,
       top: options.top,
+      precedents: context.precedents,
+      abstainBelow: context.abstainBelow,
       processes: size > PARALLEL_FROM_BYTES ? Math.min(os.availableParallelism(), 4) : 1,
       onProgress,
     });

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { principalOf } from "../api/auth.ts";
 import { AppError, isAppError } from "../core/errors.ts";
 import type { Db } from "../db/connection.ts";
 import { batchResult } from "./classify-batch.ts";
-import { classifyWithIndex, getClassifyIndex } from "./classify-product.ts";
-import { indexPrecedents } from "./match-precedents.ts";
+import { classifyForTenant, tenantContext } from "./classify-for-tenant.ts";
+import { classifyWithIndex } from "./classify-product.ts";
+import { registerReviewQueueRoutes } from "./queue-routes.ts";
 
 const ZMarket = z.enum(["us", "hs"]).default("us").describe("us: US HTS 10-digit line; hs: HS 6-digit subheading");
 const ZTop = z.number().int().min(1).max(10).default(3).describe("how many candidates to return");
@@ -22,11 +24,13 @@ const ZProduct = z.object({
     .regex(/^[A-Za-z]{3}$/)
     .optional(),
 });
+/** A catalogue product to classify (its text is read unless a title or description is given) and to write a review decision to. */
+const ZProductRef = z.string().min(1).max(80).optional().describe("a catalogue product's id or SKU");
 const ZPrecedent = z.object({ text: z.string().min(1).max(20_000), code: z.string().regex(/^\d{4}(?:\.?\d{2}){1,3}$/), id: z.string().max(200).optional() });
 const ZCandidate = z.looseObject({ code: z.string(), hs6: z.string(), confidence: z.number() });
 const ZError = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }) });
 
-/** Classification routes: one product with explanations, or a batch of up to 1,000. */
+/** Classification routes: one product with explanations, or a batch of up to 1,000, with the tenant's precedents and review threshold; the review queue. */
 export const classifyRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
@@ -37,19 +41,26 @@ export const classifyRoutes =
         schema: {
           tags: ["classify"],
           summary: "Classify one product: top-k HS/HTS codes with calibrated confidence and explanations",
-          body: ZProduct.extend({ market: ZMarket, top: ZTop, precedents: z.array(ZPrecedent).max(1000).optional().describe("confirmed classifications of similar items") }),
+          body: ZProduct.extend({
+            market: ZMarket,
+            top: ZTop,
+            precedents: z.array(ZPrecedent).max(1000).optional().describe("confirmed classifications of similar items, used beside the tenant's own"),
+            productId: ZProductRef,
+            queue: z.boolean().default(false).describe("put the item in the review queue when the engine abstains (below the tenant's threshold)"),
+          }),
           response: {
             200: z.looseObject({ market: z.string(), abstain: z.boolean(), confidence: z.number(), candidates: z.array(ZCandidate) }),
             400: ZError,
             401: ZError,
             403: ZError,
+            404: ZError,
             503: ZError,
           },
         },
       },
       async (request) => {
-        const { market, top, precedents, ...input } = request.body;
-        return classifyWithIndex(await getClassifyIndex(db), input, { market, top, precedents });
+        const { market, top, precedents, productId, queue, ...input } = request.body;
+        return classifyForTenant(db, principalOf(request), { input, productId, market, top, precedents, queue: queue ? "abstain" : undefined, source: "api" });
       },
     );
 
@@ -81,12 +92,11 @@ export const classifyRoutes =
       },
       async (request) => {
         const { items, market, top, explain } = request.body;
-        const index = await getClassifyIndex(db);
-        const precedents = request.body.precedents ? indexPrecedents(request.body.precedents) : undefined;
+        const { index, precedents, abstainBelow } = await tenantContext(db, principalOf(request).tenantId, market, request.body.precedents);
         return {
           results: items.map(({ id, ...input }, i) => {
             try {
-              return batchResult(id, classifyWithIndex(index, input, { market, top, precedents }), explain);
+              return batchResult(id, classifyWithIndex(index, input, { market, top, precedents, abstainBelow }), explain);
             } catch (error) {
               throw isAppError(error) ? new AppError(error.code, `items[${i}] (id "${id}"): ${error.message}`, { item: i, id }) : error;
             }
@@ -94,4 +104,6 @@ export const classifyRoutes =
         };
       },
     );
+
+    registerReviewQueueRoutes(app, db);
   };

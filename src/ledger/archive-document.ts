@@ -5,28 +5,12 @@ import { recordAudit } from "../tenancy/audit.ts";
 import type { Principal, RequestOrigin } from "../tenancy/principal.ts";
 import { appendRecords } from "./append-records.ts";
 import { type DocumentStore, documentPath } from "./document-store.ts";
+import { DOCUMENT_TYPES, isDocumentType } from "./document-types.ts";
 import type { LedgerSubject } from "./ledger-record.ts";
 import { readLogState, toBuffer } from "./read-tree.ts";
 import { inTenantTransaction } from "./tenant-transaction.ts";
 
-/** Kinds of trade document the archive knows. */
-export const DOCUMENT_TYPES = [
-  "invoice",
-  "packing_list",
-  "certificate_of_origin",
-  "bill_of_lading",
-  "air_waybill",
-  "contract",
-  "licence",
-  "inspection_certificate",
-  "insurance_certificate",
-  "customs_declaration",
-  "photo",
-  "other",
-] as const;
-
-/** One of DOCUMENT_TYPES. */
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export { DOCUMENT_TYPES, type DocumentType } from "./document-types.ts";
 
 /** What to archive: the bytes and what they are. */
 export type ArchiveInput = {
@@ -61,7 +45,7 @@ const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]
 /** Store a document once (content-addressed) and log a document.archived record for it, unless this tenant already did. */
 export async function archiveDocument(db: Db, store: DocumentStore, input: ArchiveInput): Promise<ArchivedDocument> {
   const documentType = input.documentType ?? "other";
-  if (!(DOCUMENT_TYPES as readonly string[]).includes(documentType))
+  if (!isDocumentType(documentType))
     throw new AppError("BAD_REQUEST", `Unknown document type "${documentType}"; use one of ${DOCUMENT_TYPES.join(", ")}`);
   const name = input.name ? path.basename(input.name) : null;
   if (name !== null && (name.length > 255 || /[\u0000-\u001f\u007f]/u.test(name)))

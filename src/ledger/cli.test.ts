@@ -102,26 +102,27 @@ describe.each(TEST_DB_KINDS)("ledger CLI on %s", (kind) => {
     const rotated = clearway(["ledger", "rotate-key", "--json"], env);
     expect(rotated.code).toBe(0);
     const key = JSON.parse(rotated.stdout);
+    // Entries 0 and 1 are the default tenant's document.archived and its audit event; tenant B's document is #2, its audit event #3.
     const archived = clearway(["archive", INVOICE, "--kind", "invoice", "--tenant", "tenant-b", "--json"], env);
-    expect(JSON.parse(archived.stdout)).toMatchObject({ seq: 1, duplicate: false });
+    expect(JSON.parse(archived.stdout)).toMatchObject({ seq: 2, duplicate: false });
     const checkpoint = clearway(["ledger", "checkpoint", "--json"], env);
     expect(checkpoint.code).toBe(0);
-    expect(JSON.parse(checkpoint.stdout)).toMatchObject({ size: 2, published: true });
+    expect(JSON.parse(checkpoint.stdout)).toMatchObject({ size: 4, published: true });
     expect(JSON.parse(checkpoint.stdout).note).toContain(` ${Buffer.from(key.keyId, "hex").toString("base64").slice(0, 4)}`);
     const consistency = clearway(["ledger", "consistency", bundleFile], env);
     expect(consistency.stderr).toBe("");
     expect(consistency.code).toBe(0);
-    expect(consistency.stdout).toMatch(/^✓ Consistent: the log at size 2 \(root [0-9a-f]{64}\) extends the checkpoint at size 1/);
+    expect(consistency.stdout).toMatch(/^✓ Consistent: the log at size 4 \(root [0-9a-f]{64}\) extends the checkpoint at size 2/);
     expect(clearway(["verify", bundleFile, "--document", INVOICE], env).code).toBe(0);
     const keys = clearway(["ledger", "keys"], env);
     expect(keys.stdout.trim().split("\n")).toHaveLength(2);
   });
 
   it("keeps tenants apart and refuses bad arguments with one line", () => {
-    const foreign = clearway(["evidence", "export", "--seq", "1"], env);
+    const foreign = clearway(["evidence", "export", "--seq", "2"], env);
     expect(foreign.code).toBe(1);
-    expect(foreign.stderr).toBe("clearway: No ledger entry #1 for this tenant [NOT_FOUND]\n");
-    expect(clearway(["evidence", "export", "--seq", "1", "--tenant", "tenant-b"], env).code).toBe(0);
+    expect(foreign.stderr).toBe("clearway: No ledger entry #2 for this tenant [NOT_FOUND]\n");
+    expect(clearway(["evidence", "export", "--seq", "2", "--tenant", "tenant-b"], env).code).toBe(0);
     for (const [args, reason] of [
       [["evidence", "export"], /^clearway: Give exactly one of --seq N or --sha256 HASH \[BAD_REQUEST\]\n$/],
       [["evidence", "export", "--seq", "-1"], /^clearway: --seq must be a whole number ≥ 0, not "-1" \[BAD_REQUEST\]\n$/],
@@ -135,5 +136,21 @@ describe.each(TEST_DB_KINDS)("ledger CLI on %s", (kind) => {
       expect(result.stdout).toBe("");
       expect(result.stderr).toMatch(reason);
     }
+  });
+
+  it("prints a subject's timeline with proof status, and refuses a bad choice of subject", () => {
+    const timeline = clearway(["ledger", "timeline", "--order", "SO-1001"], env);
+    expect(timeline.stderr).toBe("");
+    expect(timeline.code).toBe(0);
+    expect(timeline.stdout).toMatch(/^Timeline of order SO-1001: 1 record; newest signed checkpoint at size 4 /);
+    expect(timeline.stdout).toMatch(/#0 +\S+ +document\.archived +invoice invoice-INV-2026-0042\.pdf \(sha256 [0-9a-f]{16}…\)/);
+    expect(timeline.stdout).toContain("✓ proven in the signed checkpoint at size 4");
+    // Archiving wrote an audit event, whose target (and so its ledger subject) is the document.
+    const audit = JSON.parse(clearway(["ledger", "timeline", "--subject", `document:${sha256}`, "--json"], env).stdout);
+    expect(audit.entries.map((e: { seq: number; kind: string; data: { action: string } }) => [e.seq, e.kind, e.data.action])).toEqual([[1, "audit.event", "document.archive"]]);
+    expect(clearway(["ledger", "timeline", "--product", "NO-SUCH-SKU"], env).stdout).toContain("nothing has been logged for it");
+    const both = clearway(["ledger", "timeline", "--order", "A", "--product", "B"], env);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toBe("clearway: Give exactly one of --order NO, --product SKU or --subject TYPE:ID [BAD_REQUEST]\n");
   });
 });

@@ -11,6 +11,7 @@ import { findTenant } from "../tenancy/tenants.ts";
 import { archiveDocument, DOCUMENT_TYPES } from "./archive-document.ts";
 import { exportBundle } from "./export-bundle.ts";
 import type { LedgerSubject } from "./ledger-record.ts";
+import { listTimeline, type Timeline, type TimelineEntry } from "./list-timeline.ts";
 import { openLedger, rotateSigningKey } from "./open-ledger.ts";
 import { readPublicKeys } from "./public-keys.ts";
 import { publishCheckpoint } from "./publish-checkpoint.ts";
@@ -20,7 +21,7 @@ import { ledgerKeysDir, openKeyRing, toVerifier } from "./signing-keys.ts";
 import { type BundleVerification, verifyBundle } from "./verify-bundle.ts";
 import { verifyConsistency } from "./verify-consistency.ts";
 
-/** `clearway archive`, `clearway evidence export`, `clearway verify` (offline) and `clearway ledger checkpoint|consistency|rotate-key|keys`. */
+/** `clearway archive`, `clearway evidence export`, `clearway verify` (offline) and `clearway ledger checkpoint|consistency|rotate-key|keys|timeline`. */
 export function registerLedgerCommands(program: Command): void {
   program
     .command("archive <file>")
@@ -149,6 +150,27 @@ export function registerLedgerCommands(program: Command): void {
     );
 
   ledger
+    .command("timeline")
+    .description("Every record logged for an order, product or other subject, with its proof status; exit 1 when a proof fails")
+    .option("--order <no>", "an order number (with the screening reports of the runs that contained it)")
+    .option("--product <sku>", "a product, by SKU or id")
+    .option("--subject <type:id>", "any other subject, e.g. screening_run:scr_… or document:<sha256>")
+    .option("--limit <n>", "at most this many records", "500")
+    .option("--json", "print JSON only")
+    .action((options: { order?: string; product?: string; subject?: string; limit: string; json?: boolean }, command: Command) =>
+      runCommand({ ...options, quiet: true }, async ({ db, json }) => {
+        const subject = timelineSubject(options);
+        const limit = Number(options.limit);
+        const timeline = await listTimeline(db, { tenantId: await tenantOf(db, command), subjectType: subject.type, subjectId: subject.id, limit });
+        const failed = timeline.entries.filter((entry) => entry.proof.status === "failed").length;
+        if (json) printJson(timeline);
+        else process.stdout.write(formatTimeline(timeline));
+        if (failed) process.stderr.write(`clearway: ${failed} of ${timeline.entries.length} records failed their proof; the log or its storage was altered\n`);
+        return failed ? 1 : 0;
+      }),
+    );
+
+  ledger
     .command("keys")
     .description("List the log's public keys (verifier key strings to pin)")
     .option("--json", "print JSON only")
@@ -165,6 +187,59 @@ export function registerLedgerCommands(program: Command): void {
 async function tenantOf(db: Db, command: Command): Promise<string> {
   const slug = (command.optsWithGlobals() as { tenant?: string }).tenant ?? DEFAULT_TENANT_ID;
   return (await asSystem(db, (tx) => findTenant(tx, slug))).id;
+}
+
+/** The subject named by exactly one of --order, --product and --subject. */
+function timelineSubject(options: { order?: string; product?: string; subject?: string }): LedgerSubject {
+  const given = [options.order, options.product, options.subject].filter((value) => value !== undefined);
+  if (given.length !== 1) throw new AppError("BAD_REQUEST", "Give exactly one of --order NO, --product SKU or --subject TYPE:ID");
+  if (options.order !== undefined) return { type: "order", id: options.order };
+  if (options.product !== undefined) return { type: "product", id: options.product };
+  return parseSubject(options.subject as string);
+}
+
+/** A timeline as lines a person reads: one per record, with what it says and whether it is proven. */
+function formatTimeline(timeline: Timeline): string {
+  const { subject, checkpoint, entries } = timeline;
+  const head = `Timeline of ${subject.type} ${subject.id}: ${entries.length} record${entries.length === 1 ? "" : "s"}${
+    checkpoint ? `; newest signed checkpoint at size ${checkpoint.size} (${checkpoint.createdAt})` : "; no signed checkpoint yet"
+  }`;
+  if (!entries.length) return `${head}\n  nothing has been logged for it\n`;
+  const lines = entries.map(
+    (entry) => `  #${String(entry.seq).padEnd(6)} ${entry.time}  ${entry.kind.padEnd(24)} ${describeEntry(entry, subject)}\n${" ".repeat(10)}${proofText(entry)}`,
+  );
+  return `${head}\n${lines.join("\n")}\n`;
+}
+
+function proofText(entry: TimelineEntry): string {
+  const proof = entry.proof;
+  if (proof.status === "verified") return `✓ proven in the signed checkpoint at size ${proof.checkpointSize}`;
+  if (proof.status === "pending") return "… logged, waiting for the next signed checkpoint";
+  return `✗ proof failed: ${proof.reason}`;
+}
+
+/** One line saying what a record records, by kind. */
+function describeEntry(entry: TimelineEntry, subject: LedgerSubject): string {
+  const d = (entry.data && typeof entry.data === "object" && !Array.isArray(entry.data) ? entry.data : {}) as Record<string, unknown>;
+  const text = (value: unknown) => (value === null || value === undefined ? "—" : String(value));
+  if (entry.kind === "screening.reported") {
+    const counts = (d.findings ?? {}) as Record<string, number>;
+    const run = `run ${entry.via?.subject.id ?? subject.id}`;
+    const screened = `${run} · ${text(d.pack)} · ${text(d.lines)} lines, ${text(d.orders)} orders, ${text(counts.block)} blocking findings`;
+    const detail = entry.via?.detail as { verdict?: string; findings?: Record<string, number> } | undefined;
+    if (!detail?.findings) return screened;
+    const f = detail.findings;
+    return `${screened} · this order: ${detail.verdict} (${f.block} block, ${f.warn} warn, ${f.info} info)`;
+  }
+  if (entry.kind === "classification.decided")
+    return `${text(d.market)} ${text(d.nationalCode ?? d.hs6)} ${text(d.status)} by ${text(d.decidedBy)} (product version ${text(d.productVersion)})${d.rationale ? ` — ${text(d.rationale)}` : ""}`;
+  if (entry.kind === "audit.event") {
+    const actor = (d.actor ?? {}) as Record<string, unknown>;
+    return `${text(d.action)} by ${text(actor.label ?? actor.type)}`;
+  }
+  if (entry.kind === "document.archived") return `${text(d.documentType)} ${text(d.name ?? d.sha256)} (sha256 ${text(d.sha256).slice(0, 16)}…)`;
+  const json = JSON.stringify(entry.data);
+  return json.length > 100 ? `${json.slice(0, 99)}…` : json;
 }
 
 function collect(value: string, previous: string[]): string[] {

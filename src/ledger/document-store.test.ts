@@ -29,6 +29,29 @@ describe("file document store", () => {
     expect(fs.readdirSync(path.join(root, other.slice(0, 2), other.slice(2, 4)))).toEqual([other]);
   });
 
+  it("stores a document written a piece at a time, hashed as it streams, once", async () => {
+    async function* pieces() {
+      yield "%PDF-1.7 commercial ";
+      yield Buffer.from("invoice ");
+      yield "INV-1001";
+    }
+    expect(await store.putStream(pieces())).toEqual({ sha256, size: bytes.length, path: path.join(root, sha256.slice(0, 2), sha256.slice(2, 4), sha256), created: false });
+    async function* report() {
+      for (let page = 0; page < 50; page++) yield `page ${page}: ${"报告 ".repeat(1000)}\n`;
+    }
+    const text = Array.from({ length: 50 }, (_, page) => `page ${page}: ${"报告 ".repeat(1000)}\n`).join("");
+    const streamed = await store.putStream(report());
+    expect(streamed).toMatchObject({ sha256: sha256Hex(Buffer.from(text, "utf8")), size: Buffer.byteLength(text, "utf8"), created: true });
+    expect((await store.get(streamed.sha256)).toString("utf8")).toBe(text);
+    expect(fs.readdirSync(path.join(root, ".incoming"))).toEqual([]);
+    async function* failing() {
+      yield "half a report";
+      throw new Error("the database went away");
+    }
+    await expect(store.putStream(failing())).rejects.toThrow("the database went away");
+    expect(fs.readdirSync(path.join(root, ".incoming"))).toEqual([]);
+  });
+
   it("refuses to hand out bytes altered on disk, and says which", async () => {
     const tampered = Buffer.from("tampered document");
     const { path: file, sha256: sha } = await store.put(tampered);

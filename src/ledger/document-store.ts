@@ -10,6 +10,8 @@ export type StoredDocument = { sha256: string; size: number; path: string; creat
 export interface DocumentStore {
   /** Store bytes (idempotent) and return their SHA-256. */
   put(bytes: Uint8Array): Promise<StoredDocument>;
+  /** Store a document written a piece at a time (a large report), hashing as it goes; idempotent like put. */
+  putStream(pieces: AsyncIterable<string | Uint8Array>): Promise<StoredDocument>;
   /** The bytes stored under a SHA-256; NOT_FOUND when absent, INTERNAL when the stored file no longer matches its hash. */
   get(sha256: string): Promise<Buffer>;
   /** Whether bytes with this SHA-256 are stored. */
@@ -55,6 +57,39 @@ export function fileDocumentStore(root: string): DocumentStore {
         await handle.close();
       }
       // rename() replaces atomically; a concurrent writer of the same bytes produced an identical file.
+      await fs.rename(temp, file);
+      await syncDir(path.dirname(file));
+      return { ...stored, created: true };
+    },
+    async putStream(pieces) {
+      const incoming = path.join(root, ".incoming");
+      await fs.mkdir(incoming, { recursive: true });
+      const temp = path.join(incoming, `${process.pid}.${randomBytes(8).toString("hex")}.tmp`);
+      const hash = createHash("sha256");
+      let size = 0;
+      const handle = await fs.open(temp, "wx", 0o444);
+      try {
+        for await (const piece of pieces) {
+          const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
+          hash.update(bytes);
+          size += bytes.byteLength;
+          for (let done = 0; done < bytes.byteLength; ) done += (await handle.write(bytes, done, bytes.byteLength - done)).bytesWritten;
+        }
+        await handle.sync();
+      } catch (error) {
+        await handle.close();
+        await fs.rm(temp, { force: true });
+        throw error;
+      }
+      await handle.close();
+      const sha256 = hash.digest("hex");
+      const file = fileOf(sha256);
+      const stored = { sha256, size, path: file };
+      if (await exists(file)) {
+        await fs.rm(temp, { force: true });
+        return { ...stored, created: false };
+      }
+      await fs.mkdir(path.dirname(file), { recursive: true });
       await fs.rename(temp, file);
       await syncDir(path.dirname(file));
       return { ...stored, created: true };

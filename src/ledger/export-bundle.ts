@@ -2,7 +2,7 @@ import { AppError } from "../core/errors.ts";
 import type { Db, Queryable } from "../db/connection.ts";
 import { findDocument } from "./archive-document.ts";
 import { canonicalJson } from "./canonical-json.ts";
-import { BUNDLE_FORMAT, type BundleDocument, type EvidenceBundle } from "./evidence-bundle.ts";
+import { BUNDLE_FORMAT, type EvidenceBundle, recordDocument } from "./evidence-bundle.ts";
 import { type LedgerRecord, recordLeafHash } from "./ledger-record.ts";
 import { readPublicKeys } from "./public-keys.ts";
 import { type Checkpoint, latestCheckpoint, publishCheckpoint } from "./publish-checkpoint.ts";
@@ -34,7 +34,7 @@ async function exportInTransaction(db: Queryable, options: ExportBundleOptions):
   const publicKeys = (await readPublicKeys(db)).filter((key) => signers.some((s) => s.name === key.name && s.keyId === key.keyId));
   // jsonb hands keys back in its own order; the canonical order is the one the leaf commits to, and reads better.
   const record = JSON.parse(canonicalJson(row.record)) as LedgerRecord;
-  const document = bundleDocument(record);
+  const document = recordDocument(record);
   return {
     format: BUNDLE_FORMAT,
     entry: { seq, leafHash: leafHash.toString("hex"), record },
@@ -66,16 +66,4 @@ async function coveringCheckpoint(db: Queryable, seq: number, ring: KeyRing | un
   if (latest && latest.size > seq) return latest;
   if (!ring) throw new AppError("CONFLICT", `Ledger entry #${seq} is not yet covered by a signed checkpoint; publish one (clearway ledger checkpoint) and export again`);
   return (await publishCheckpoint(db, ring)).checkpoint;
-}
-
-function bundleDocument(record: LedgerRecord): BundleDocument | undefined {
-  if (record.kind !== "document.archived" || !record.data || typeof record.data !== "object" || Array.isArray(record.data)) return undefined;
-  const data = record.data as Record<string, unknown>;
-  return {
-    sha256: String(data.sha256),
-    size: Number(data.size),
-    mediaType: String(data.mediaType),
-    name: (data.name as string | null) ?? null,
-    documentType: String(data.documentType),
-  };
 }

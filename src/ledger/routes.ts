@@ -5,7 +5,9 @@ import { originOf, principalOf } from "../api/auth.ts";
 import { AppError } from "../core/errors.ts";
 import type { Db } from "../db/connection.ts";
 import { archiveDocument, findDocument } from "./archive-document.ts";
+import { DOCUMENT_TYPES } from "./document-types.ts";
 import { exportBundle } from "./export-bundle.ts";
+import { listDocuments } from "./list-documents.ts";
 import { listTimeline } from "./list-timeline.ts";
 import { ensureSigningKey, type LedgerContext, openLedger } from "./open-ledger.ts";
 import { readPublicKeys } from "./public-keys.ts";
@@ -38,6 +40,7 @@ const ZArchived = z.object({
   storedPath: z.string(),
   duplicate: z.boolean(),
 });
+const ZListed = ZArchived.omit({ storedPath: true, duplicate: true }).extend({ subject: z.object({ type: z.string(), id: z.string() }), archivedAt: z.string() });
 const ZBundle = z.looseObject({
   format: z.string(),
   entry: z.looseObject({ seq: z.number() }),
@@ -92,6 +95,25 @@ export const ledgerRoutes =
         const archived = await archiveDocument(db, store, { tenantId: tenantOf(request), ...upload, audit });
         return reply.status(archived.duplicate ? 200 : 201).send(archived);
       },
+    );
+
+    app.get(
+      "/api/documents",
+      {
+        config: { permission: "evidence.read" },
+        schema: {
+          tags: ["ledger"],
+          summary: "The tenant's archived documents, newest first, with the ledger entry and subject each was logged for",
+          querystring: z.object({
+            type: z.string().regex(/^[a-z][a-z0-9_]{0,63}$/, "must be a document type like invoice").optional().describe(`only this document type: ${DOCUMENT_TYPES.join(", ")}, or one another module archives (screening_report)`),
+            sha256: ZSha256.optional().describe("only the document with this SHA-256"),
+            limit: z.coerce.number().int().min(1).max(500).default(50),
+            offset: z.coerce.number().int().min(0).default(0),
+          }),
+          response: { 200: z.object({ total: z.number(), documents: z.array(ZListed) }), 400: ZError },
+        },
+      },
+      async (request) => listDocuments(db, { tenantId: tenantOf(request), ...request.query }),
     );
 
     app.get(

@@ -1,5 +1,5 @@
 // Offline verification of an evidence bundle: no database, no server, only the bundle, optionally the document and pinned keys.
-import { BUNDLE_FORMAT, type EvidenceBundle } from "./evidence-bundle.ts";
+import { BUNDLE_FORMAT, type EvidenceBundle, recordDocument } from "./evidence-bundle.ts";
 import { recordLeafHash } from "./ledger-record.ts";
 import { sha256, verifyInclusionProof } from "./merkle.ts";
 import { type NoteVerifier, openNote, parseCheckpoint } from "./signed-note.ts";
@@ -59,10 +59,7 @@ export function verifyBundle(input: unknown, options: VerifyBundleOptions = {}):
     );
   if (options.documentBytes) {
     if (!recordSha)
-      return failed(
-        "document_hash_mismatch",
-        `document hash mismatch: entry #${bundle.entry.seq} (${record.kind}) is not an archived document, so there is no document hash to compare with`,
-      );
+      return failed("document_hash_mismatch", `document hash mismatch: entry #${bundle.entry.seq} (${record.kind}) logs no document, so there is no document hash to compare with`);
     const actual = sha256(options.documentBytes).toString("hex");
     if (actual !== recordSha) return failed("document_hash_mismatch", `document hash mismatch: the document hashes to ${actual}, but the logged record names ${recordSha}`);
     checks.push(`document SHA-256 ${actual} matches the logged record`);
@@ -126,9 +123,7 @@ export function verifyBundle(input: unknown, options: VerifyBundleOptions = {}):
 }
 
 function documentHashOf(record: EvidenceBundle["entry"]["record"]): string | null {
-  if (record.kind !== "document.archived" || !record.data || typeof record.data !== "object" || Array.isArray(record.data)) return null;
-  const sha = (record.data as Record<string, unknown>).sha256;
-  return typeof sha === "string" ? sha : null;
+  return recordDocument(record)?.sha256 ?? null;
 }
 
 const HEX32 = /^[0-9a-f]{64}$/;

@@ -8,6 +8,7 @@ import { AppError } from "../core/errors.ts";
 import { terminalProgress } from "../core/progress.ts";
 import type { Db } from "../db/connection.ts";
 import { asSystem, DEFAULT_TENANT_ID, withTenant } from "../db/tenant-scope.ts";
+import { openLedger } from "../ledger/open-ledger.ts";
 import { findTenant } from "../tenancy/tenants.ts";
 import { LANES, type Lane } from "./manifest.ts";
 import { MANIFEST_MAPPINGS } from "./read-manifest.ts";
@@ -35,7 +36,7 @@ export function registerScreeningCommands(program: Command): void {
     .option("--pack <version>", "a rule pack version instead of the one in force")
     .option("--json", "print the report as JSON")
     .action((file: string, options: ScreenCliOptions) =>
-      runCommand({ json: options.json }, async ({ db, json }) => {
+      runCommand({ json: options.json }, async ({ db, config, json }) => {
         const lane = options.lane ? readLane(options.lane) : undefined;
         const source = path.resolve(file);
         if (!fs.existsSync(source) || !fs.statSync(source).isFile()) throw new AppError("BAD_REQUEST", `${file} is not a readable file`);
@@ -51,6 +52,7 @@ export function registerScreeningCommands(program: Command): void {
           date: options.date,
           packVersion: options.pack,
           createdBy: `cli:${process.env.USER ?? "operator"}`,
+          store: openLedger(config.home).store,
           onProgress: (p) => {
             if (!progress) return;
             if (!started) progress.start(`Screening ${path.basename(source)}`, p.totalBytes || undefined);
@@ -118,9 +120,9 @@ export function registerScreeningCommands(program: Command): void {
     .description("Screen a run again (with any edits made in the console) against today's catalogue")
     .option("--json", "print the report as JSON")
     .action((runId: string, options: { json?: boolean }) =>
-      runCommand({ json: options.json }, async ({ db, json }) => {
+      runCommand({ json: options.json }, async ({ db, config, json }) => {
         const tenantId = await tenantOf(db);
-        const result = await rerunScreening(db, runId, { tenantId, createdBy: `cli:${process.env.USER ?? "operator"}` });
+        const result = await rerunScreening(db, runId, { tenantId, createdBy: `cli:${process.env.USER ?? "operator"}`, store: openLedger(config.home).store });
         return report(db, tenantId, result, { json });
       }),
     );
@@ -186,6 +188,7 @@ async function report(db: Db, tenantId: string, result: ScreenResult, options: {
         for (const f of findings) w(`  row ${f.line} · ${f.orderNo || "-"} · ${f.code} · ${f.message}\n      → ${f.hint}`);
       }
     }
+    if (result.evidence) w(`\n  Evidence: report ${result.evidence.reportSha256.slice(0, 16)}… archived and logged as ledger entry #${result.evidence.seq} (clearway evidence export --seq ${result.evidence.seq} --out bundle.json)`);
     if (options.out) w(`\n  Report written to ${options.out}`);
   }
   return s.findings.block > 0 ? 2 : 0;

@@ -1,5 +1,6 @@
-import { classifyWithIndex, getClassifyIndex } from "../classify/classify-product.ts";
-import type { ClassifyIndex } from "../classify/build-classify-index.ts";
+import { classifyWithIndex } from "../classify/classify-product.ts";
+import { type TenantContext, tenantContext } from "../classify/classify-for-tenant.ts";
+import { enqueueReview } from "../classify/review-queue.ts";
 import type { Db, Queryable } from "../db/connection.ts";
 import { withTenant } from "../db/tenant-scope.ts";
 import { csvChunks } from "../db/csv.ts";
@@ -122,12 +123,17 @@ export function titleKey(title: string): string {
   return title.normalize("NFKC").toLowerCase().replace(/[\s\p{P}]+/gu, " ").trim().slice(0, 300);
 }
 
+/** How many titles one screening run puts in the review queue at most: a manifest of unknown goods should not flood it. */
+const MAX_QUEUED = 1000;
+
 /** The classifier's suggestions for lines with no code anywhere, cached per normalised title (in the run and in the database). */
 export class SuggestionLookup {
   private readonly cache = new Map<string, { code: string; confidence: number } | null>();
-  private index: ClassifyIndex | null = null;
+  private context: TenantContext | null = null;
   /** How many titles went through the classifier (not the cache). */
   classified = 0;
+  /** How many titles the classifier abstained on were put in the review queue (at most MAX_QUEUED per run). */
+  queued = 0;
   constructor(
     private readonly db: Db,
     private readonly tenantId: string,
@@ -159,19 +165,29 @@ export class SuggestionLookup {
     for (const row of stored) this.cache.set(row.titleKey, row.code ? { code: row.code, confidence: row.confidence } : null);
     const missing = keys.filter((k) => !this.cache.has(k));
     if (!missing.length) return;
-    this.index ??= await getClassifyIndex(this.db);
+    const market = this.market === "us" ? "us" : "hs";
+    // The tenant's precedents and review threshold apply, as they do to every classification of the tenant.
+    this.context ??= await tenantContext(this.db, this.tenantId, market);
+    const { index, precedents, abstainBelow } = this.context;
     const titles = new Map<string, string>();
     for (const line of lines) titles.set(titleKey(line.values.title as string), line.values.title as string);
     const fresh: [string, string, string, string | null, number][] = [];
+    const abstained: string[] = [];
     for (const key of missing) {
-      const result = classifyWithIndex(this.index, { title: titles.get(key) ?? key }, { market: this.market === "us" ? "us" : "hs", top: 1 });
+      const result = classifyWithIndex(index, { title: titles.get(key) ?? key }, { market, top: 1, precedents, abstainBelow });
       this.classified++;
       const best = result.abstain ? undefined : result.candidates[0];
       const hit = best ? { code: codeDigits(best.code), confidence: Math.round(result.confidence * 1000) / 1000 } : null;
       this.cache.set(key, hit);
       fresh.push([this.tenantId, this.market, key, hit?.code ?? null, hit?.confidence ?? result.confidence]);
+      if (!hit && this.queued + abstained.length < MAX_QUEUED) abstained.push(titles.get(key) ?? key);
     }
     await withTenant(this.db, this.tenantId, async (tx) => {
+      for (const title of abstained) {
+        const classification = classifyWithIndex(index, { title }, { market, precedents, abstainBelow });
+        await enqueueReview(tx, this.tenantId, { market, input: { title }, source: "screening", classification, by: "screening" });
+      }
+      this.queued += abstained.length;
       await tx.exec("create temp table classification_cache_stage (tenant_id text, market text, title_key text, code text, confidence real) on commit drop");
       await tx.copyCsv("classification_cache_stage", ["tenant_id", "market", "title_key", "code", "confidence"], csvChunks(fresh));
       await tx.exec("insert into classification_cache (tenant_id, market, title_key, code, confidence) select tenant_id, market, title_key, code, confidence from classification_cache_stage on conflict do nothing");

@@ -9,6 +9,7 @@ import { AppError } from "../core/errors.ts";
 import { newId } from "../core/ids.ts";
 import type { Db } from "../db/connection.ts";
 import { withTenant } from "../db/tenant-scope.ts";
+import { openLedger } from "../ledger/open-ledger.ts";
 import { recordAudit } from "../tenancy/audit.ts";
 import { LANES, type Lane, MANIFEST_FIELDS } from "./manifest.ts";
 import { RULE_PACKS } from "./packs.ts";
@@ -30,6 +31,7 @@ const ZRunId = z.object({ id: z.string().min(1).max(64) });
 export const screeningRoutes =
   (db: Db, options: { home: string }): FastifyPluginAsyncZod =>
   async (app) => {
+    const { store } = openLedger(options.home);
     // Uploads stream to disk as they arrive; nothing holds a large file in memory.
     app.addContentTypeParser(UPLOAD_TYPES, (_request, payload, done) => done(null, payload));
 
@@ -82,7 +84,7 @@ export const screeningRoutes =
       async (request, reply) => {
         const principal = principalOf(request);
         const q = request.query;
-        const base = { tenantId: principal.tenantId, date: q.date, packVersion: q.pack, createdBy: principal.label };
+        const base = { tenantId: principal.tenantId, date: q.date, packVersion: q.pack, createdBy: principal.label, store };
         if (request.body && typeof request.body === "object" && !(request.body instanceof Readable)) {
           const json = manifestFromJson(request.body, q.fileName);
           const lane = chooseLane(q.lane, json.lane, "json", q.fileName);
@@ -175,7 +177,7 @@ export const screeningRoutes =
       const principal = principalOf(request);
       const original = await withTenant(db, principal.tenantId, (tx) => getRun(tx, principal.tenantId, request.params.id));
       if (original.status !== "done") throw new AppError("CONFLICT", `Run ${original.id} is ${original.status}; only a finished run can be screened again.`);
-      const base = { tenantId: principal.tenantId, date: request.query.date, createdBy: principal.label, lane: original.lane as Lane };
+      const base = { tenantId: principal.tenantId, date: request.query.date, createdBy: principal.label, lane: original.lane as Lane, store };
       const runId = await startScreeningJob(db, { ...base, sourceKind: original.sourceKind as never, sourceName: original.sourceName, sourceBytes: null, rerunOf: original.id }, (id) => rerunScreening(db, original.id, { ...base, runId: id, keepFailedRun: true }));
       await audit(principal, runId, base.lane, originOf(request));
       return reply.status(202).send({ run: await withTenant(db, principal.tenantId, (tx) => getRun(tx, principal.tenantId, runId)) });

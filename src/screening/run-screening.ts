@@ -4,6 +4,7 @@ import { AppError } from "../core/errors.ts";
 import { newId } from "../core/ids.ts";
 import type { Db } from "../db/connection.ts";
 import { asSystem, withTenant } from "../db/tenant-scope.ts";
+import type { DocumentStore } from "../ledger/document-store.ts";
 import type { Lane, SourceKind } from "./manifest.ts";
 import { type ColumnMapping, openManifestFile } from "./read-manifest.ts";
 import { getRun, storedLines } from "./reports.ts";
@@ -15,6 +16,8 @@ import { cebFields } from "./read-ceb-xml.ts";
 /** Options shared by every way of starting a screening. */
 export type ScreenOptions = {
   tenantId: string;
+  /** Where each run's report is archived: the evidence document store. */
+  store: DocumentStore;
   /** The lane; a CEB603/CEB621 file implies its own and may leave it out. */
   lane?: Lane;
   date?: string;
@@ -51,6 +54,7 @@ export async function screenFile(db: Db, file: string, fileName: string, options
     onProgress: options.onProgress,
     runId: options.runId,
     keepFailedRun: options.keepFailedRun,
+    store: options.store,
   });
 }
 
@@ -69,6 +73,7 @@ export async function rerunScreening(db: Db, runId: string, options: ScreenOptio
     onProgress: options.onProgress,
     runId: options.runId,
     keepFailedRun: options.keepFailedRun,
+    store: options.store,
   });
 }
 
@@ -103,6 +108,8 @@ export async function failInterruptedRuns(db: Db): Promise<number> {
     const orphans = stale.filter((r) => !jobs.has(r.id));
     for (const run of orphans) {
       await tx.query("delete from screening_findings where tenant_id = $1 and run_id = $2", [run.tenantId, run.id]);
+      // Orders are looked up by order number, not run; a run that stored no block stored no orders, so skip the scan.
+      await tx.query("delete from screening_run_orders where tenant_id = $1 and run_id = $2 and exists (select 1 from screening_line_blocks b where b.tenant_id = $1 and b.run_id = $2)", [run.tenantId, run.id]);
       await tx.query("delete from screening_line_blocks where tenant_id = $1 and run_id = $2", [run.tenantId, run.id]);
       await tx.query("update screening_runs set status = 'failed', error = 'Interrupted: the server stopped before the run finished; upload the file again.', finished_at = now() where tenant_id = $1 and id = $2", [run.tenantId, run.id]);
     }

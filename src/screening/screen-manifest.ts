@@ -2,12 +2,14 @@ import { AppError, errorMessage } from "../core/errors.ts";
 import { newId } from "../core/ids.ts";
 import type { Db } from "../db/connection.ts";
 import { withTenant } from "../db/tenant-scope.ts";
+import type { DocumentStore } from "../ledger/document-store.ts";
 import { attachTariff, CatalogLookup, SuggestionLookup, toScreenLine } from "./enrich-lines.ts";
 import { loadReferences } from "./load-references.ts";
 import { FIELD_KEYS, type Lane, type SourceKind, type SourceLine } from "./manifest.ts";
 import { addLine, detach, finishOrders, newManifestState } from "./order-state.ts";
 import { packFor, type RulePack } from "./packs.ts";
-import type { Finding, RuleContext, ScreenLine, Severity } from "./rules/types.ts";
+import { logScreeningReport, storeReport } from "./report-evidence.ts";
+import { clip, type Finding, type RuleContext, type ScreenLine, type Severity } from "./rules/types.ts";
 import { abandonRun, createRun, encodeBlock, finishRun, insertFindings, packBlock, type RunProgress, writeChunk } from "./store-run.ts";
 
 /** What to screen and how. */
@@ -27,6 +29,8 @@ export type ScreenRequest = {
   keepFailedRun?: boolean;
   /** Look up products and classifier suggestions (default true). */
   enrich?: boolean;
+  /** Where the run's report is archived (the evidence store under CLEARWAY_HOME/documents). */
+  store: DocumentStore;
   onProgress?: (progress: RunProgress) => void;
 };
 
@@ -47,7 +51,10 @@ export type ScreenSummary = {
 };
 
 /** The outcome of a run. */
-export type ScreenResult = { runId: string; packId: string; lane: Lane; date: string; summary: ScreenSummary };
+export type ScreenResult = { runId: string; packId: string; lane: Lane; date: string; summary: ScreenSummary; evidence?: RunEvidence };
+
+/** Where a run's report went: the ledger entry that logged it and the archived report's SHA-256. */
+export type RunEvidence = { seq: number; reportSha256: string };
 
 /** Lines per stored block and per transaction. */
 export const CHUNK_LINES = 10_000;
@@ -63,8 +70,8 @@ export async function screenManifest(db: Db, request: ScreenRequest): Promise<Sc
   }
   const ctx: RuleContext = { lane: request.lane, date, data: pack.data, refs, sourceKind: request.source.kind, fields: request.source.fields ?? FIELD_KEYS, required: requiredFor(pack, request.source.carries) };
   try {
-    const summary = await runRules(db, request, pack, ctx, runId);
-    return { runId, packId: pack.id, lane: request.lane, date, summary };
+    const { summary, evidence } = await runRules(db, request, pack, ctx, runId);
+    return { runId, packId: pack.id, lane: request.lane, date, summary, evidence };
   } catch (error) {
     await abandonRun(db, request.tenantId, runId, errorMessage(error), request.keepFailedRun ?? false).catch(() => {});
     throw error;
@@ -88,7 +95,7 @@ function tallyFindings(tally: Tally, findings: Finding[]): void {
   }
 }
 
-async function runRules(db: Db, request: ScreenRequest, pack: RulePack, ctx: RuleContext, runId: string): Promise<ScreenSummary> {
+async function runRules(db: Db, request: ScreenRequest, pack: RulePack, ctx: RuleContext, runId: string): Promise<{ summary: ScreenSummary; evidence: RunEvidence }> {
   const started = performance.now();
   const { tenantId } = request;
   const enrich = request.enrich ?? true;
@@ -97,6 +104,7 @@ async function runRules(db: Db, request: ScreenRequest, pack: RulePack, ctx: Rul
   const state = newManifestState(ctx.fields);
   const tally: Tally = { seq: 1, byCode: new Map(), blockedOrders: new Set(), fields: new Set() };
   const hsSources = { line: 0, catalog: 0, classifier: 0, none: 0 };
+  const clipped = new Set<string>();
   let catalogueMatched = 0;
   let lines = 0;
   let blockNo = 0;
@@ -120,12 +128,19 @@ async function runRules(db: Db, request: ScreenRequest, pack: RulePack, ctx: Rul
     attachTariff(batch, ctx.refs);
     lap("enrich");
     const findings: Finding[] = [];
+    const orders: string[] = [];
     for (const line of batch) {
       for (const rule of pack.lineRules) {
         const found = rule.check(line, ctx);
         if (found) for (const f of found) findings.push(f);
       }
-      addLine(state, line);
+      const order = addLine(state, line);
+      if (order.lines === 1 && order.orderNo) {
+        const orderNo = clip(order.orderNo, 120);
+        // Two long order numbers can clip to the same text (ending in …); the run lists each text once.
+        if (!orderNo.endsWith("…") || !clipped.has(orderNo)) orders.push(orderNo);
+        if (orderNo.endsWith("…")) clipped.add(orderNo);
+      }
       hsSources[line.hsSource]++;
       if (line.product) catalogueMatched++;
     }
@@ -142,7 +157,7 @@ async function runRules(db: Db, request: ScreenRequest, pack: RulePack, ctx: Rul
     // The previous chunk's write overlaps this chunk's reading and rules; one write is in flight at a time.
     await pendingWrite;
     lap("write");
-    const chunk = { blockNo: blockNo++, firstLine: batch[0]?.line ?? 0, lastLine: batch.at(-1)?.line ?? 0, findings, firstSeq, progress: p };
+    const chunk = { blockNo: blockNo++, firstLine: batch[0]?.line ?? 0, lastLine: batch.at(-1)?.line ?? 0, findings, firstSeq, orders, progress: p };
     pendingWrite = payload.then((bytes) => writeChunk(db, tenantId, runId, { ...chunk, payload: bytes })).then(() => request.onProgress?.(p));
     pendingWrite.catch(() => {});
   };
@@ -185,9 +200,15 @@ async function runRules(db: Db, request: ScreenRequest, pack: RulePack, ctx: Rul
   const durationMs = Math.round(performance.now() - started);
   const summary = summarise(tally, { lines, orders: state.orders.size, waybills: state.waybillOrders.size, hsSources, catalogueMatched, classifierCalls: suggestions.classified, durationMs });
   const done = progress("done");
-  await finishRun(db, tenantId, runId, summary, [...tally.fields], done, request.source.sha256Read?.() ?? null);
+  const manifestSha256 = request.source.sha256Read?.() ?? request.source.sha256 ?? null;
+  const report = await storeReport(db, request.store, tenantId, runId);
+  // One transaction: the run is done exactly when its report is logged; the ledger append comes last (its lock is held until commit).
+  const entry = await withTenant(db, tenantId, async (tx) => {
+    await finishRun(tx, tenantId, runId, summary, [...tally.fields], done, manifestSha256);
+    return logScreeningReport(tx, { tenantId, runId, lane: request.lane, packId: pack.id, date: ctx.date, source: { name: request.source.name, kind: request.source.kind, sha256: manifestSha256, bytes: request.source.bytes ?? null }, rerunOf: request.rerunOf ?? null, summary, report });
+  });
   request.onProgress?.(done);
-  return summary;
+  return { summary, evidence: { seq: entry.seq, reportSha256: report.sha256 } };
 }
 
 function summarise(tally: Tally, counts: Pick<ScreenSummary, "lines" | "orders" | "waybills" | "hsSources" | "catalogueMatched" | "classifierCalls" | "durationMs">): ScreenSummary {

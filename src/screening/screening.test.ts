@@ -9,6 +9,7 @@ import { importProducts } from "../catalog/import-products.ts";
 import type { Db } from "../db/connection.ts";
 import { openTestDb, TEST_DATA_DIR, TEST_DB_KINDS, testHome } from "../db/test-db.ts";
 import { withTenant } from "../db/tenant-scope.ts";
+import { openLedger } from "../ledger/open-ledger.ts";
 import { importReference } from "../reference/import-reference.ts";
 import { createTestMember, type TestMember } from "../tenancy/test-principals.ts";
 import { csvRecords } from "./read-text-records.ts";
@@ -107,11 +108,13 @@ describe.each(TEST_DB_KINDS)("manifest screening on %s", (kind) => {
   let declarant: TestMember;
   let viewer: TestMember;
   const tenantId = () => declarant.tenantId;
+  const home = testHome();
+  const store = openLedger(home).store;
 
   beforeAll(async () => {
     db = await openTestDb(kind);
     await importReference({ db, dataDir: TEST_DATA_DIR, only: ["hs2022", "hts2026r4", "countries", "currencies", "locations"] });
-    app = await buildApp({ db, home: testHome(), logger: false });
+    app = await buildApp({ db, home, logger: false });
     declarant = await createTestMember(db, { role: "declarant", tenant: "acme" });
     viewer = await createTestMember(db, { role: "viewer", tenant: "acme" });
     const catalogue = await importProducts(db, { principal: { kind: "cli", id: null, label: "test", tenantId: declarant.tenantId, role: "admin" }, bytes: fs.readFileSync(path.join(ROOT, "examples/catalog/products.csv")), fileName: "products.csv" });
@@ -133,7 +136,7 @@ describe.each(TEST_DB_KINDS)("manifest screening on %s", (kind) => {
     };
     for (const [file, codes] of Object.entries(expected)) {
       const lane = file === "us-import.csv" ? "us-import" : file === "cn-import.csv" ? "cn-import" : undefined;
-      const result = await screenFile(db, path.join(EXAMPLES, file), file, { tenantId: tenantId(), lane, date: "2026-11-21" });
+      const result = await screenFile(db, path.join(EXAMPLES, file), file, { tenantId: tenantId(), store, lane, date: "2026-11-21" });
       const found = new Set(result.summary.byCode.map((c) => c.code));
       for (const code of codes) expect(found, `${file} should raise ${code}`).toContain(code);
       for (const c of result.summary.byCode) seen.set(c.code, (seen.get(c.code) ?? 0) + c.count);
@@ -143,7 +146,7 @@ describe.each(TEST_DB_KINDS)("manifest screening on %s", (kind) => {
   });
 
   it("reports each finding with its row, field, both languages, evidence and a hint", async () => {
-    const result = await screenFile(db, path.join(EXAMPLES, "us-import.csv"), "us-import.csv", { tenantId: tenantId(), lane: "us-import", date: "2026-11-21" });
+    const result = await screenFile(db, path.join(EXAMPLES, "us-import.csv"), "us-import.csv", { tenantId: tenantId(), store, lane: "us-import", date: "2026-11-21" });
     expect(result.summary).toMatchObject({ lines: 21, orders: 17 });
     const { findings } = await withTenant(db, tenantId(), (tx) => listFindings(tx, tenantId(), result.runId, { code: "CONTAINER.CHECK_DIGIT" }));
     expect(findings[0]).toMatchObject({ severity: "block", orderNo: "US-24002", line: 4, field: "container_no", evidence: { containerNo: "CSQU3054384", expectedCheckDigit: 3 } });
@@ -157,11 +160,11 @@ describe.each(TEST_DB_KINDS)("manifest screening on %s", (kind) => {
   });
 
   it("re-runs a screening with a line edited in place, and the finding goes away", async () => {
-    const first = await screenFile(db, path.join(EXAMPLES, "us-import.csv"), "us-import.csv", { tenantId: tenantId(), lane: "us-import", date: "2026-11-21" });
+    const first = await screenFile(db, path.join(EXAMPLES, "us-import.csv"), "us-import.csv", { tenantId: tenantId(), store, lane: "us-import", date: "2026-11-21" });
     const before = await withTenant(db, tenantId(), (tx) => listFindings(tx, tenantId(), first.runId, { code: "QTY.NOT_POSITIVE" }));
     expect(before.findings.map((f) => f.line)).toEqual([5]);
     await withTenant(db, tenantId(), (tx) => editLine(tx, tenantId(), first.runId, 5, { qty: "80", line_total: "520.00" }, "test"));
-    const second = await rerunScreening(db, first.runId, { tenantId: tenantId(), date: "2026-11-21" });
+    const second = await rerunScreening(db, first.runId, { tenantId: tenantId(), store, date: "2026-11-21" });
     const after = await withTenant(db, tenantId(), (tx) => listFindings(tx, tenantId(), second.runId, { code: "QTY.NOT_POSITIVE" }));
     expect(after.total).toBe(0);
     expect(second.summary.lines).toBe(first.summary.lines);
@@ -185,13 +188,13 @@ describe.each(TEST_DB_KINDS)("manifest screening on %s", (kind) => {
     const bomb = path.join(WORK, `${kind}-bomb.xlsx`);
     zipBomb(bomb);
     cases.push([bomb, /ZIP bomb/]);
-    for (const [file, message] of cases) await expect(screenFile(db, file, path.basename(file), { tenantId: tenantId(), lane: "cn-import" })).rejects.toThrow(message);
+    for (const [file, message] of cases) await expect(screenFile(db, file, path.basename(file), { tenantId: tenantId(), store, lane: "cn-import" })).rejects.toThrow(message);
     expect((await withTenant(db, tenantId(), (tx) => listRuns(tx, tenantId()))).total).toBe(runsBefore);
   });
 
   it("turns bad rows into findings on those rows, never a failed run", async () => {
     const lines = manifestFromJson({ lines: [{ order_no: "B-1", sku: "X", qty: "abc", unit: "furlongs", currency: "XYZ", hs_code: "12AB" }, {}] }).lines;
-    const result = await screenManifest(db, { tenantId: tenantId(), lane: "eu-import", date: "2026-11-21", source: { kind: "json", name: "bad.json", lines: (async function* () { yield* lines; })() } });
+    const result = await screenManifest(db, { tenantId: tenantId(), store, lane: "eu-import", date: "2026-11-21", source: { kind: "json", name: "bad.json", lines: (async function* () { yield* lines; })() } });
     const codes = result.summary.byCode.map((c) => c.code);
     expect(codes).toEqual(expect.arrayContaining(["FORMAT.INVALID_NUMBER", "FORMAT.INVALID_CODE", "HS.UNKNOWN", "FORMAT.REQUIRED_MISSING"]));
     expect(result.summary).toMatchObject({ lines: 2, blockedOrders: 2, readyOrders: 0 });

@@ -80,27 +80,37 @@ export async function insertFindings(tx: Queryable, tenantId: string, runId: str
   await tx.exec(`insert into screening_findings (${FINDING_COLUMNS.join(", ")}) select ${FINDING_COLUMNS.join(", ")} from screening_findings_stage`);
 }
 
-/** Store one chunk of the run: its block of lines, its findings, and the progress, in one transaction. */
-export async function writeChunk(db: Db, tenantId: string, runId: string, chunk: { blockNo: number; payload: Buffer; firstLine: number; lastLine: number; findings: Finding[]; firstSeq: number; progress: RunProgress }): Promise<void> {
+/** Store one chunk of the run: its block of lines, its findings, the orders it started, and the progress, in one transaction. */
+export async function writeChunk(db: Db, tenantId: string, runId: string, chunk: { blockNo: number; payload: Buffer; firstLine: number; lastLine: number; findings: Finding[]; firstSeq: number; orders: string[]; progress: RunProgress }): Promise<void> {
   await withTenant(db, tenantId, async (tx) => {
     // Sent as base64 text: the drivers serialise a long string parameter far faster than a byte array.
     await tx.query("insert into screening_line_blocks (tenant_id, run_id, block_no, first_line, last_line, payload) values ($1, $2, $3, $4, $5, decode($6, 'base64'))", [tenantId, runId, chunk.blockNo, chunk.firstLine, chunk.lastLine, chunk.payload.toString("base64")]);
     await insertFindings(tx, tenantId, runId, chunk.findings, chunk.firstSeq);
+    await insertRunOrders(tx, tenantId, runId, chunk.orders);
     await tx.query("update screening_runs set progress = $3 where tenant_id = $1 and id = $2", [tenantId, runId, JSON.stringify(chunk.progress)]);
   });
 }
 
-/** Mark the run done with its summary and the fields its source filled. */
-export async function finishRun(db: Db, tenantId: string, runId: string, summary: unknown, fields: string[], progress: RunProgress, sha256: string | null): Promise<void> {
-  await withTenant(db, tenantId, (tx) =>
-    tx.query("update screening_runs set status = 'done', summary = $3, fields = $4, progress = $5, source_sha256 = coalesce($6, source_sha256), finished_at = now() where tenant_id = $1 and id = $2", [tenantId, runId, JSON.stringify(summary), fields, JSON.stringify(progress), sha256]),
-  );
+/**
+ * Record which orders a run contained, for the orders' traceability timelines: order numbers clipped as findings clip
+ * them, each once per run (the caller's promise; a plain insert costs half what ON CONFLICT does at 400k orders).
+ */
+export async function insertRunOrders(tx: Queryable, tenantId: string, runId: string, orders: readonly string[]): Promise<void> {
+  if (!orders.length) return;
+  await tx.query("insert into screening_run_orders (tenant_id, run_id, order_no) select $1, $2, unnest($3::text[])", [tenantId, runId, orders]);
+}
+
+/** Mark the run done with its summary and the fields its source filled, in the caller's transaction. */
+export async function finishRun(tx: Queryable, tenantId: string, runId: string, summary: unknown, fields: string[], progress: RunProgress, sha256: string | null): Promise<void> {
+  await tx.query("update screening_runs set status = 'done', summary = $3, fields = $4, progress = $5, source_sha256 = coalesce($6, source_sha256), finished_at = now() where tenant_id = $1 and id = $2", [tenantId, runId, JSON.stringify(summary), fields, JSON.stringify(progress), sha256]);
 }
 
 /** Undo a run that could not finish: its lines and findings go; the record stays as failed (a background job's caller reads the error) or goes too. */
 export async function abandonRun(db: Db, tenantId: string, runId: string, error: string, keepRecord: boolean): Promise<void> {
   await withTenant(db, tenantId, async (tx) => {
     await tx.query("delete from screening_findings where tenant_id = $1 and run_id = $2", [tenantId, runId]);
+    // Orders are looked up by order number, not run; a run that stored no block stored no orders, so skip the scan.
+    await tx.query("delete from screening_run_orders where tenant_id = $1 and run_id = $2 and exists (select 1 from screening_line_blocks b where b.tenant_id = $1 and b.run_id = $2)", [tenantId, runId]);
     await tx.query("delete from screening_line_blocks where tenant_id = $1 and run_id = $2", [tenantId, runId]);
     if (keepRecord) await tx.query("update screening_runs set status = 'failed', error = $3, finished_at = now() where tenant_id = $1 and id = $2", [tenantId, runId, error]);
     else await tx.query("delete from screening_runs where tenant_id = $1 and id = $2", [tenantId, runId]);

@@ -1,4 +1,9 @@
-import type { Queryable } from "../db/connection.ts";
+import { createHash } from "node:crypto";
+import type { Db, Queryable } from "../db/connection.ts";
+import { appendRecord } from "../ledger/append-records.ts";
+import { canonicalJson } from "../ledger/canonical-json.ts";
+import { type LedgerSubject, MAX_RECORD_BYTES } from "../ledger/ledger-record.ts";
+import { inTenantTransaction, isDb } from "../ledger/tenant-transaction.ts";
 import type { Principal, RequestOrigin } from "./principal.ts";
 
 /** One entry of the audit trail: who did what, when, from where, to which record, with before/after. */
@@ -26,9 +31,14 @@ const SELECT = `select tenant_id as "tenantId", id, occurred_at as "occurredAt",
   actor_label as "actorLabel", action, target_type as "targetType", target_id as "targetId", ip, user_agent as "userAgent",
   request_id as "requestId", before, after from audit_events`;
 
-/** Append an event to the tenant's audit trail (inside the caller's transaction, so it commits with the change). */
-export async function recordAudit(tx: Queryable, principal: Principal, input: AuditInput, origin: RequestOrigin = {}): Promise<AuditEvent> {
-  const [event] = await tx.query<AuditEvent>(
+/**
+ * Append an event to the tenant's audit trail and log it in the evidence ledger (kind audit.event), inside the
+ * caller's transaction so that both commit with the change; given the database itself, in a transaction of its own.
+ * The ledger's sequencer lock is then held until that commit, so callers record the audit event after their other writes.
+ */
+export async function recordAudit(tx: Db | Queryable, principal: Principal, input: AuditInput, origin: RequestOrigin = {}): Promise<AuditEvent> {
+  if (isDb(tx)) return inTenantTransaction(tx, principal.tenantId, (inner) => recordAudit(inner, principal, input, origin));
+  const [row] = await tx.query<AuditEvent>(
     `insert into audit_events (tenant_id, actor_type, actor_id, actor_label, action, target_type, target_id, ip, user_agent, request_id, before, after)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      returning tenant_id as "tenantId", id, occurred_at as "occurredAt", actor_type as "actorType", actor_id as "actorId", actor_label as "actorLabel",
@@ -38,7 +48,9 @@ export async function recordAudit(tx: Queryable, principal: Principal, input: Au
       origin.ip ?? null, origin.userAgent?.slice(0, 400) ?? null, origin.requestId ?? null, jsonOrNull(input.before), jsonOrNull(input.after),
     ],
   );
-  return event as AuditEvent;
+  const event = row as AuditEvent;
+  await appendRecord(tx, { tenantId: event.tenantId, kind: "audit.event", subject: auditSubject(event), data: auditLedgerData(event) });
+  return event;
 }
 
 /** Filters for reading the audit trail, newest first; `before` pages by id. */
@@ -83,6 +95,38 @@ export function auditRecord(event: AuditEvent): Record<string, unknown> {
     before: event.before ?? null,
     after: event.after ?? null,
   };
+}
+
+// The audit trail calls a screening run "screening" (and one of its lines "run#line"); the ledger's subject is the run.
+const LEDGER_SUBJECT_TYPES: Record<string, string> = { screening: "screening_run" };
+
+/** The ledger subject of an audit event: its target, the type made a lower-case word (screening → screening_run), else the tenant. */
+export function auditSubject(event: Pick<AuditEvent, "tenantId" | "targetType" | "targetId">): LedgerSubject {
+  const word = (event.targetType ?? "").toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^[^a-z]+|_+$/g, "").slice(0, 64);
+  const type = LEDGER_SUBJECT_TYPES[word] ?? word;
+  let id = (event.targetId ?? "").replace(/[\u0000-\u001f\u007f]/gu, "").slice(0, 200);
+  if (type === "screening_run") id = id.split("#")[0] as string;
+  return type && id ? { type, id } : { type: "tenant", id: event.tenantId };
+}
+
+// Room left in a ledger record for its envelope (kind, subject, tenant, time) beside the audit data.
+const AUDIT_DATA_BYTES = MAX_RECORD_BYTES - 4096;
+
+/**
+ * The audit event as the data of its ledger record: auditRecord without the kind and tenant the record carries
+ * itself. A before/after too large for one record is logged as the SHA-256 of its canonical JSON; the audit trail
+ * keeps it whole, so it can be checked against the ledger.
+ */
+export function auditLedgerData(event: AuditEvent): Record<string, unknown> {
+  const { kind: _kind, tenant: _tenant, ...data } = auditRecord(event);
+  if (Buffer.byteLength(canonicalJson(data), "utf8") <= AUDIT_DATA_BYTES) return data;
+  return { ...data, before: digestOf(data.before), after: digestOf(data.after) };
+}
+
+function digestOf(value: unknown): { sha256: string; bytes: number } | null {
+  if (value === null || value === undefined) return null;
+  const text = canonicalJson(value);
+  return { sha256: createHash("sha256").update(text, "utf8").digest("hex"), bytes: Buffer.byteLength(text, "utf8") };
 }
 
 const CSV_COLUMNS = ["id", "occurredAt", "actorType", "actorId", "actorLabel", "action", "targetType", "targetId", "ip", "userAgent", "before", "after"] as const;

@@ -8,6 +8,9 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "../../src/db/connection.ts";
 import { TEST_DATA_DIR, TEST_DB_KINDS, TEST_POSTGRES_URL } from "../../src/db/test-db.ts";
+import { sha256Hex } from "../../src/ledger/document-store.ts";
+import { parseVerifierKey } from "../../src/ledger/signed-note.ts";
+import { verifyBundle } from "../../src/ledger/verify-bundle.ts";
 
 const BIN = path.resolve(import.meta.dirname, "../../bin/clearway.js");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -311,6 +314,104 @@ describe.each(TEST_DB_KINDS)("console in Chromium on %s", (kind) => {
     expect(text).toContain("CW-DR-002");
   });
 
+  it("edits a product's regulated attributes — a 99 Wh lithium-ion pack packed with equipment — and keeps them after a reload", async () => {
+    await page.goto(`${server.url}/catalog`);
+    await page.locator('[data-testid="product-row"][data-sku="CW-MG-004"]').getByTestId("product-link").click();
+    await page.waitForURL(/\/catalog\/products\/prd_/);
+    await page.getByTestId("product-edit").click();
+    const form = page.getByTestId("product-edit-form");
+    await form.waitFor({ timeout: 15_000 });
+    expect(await form.getByTestId("edit-reg-contains_battery").getAttribute("data-value")).toBe("no");
+    expect(await form.getByTestId("edit-battery-details").count()).toBe(0);
+    await form.getByTestId("edit-reg-contains_battery-yes").click();
+    await form.getByTestId("edit-reg-battery_form-pack").click();
+    await form.getByTestId("edit-reg-battery_chemistry-lithium_ion").click();
+    await form.getByTestId("edit-reg-battery_packing-with_equipment").click();
+    // Saying "no" hides the details (and would drop them); saying "yes" again brings back what was chosen.
+    await form.getByTestId("edit-reg-contains_battery-no").click();
+    await expect.poll(() => form.getByTestId("edit-battery-details").count()).toBe(0);
+    await form.getByTestId("edit-reg-contains_battery-yes").click();
+    expect(await form.getByTestId("edit-reg-battery_form").getAttribute("data-value")).toBe("pack");
+
+    // The server checks the range and its refusal shows at the field.
+    await form.getByTestId("edit-reg-battery_wh").fill("250000");
+    await form.getByTestId("product-save").click();
+    await expect.poll(() => form.getByTestId("edit-reg-battery_wh-error").textContent(), { timeout: 15_000 }).toBe("must be at most 100000 Wh");
+    await form.getByTestId("edit-reg-battery_wh").fill("99");
+    expect(await form.getByTestId("edit-reg-battery_wh-error").count()).toBe(0);
+    await form.getByTestId("product-save").click();
+    await page.getByTestId("product-saved").waitFor({ timeout: 15_000 });
+
+    const badges = async () => Object.fromEntries(await page.getByTestId("regulated-badge").evaluateAll((all) => all.map((b) => [b.getAttribute("data-key"), b.textContent])));
+    const expected = { contains_battery: "contains lithium battery · 99 Wh", battery_form: "battery pack", battery_chemistry: "lithium-ion", battery_packing: "packed with equipment" };
+    await expect.poll(badges, { timeout: 15_000 }).toMatchObject(expected);
+    await page.reload();
+    await expect.poll(badges, { timeout: 15_000 }).toMatchObject(expected);
+    await page.getByTestId("product-edit").click();
+    expect(await form.getByTestId("edit-reg-battery_form").getAttribute("data-value")).toBe("pack");
+    expect(await form.getByTestId("edit-reg-battery_chemistry").getAttribute("data-value")).toBe("lithium_ion");
+    expect(await form.getByTestId("edit-reg-battery_packing").getAttribute("data-value")).toBe("with_equipment");
+    expect(await form.getByTestId("edit-reg-battery_wh").inputValue()).toBe("99");
+    const product = await page.evaluate(() => fetch("/api/catalog/products/CW-MG-004").then((r) => r.json()));
+    expect(product.product.regulated).toEqual({ contains_battery: true, battery_form: "pack", battery_chemistry: "lithium_ion", battery_packing: "with_equipment", battery_wh: 99 });
+  });
+
+  it("imports through the wizard with the market chosen for 10-digit HS codes, and the codes land under that market", async () => {
+    await page.goto(`${server.url}/catalog/import`);
+    await page.getByTestId("import-file-input").setInputFiles(path.join(FIXTURES, "products-cn-codes.csv"));
+    await expect.poll(() => page.getByTestId("import-count-invalid").getAttribute("data-value"), { timeout: 30_000 }).toBe("2");
+    expect(await page.getByTestId("import-market").getAttribute("data-value")).toBe("us");
+    expect(await page.locator('[data-testid="import-error-row"][data-row="2"]').textContent()).toContain("8518300000 is not a line of the loaded US HTS edition");
+
+    await page.getByTestId("import-market-cn").click();
+    await expect.poll(() => page.getByTestId("import-market").getAttribute("data-value")).toBe("cn");
+    await expect.poll(() => page.getByTestId("import-count-valid").getAttribute("data-value"), { timeout: 30_000 }).toBe("2");
+    expect(await page.getByTestId("import-no-errors").count()).toBe(1);
+    await page.getByTestId("import-commit").click();
+    await expect.poll(() => page.getByTestId("import-result-counts").textContent(), { timeout: 30_000 }).toContain("2 products created");
+
+    await page.goto(`${server.url}/catalog/products/CW-CN-102`);
+    const cn = page.locator('[data-testid="classification-current"][data-market="cn"]');
+    await expect.poll(() => cn.getByTestId("classification-code").textContent(), { timeout: 15_000 }).toBe("8467210000");
+    expect(await page.locator('[data-testid="classification-current"][data-market="hs"]').getByTestId("classification-code").textContent()).toBe("8467.21");
+    expect(await page.locator('[data-testid="classification-current"][data-market="us"]').getByTestId("classification-code").count()).toBe(0);
+  });
+
+  it("exports only the products the filters select", async () => {
+    const exportedSkus = async (format: "csv") => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(`catalog-export-${format}`).click()]);
+      return fs.readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/).slice(1).map((line) => line.split(",")[0]);
+    };
+    const shownSkus = () => page.getByTestId("product-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-sku")));
+    await page.goto(`${server.url}/catalog`);
+    await expect.poll(() => page.getByTestId("catalog-total").getAttribute("data-total"), { timeout: 15_000 }).toBe("6");
+
+    await page.getByTestId("product-filter-tag").fill("battery");
+    await page.getByTestId("product-search-submit").click();
+    await page.waitForURL(/tag=battery/);
+    await expect.poll(shownSkus, { timeout: 15_000 }).toEqual(["CW-DR-002", "CW-EB-003"]);
+    expect(await page.getByTestId("catalog-export-csv").getAttribute("data-filtered")).toBe("true");
+    expect(await exportedSkus("csv")).toEqual(["CW-DR-002", "CW-EB-003"]);
+
+    await page.getByTestId("product-search").fill("earbuds");
+    await page.getByTestId("product-search-submit").click();
+    await page.waitForURL(/q=earbuds/);
+    await expect.poll(shownSkus, { timeout: 15_000 }).toEqual(["CW-EB-003"]);
+    expect(await exportedSkus("csv")).toEqual(["CW-EB-003"]);
+
+    await page.getByTestId("product-filter-clear").click();
+    await page.waitForURL(/\/catalog$/);
+    await expect.poll(() => page.getByTestId("product-search").inputValue()).toBe("");
+    await page.getByTestId("product-filter-unclassified").check();
+    await page.waitForURL(/unclassified=us/);
+    await expect.poll(shownSkus, { timeout: 15_000 }).toEqual(["CW-CN-101", "CW-CN-102"]);
+    expect(await exportedSkus("csv")).toEqual(["CW-CN-101", "CW-CN-102"]);
+    const xlsx = await page.getByTestId("catalog-export-xlsx").getAttribute("href");
+    expect(xlsx).toBe("/api/catalog/export?unclassified=us&format=xlsx");
+    const workbook = await page.request.get(`${server.url}${xlsx}`);
+    expect(workbook.headers()["content-type"]).toContain("spreadsheetml");
+  });
+
   it("screens a manifest: a bad file's refusal first, then a lane's file in the background, to its summary and findings", async () => {
     await page.goto(`${server.url}/tariff`);
     await page.getByTestId("nav-screening").click();
@@ -418,6 +519,109 @@ describe.each(TEST_DB_KINDS)("console in Chromium on %s", (kind) => {
     expect(Number(await page.getByTestId("screening-rules-count").getAttribute("data-count"))).toBeLessThan(all);
   });
 
+  it("archives an invoice through the evidence page, shows its SHA-256, and downloads a bundle that verifies offline", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cw-web-evidence-"));
+    const invoice = Buffer.from("%PDF-1.7\nCommercial invoice INV-7001, 120 cartons of ceramic mugs, USD 2,880.00\n");
+    const invoiceFile = path.join(dir, "INV-7001.pdf");
+    fs.writeFileSync(invoiceFile, invoice);
+    await page.goto(`${server.url}/tariff`);
+    await page.getByTestId("nav-evidence").click();
+    await page.waitForURL(/\/evidence$/);
+    await page.getByTestId("evidence-file-input").setInputFiles(invoiceFile);
+    await expect.poll(() => page.getByTestId("evidence-file-name").textContent()).toBe("INV-7001.pdf");
+    await page.getByTestId("evidence-type").click();
+    await page.getByRole("option", { name: "Commercial invoice", exact: true }).click();
+    await page.getByTestId("evidence-subject-type").click();
+    await page.getByRole("option", { name: "Order", exact: true }).click();
+    await page.getByTestId("evidence-subject-id").fill("SO-7001");
+    await page.getByTestId("evidence-submit").click();
+
+    const result = page.getByTestId("evidence-result");
+    await expect.poll(() => result.getAttribute("data-sha256"), { timeout: 15_000 }).toBe(sha256Hex(invoice));
+    expect(await page.getByTestId("evidence-result-sha256").textContent()).toBe(sha256Hex(invoice));
+    expect(await result.getAttribute("data-duplicate")).toBe("false");
+    const seq = Number(await result.getAttribute("data-seq"));
+    expect(await page.getByTestId("evidence-result-timeline").getAttribute("href")).toBe("/traceability?type=order&id=SO-7001");
+    const row = page.locator(`[data-testid="evidence-document-row"][data-sha256="${sha256Hex(invoice)}"]`);
+    await expect.poll(() => row.getAttribute("data-type"), { timeout: 15_000 }).toBe("invoice");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("evidence-result-bundle").click()]);
+    expect(download.suggestedFilename()).toBe(`evidence-${seq}.json`);
+    const bundle = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+    const keys = (await (await fetch(`${server.url}/api/ledger/public-keys`)).json()) as { keys: { vkey: string }[] };
+    const pinned = keys.keys.map((key) => parseVerifierKey(key.vkey));
+    expect(verifyBundle(bundle, { documentBytes: invoice, trustedKeys: pinned })).toMatchObject({ valid: true, seq, kind: "document.archived", documentChecked: true, keySource: "trusted" });
+    expect(verifyBundle(bundle, { documentBytes: Buffer.from(invoice.toString().replace("2,880.00", "1,880.00")) })).toMatchObject({ valid: false, failure: "document_hash_mismatch" });
+    // The export signed a checkpoint covering the entry; the panel shows it after its refresh.
+    await expect.poll(async () => Number(await page.getByTestId("evidence-checkpoint-body").getAttribute("data-size")), { timeout: 15_000 }).toBeGreaterThan(seq);
+    expect(await page.getByTestId("evidence-key-vkey").textContent()).toMatch(/^clearway\.local\/ledger\/\w+\+[0-9a-f]{8}\+\S+$/);
+
+    await page.getByTestId("evidence-file-input").setInputFiles(invoiceFile);
+    await page.getByTestId("evidence-submit").click();
+    await expect.poll(() => result.getAttribute("data-duplicate"), { timeout: 15_000 }).toBe("true");
+    expect(await result.getAttribute("data-seq")).toBe(String(seq));
+  });
+
+  it("shows the order's timeline with each entry's proof: pending until a checkpoint covers it, then verified", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cw-web-evidence-"));
+    const packingList = Buffer.from("Packing list PL-7001: 120 cartons, 960 kg gross\n");
+    fs.writeFileSync(path.join(dir, "PL-7001.txt"), packingList);
+    await page.goto(`${server.url}/evidence`);
+    await page.getByTestId("evidence-file-input").setInputFiles(path.join(dir, "PL-7001.txt"));
+    await page.getByTestId("evidence-type").click();
+    await page.getByRole("option", { name: "Packing list", exact: true }).click();
+    await page.getByTestId("evidence-subject-type").click();
+    await page.getByRole("option", { name: "Order", exact: true }).click();
+    await page.getByTestId("evidence-subject-id").fill("SO-7001");
+    await page.getByTestId("evidence-submit").click();
+    const result = page.getByTestId("evidence-result");
+    await expect.poll(() => result.getAttribute("data-sha256"), { timeout: 15_000 }).toBe(sha256Hex(packingList));
+    const packingSeq = Number(await result.getAttribute("data-seq"));
+
+    // The previous test's export signed a checkpoint moments ago, and the server signs the next one a minute later: this entry waits.
+    await page.getByTestId("evidence-result-timeline").click();
+    await page.waitForURL(/\/traceability\?type=order&id=SO-7001$/);
+    const entries = page.getByTestId("trace-entry");
+    await expect.poll(() => entries.count(), { timeout: 15_000 }).toBe(2);
+    const packing = page.locator(`[data-testid="trace-entry"][data-seq="${packingSeq}"]`);
+    expect(await packing.getAttribute("data-status")).toBe("pending");
+    expect(await packing.getByTestId("trace-proof").textContent()).toBe("pending");
+    expect(await packing.getByTestId("trace-entry-kind").textContent()).toBe("Document archived");
+    expect(await packing.getByTestId("trace-entry-sha256").getAttribute("data-sha256")).toBe(sha256Hex(packingList));
+    const invoice = entries.first();
+    expect(await invoice.getAttribute("data-kind")).toBe("document.archived");
+    expect(await invoice.getAttribute("data-status")).toBe("verified");
+    expect(await invoice.getByTestId("trace-proof").textContent()).toMatch(/^verified in checkpoint \d+$/);
+
+    // Exporting the pending entry's bundle signs a checkpoint that covers it; the timeline asks again and shows it verified.
+    const [download] = await Promise.all([page.waitForEvent("download"), packing.getByTestId("trace-entry-bundle").click()]);
+    expect(download.suggestedFilename()).toBe(`evidence-${packingSeq}.json`);
+    const bundle = JSON.parse(fs.readFileSync(await download.path(), "utf8"));
+    expect(verifyBundle(bundle, { documentBytes: packingList })).toMatchObject({ valid: true, seq: packingSeq });
+    await expect.poll(() => packing.getAttribute("data-status"), { timeout: 15_000 }).toBe("verified");
+    expect(Number(await packing.getByTestId("trace-proof").getAttribute("data-checkpoint"))).toBeGreaterThan(packingSeq);
+
+    await page.getByTestId("lang-switch").getByText("中文").click();
+    await expect.poll(() => packing.getByTestId("trace-entry-kind").textContent()).toBe("单证存档");
+    expect(await packing.getByTestId("trace-proof").textContent()).toMatch(/^已由检查点 \d+ 证明$/);
+    await page.getByTestId("lang-switch").getByText("EN").click();
+  });
+
+  it("opens a product's traceability from the product page, and an order's from a screening run's order filter", async () => {
+    await page.goto(`${server.url}/catalog`);
+    await page.locator('[data-testid="product-row"][data-sku="CW-DR-002"]').getByTestId("product-link").click();
+    await page.waitForURL(/\/catalog\/products\/prd_/);
+    await page.getByTestId("product-traceability").click();
+    await page.waitForURL(/\/traceability\?type=product&id=CW-DR-002$/);
+    await expect.poll(() => page.getByTestId("trace-subject").textContent(), { timeout: 15_000 }).toBe("Product CW-DR-002");
+    expect(await page.getByTestId("trace-product-link").getAttribute("href")).toMatch(/^\/catalog\/products\/prd_/);
+
+    await page.goto(`${server.url}/screenings/${screeningRunId}?orderNo=SO-7001`);
+    await page.getByTestId("screening-order-traceability").click();
+    await page.waitForURL(/\/traceability\?type=order&id=SO-7001$/);
+    await expect.poll(() => page.getByTestId("trace-entry").count(), { timeout: 15_000 }).toBe(2);
+  });
+
   it("signs out to the sign-in page, and signing in again returns to the page asked for", async () => {
     await page.goto(`${server.url}/tariff`);
     await page.getByTestId("user-menu").click();
@@ -451,5 +655,92 @@ describe.each(TEST_DB_KINDS)("console in Chromium on %s", (kind) => {
     await signIn.getByTestId("lang-switch").getByText("中文").click();
     await expect.poll(() => error.textContent()).toMatch(/请等待 \d+ 秒后重试/);
     await other.close();
+  });
+
+  it("classifies on the standalone page, with confidence and reasons, and sends items to review", async () => {
+    await page.goto(`${server.url}/classify`);
+    await page.getByTestId("lang-switch").getByText("EN").click();
+    const sendToReview = async (title: string): Promise<string> => {
+      await page.getByTestId("classify-title").fill(title);
+      await page.getByTestId("classify-submit").click();
+      const result = page.getByTestId("classify-result");
+      await expect.poll(() => result.getAttribute("data-title"), { timeout: 30_000 }).toBe(title);
+      await page.getByTestId("classify-send-review").click();
+      await expect.poll(() => page.getByTestId("classify-sent").textContent(), { timeout: 15_000 }).toMatch(/^Sent to review as rev_\w+\./);
+      return (await page.getByTestId("classify-sent").getAttribute("data-review-id")) ?? "";
+    };
+    const spinner = await sendToReview("Fidget spinner toy");
+    const result = page.getByTestId("classify-result");
+    expect(await result.getAttribute("data-abstain")).toBe("false");
+    const first = page.getByTestId("classify-candidate").first();
+    expect(await first.getAttribute("data-code")).toBe("9503000011");
+    expect(await first.getByTestId("candidate-confidence").textContent()).toMatch(/^\d+%$/);
+    expect(await first.getByTestId("candidate-path").textContent()).toContain("95 › 9503 › 950300");
+    expect(await first.getByTestId("candidate-terms").textContent()).toContain("toy");
+    expect(await page.getByTestId("classify-candidate").count()).toBe(3);
+
+    const teether = await sendToReview("Silicone baby teether ring");
+    expect(await result.getAttribute("data-abstain")).toBe("true");
+    expect(await page.getByTestId("classify-verdict").textContent()).toMatch(/^Low confidence \(\d+%\): the classifier abstains/);
+    expect(spinner).not.toBe(teether);
+    await page.getByTestId("classify-open-queue").click();
+    await page.waitForURL(/\/classify\/queue$/);
+    await expect.poll(() => page.locator(`[data-testid="review-item"][data-id="${teether}"]`).count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.locator(`[data-testid="review-item"][data-id="${spinner}"]`).count()).toBe(1);
+  });
+
+  it("confirms and corrects from the review queue, showing the server's refusals, and the next similar item learns from it", async () => {
+    await page.goto(`${server.url}/classify/queue`);
+    const spinner = page.locator('[data-testid="review-item"]').filter({ hasText: "Fidget spinner toy" });
+    await expect.poll(() => spinner.count(), { timeout: 15_000 }).toBe(1);
+    await spinner.getByTestId("review-confirm").first().click();
+    await expect.poll(() => spinner.getByTestId("review-error").textContent(), { timeout: 15_000 }).toContain("reason: say why you confirm this item.");
+    await spinner.getByTestId("review-reason").fill("A fidget spinner is a toy of heading 9503, for children 3 to 12.");
+    await spinner.getByTestId("review-confirm").first().click();
+    await expect.poll(() => spinner.getAttribute("data-status"), { timeout: 15_000 }).toBe("confirmed");
+    expect(await spinner.getByTestId("review-decision").textContent()).toContain("Confirmed: 9503.00.00.11");
+
+    const teether = page.locator('[data-testid="review-item"]').filter({ hasText: "Silicone baby teether ring" });
+    await teether.getByTestId("review-reason").fill("Silicone teether: other household articles of plastics, 3924.90.");
+    await teether.getByTestId("review-code").fill("3924.90.99.99");
+    await teether.getByTestId("review-correct").click();
+    await expect.poll(() => teether.getByTestId("review-error").textContent(), { timeout: 15_000 }).toMatch(/code: 3924909999 is not a line of HTS/);
+    expect(await teether.getAttribute("data-status")).toBe("open");
+    await teether.getByTestId("review-code").fill("3924.90.56.50");
+    await teether.getByTestId("review-correct").click();
+    await expect.poll(() => teether.getAttribute("data-status"), { timeout: 15_000 }).toBe("corrected");
+    expect(await teether.getByTestId("review-decision").textContent()).toContain("Corrected: 3924.90.56.50");
+    await page.reload();
+    await expect.poll(() => page.getByTestId("review-count").count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.locator('[data-testid="review-item"]').filter({ hasText: "Silicone baby teether ring" }).count()).toBe(0);
+
+    await page.goto(`${server.url}/classify`);
+    await page.getByTestId("classify-title").fill("Baby teether ring silicone 2 pack");
+    await page.getByTestId("classify-submit").click();
+    const first = page.getByTestId("classify-candidate").first();
+    await expect.poll(() => first.getAttribute("data-code"), { timeout: 30_000 }).toBe("3924905650");
+    expect(await first.getByTestId("candidate-precedent").first().textContent()).toMatch(/^Precedent: 3924905650 for "Silicone baby teether ring" \(\d+% similar\)$/);
+    await page.getByTestId("lang-switch").getByText("中文").click();
+    await expect.poll(() => page.getByTestId("classify-tab-queue").textContent()).toBe("复核队列");
+    expect(await first.getByTestId("candidate-precedent").first().textContent()).toMatch(/^先例：3924905650/);
+    await page.getByTestId("lang-switch").getByText("EN").click();
+  });
+
+  it("classifies a product on its page and confirms a candidate as its code", async () => {
+    await page.goto(`${server.url}/catalog`);
+    await page.locator('[data-testid="product-row"][data-sku="CW-MG-004"]').getByTestId("product-link").click();
+    await page.waitForURL(/\/catalog\/products\/prd_/);
+    const box = page.getByTestId("product-classify-box");
+    await box.getByTestId("product-classify-market").getByText("HS").click();
+    await box.getByTestId("product-classify-run").click();
+    const first = box.getByTestId("classify-candidate").first();
+    await expect.poll(() => first.getAttribute("data-code"), { timeout: 30_000 }).toBe("961700");
+    await first.getByTestId("product-classify-pick").click();
+    await box.getByTestId("product-classify-rationale").fill("Vacuum flask: heading 9617, complete with its case.");
+    await box.getByTestId("product-classify-confirm").click();
+    await expect.poll(() => box.getByTestId("product-classify-confirmed").textContent(), { timeout: 15_000 }).toContain("Confirmed 9617.00");
+    const hs = page.locator('[data-testid="classification-current"][data-market="hs"]');
+    await expect.poll(() => hs.getByTestId("classification-code").textContent(), { timeout: 15_000 }).toBe("9617.00");
+    expect(await hs.getByTestId("classification-status").getAttribute("data-status")).toBe("confirmed");
   });
 });

@@ -17,7 +17,10 @@ type AdminModule = Module & { permission: Permission };
 const modules: Module[] = [
   { id: "tariff", path: "/tariff" },
   { id: "catalogue", path: "/catalog" },
+  { id: "classification", path: "/classify" },
   { id: "screening", path: "/screenings" },
+  { id: "evidence", path: "/evidence" },
+  { id: "traceability", path: "/traceability" },
   { id: "status", path: "/status" },
 ];
 
@@ -29,11 +32,9 @@ export const adminModules: AdminModule[] = [
 ];
 
 const plannedModules: IconName[] = [
-  "classification",
   "declarations",
   "bonded",
   "risk",
-  "evidence",
 ];
 
 /** The console frame around a page. */

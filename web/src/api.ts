@@ -3,9 +3,9 @@
 import type { Certificate, CertificateInput } from "../../src/catalog/certificates.ts";
 import type { ClassificationInput } from "../../src/catalog/classify-product-code.ts";
 import type { FieldSpec } from "../../src/catalog/fields.ts";
-import type { ImportReport } from "../../src/catalog/import-products.ts";
+import type { ImportProductsOptions, ImportReport } from "../../src/catalog/import-products.ts";
 import type { SavedMapping } from "../../src/catalog/mappings.ts";
-import type { getProductDetail, Product, ProductChanges, ProductListItem, ProductQuery } from "../../src/catalog/products.ts";
+import type { getProductDetail, Product, ProductChanges, ProductFilter, ProductListItem, ProductQuery } from "../../src/catalog/products.ts";
 import type { createSupplier as serverCreateSupplier, Supplier } from "../../src/catalog/suppliers.ts";
 import type { ImportRecord } from "../../src/reference/reference-status.ts";
 import type { Edition } from "../../src/tariff/editions.ts";
@@ -30,7 +30,7 @@ export type { ClassificationInput } from "../../src/catalog/classify-product-cod
 export type { ImportReport } from "../../src/catalog/import-products.ts";
 export type { SavedMapping } from "../../src/catalog/mappings.ts";
 export type { RowError } from "../../src/catalog/parse-product-row.ts";
-export type { Classification, Product, ProductChanges, ProductListItem, ProductQuery } from "../../src/catalog/products.ts";
+export type { Classification, Product, ProductChanges, ProductFilter, ProductListItem, ProductQuery } from "../../src/catalog/products.ts";
 export type { Supplier } from "../../src/catalog/suppliers.ts";
 export type { ImportRecord } from "../../src/reference/reference-status.ts";
 export type { Edition } from "../../src/tariff/editions.ts";
@@ -77,7 +77,7 @@ export type RateCell = ServerRateCell<ParsedRate>;
 export type SpecialCell = ServerRateCell<ParsedSpecial>;
 
 /** A product field an import column can map to (what GET /api/catalog/fields lists). */
-export type CatalogField = Pick<FieldSpec, "key" | "type" | "label" | "labelZh" | "aliases">;
+export type CatalogField = Pick<FieldSpec, "key" | "type" | "label" | "labelZh" | "aliases" | "choices">;
 /** A certificate as the product page lists it (the server sends no status there; see certificateState). */
 export type ProductCertificate = Pick<Certificate, "id" | "type" | "number" | "issuer" | "validFrom" | "validTo" | "documentSha256">;
 /** What GET /api/catalog/products/:id answers. */
@@ -86,8 +86,10 @@ export type ProductDetail = Omit<Awaited<ReturnType<typeof getProductDetail>>, "
 export type ProductVersion = ProductDetail["versions"][number];
 /** What creates a supplier. */
 export type SupplierInput = Parameters<typeof serverCreateSupplier>[2];
-/** How one import request runs: a dry run previews, validOnly skips bad rows, mapping overrides the automatic column mapping. */
-export type ImportOptions = { fileName: string; dryRun: boolean; validOnly?: boolean; mapping?: Record<string, string> };
+/** How one import request runs: a dry run previews, validOnly skips bad rows, mapping overrides the automatic column mapping, market says whose a bare 10-digit HS code is. */
+export type ImportOptions = { fileName: string; dryRun: boolean; validOnly?: boolean; mapping?: Record<string, string>; market?: ImportMarket };
+/** The markets a bare 10-digit code of an import's HS code column can belong to (what the import API takes). */
+export type ImportMarket = NonNullable<ImportProductsOptions["market"]>;
 
 /** A screening run: status, progress while running, summary once done (what GET /api/screenings/:id answers under `run`). */
 export type ScreeningRun = RunRecord;
@@ -182,6 +184,9 @@ async function request<T>(method: string, path: string, { body, bytes, signal }:
 
 /** GET a JSON document from the API, throwing ApiError on any failure. */
 export const getJson = <T>(path: string, signal?: AbortSignal) => request<T>("GET", path, { signal });
+
+/** Send a JSON body (with the CSRF token) and read the JSON answer, throwing ApiError on any failure. */
+export const sendJson = <T>(method: "POST" | "PUT" | "PATCH", path: string, body: unknown) => request<T>(method, path, { body });
 
 /** Query string from the defined entries of a record. */
 function query(params: Record<string, string | number | undefined>): string {
@@ -312,13 +317,14 @@ export const importProducts = (bytes: ArrayBuffer, options: ImportOptions, signa
       fileName: options.fileName,
       dryRun: String(options.dryRun),
       validOnly: options.validOnly ? "true" : undefined,
+      market: options.market,
       mapping: options.mapping && Object.keys(options.mapping).length ? JSON.stringify(options.mapping) : undefined,
     })}`,
     { bytes, signal },
   );
 
-/** URL that downloads every product as CSV or XLSX (under the import's own headers). */
-export const catalogExportUrl = (format: "csv" | "xlsx") => `/api/catalog/export?${query({ format })}`;
+/** URL that downloads, as CSV or XLSX under the import's own headers, the products the filters select (every product without filters). */
+export const catalogExportUrl = (format: "csv" | "xlsx", filters: ProductFilter = {}) => `/api/catalog/export?${query({ ...filters, format })}`;
 
 /** Fetches a page of the tenant's screening runs, newest first. */
 export const fetchScreenings = (limit: number, offset: number, signal?: AbortSignal) =>
@@ -398,3 +404,55 @@ export function uploadManifest(file: File, options: ScreeningUploadOptions, onPr
   });
   return { done, abort: () => xhr.abort() };
 }
+
+/** What POST /api/documents answers: the archived document, its ledger entry, and whether it was there already. */
+export type ArchivedDocument = import("../../src/ledger/archive-document.ts").ArchivedDocument;
+/** One archived document as GET /api/documents lists it. */
+export type ListedDocument = import("../../src/ledger/list-documents.ts").ListedDocument;
+/** The traceability timeline of a subject (GET /api/ledger/timeline). */
+export type Timeline = import("../../src/ledger/list-timeline.ts").Timeline;
+/** One entry of a timeline, with its proof status. */
+export type TimelineEntry = import("../../src/ledger/list-timeline.ts").TimelineEntry;
+/** Whether an entry is proven in the newest checkpoint, waiting for one, or failed. */
+export type ProofStatus = import("../../src/ledger/list-timeline.ts").ProofStatus;
+/** The newest signed checkpoint of the evidence log (GET /api/ledger/checkpoint). */
+export type LedgerCheckpoint = import("../../src/ledger/publish-checkpoint.ts").Checkpoint;
+/** A public key of the evidence log, with the verifier key string to pin. */
+export type LedgerKey = import("../../src/ledger/signing-keys.ts").LedgerKey;
+/** An evidence bundle: record, inclusion proof, signed checkpoint and public keys. */
+export type EvidenceBundle = import("../../src/ledger/evidence-bundle.ts").EvidenceBundle;
+/** What to archive with a document: its type, file name and, optionally, the subject it belongs to. */
+export type ArchiveOptions = { type: string; name: string; subject?: { type: string; id: string } };
+
+/** Archives a document's bytes; the answer says whether the tenant had archived the same bytes before. */
+export const archiveDocument = (bytes: ArrayBuffer, options: ArchiveOptions) =>
+  request<ArchivedDocument>(
+    "POST",
+    `/api/documents?${query({ type: options.type, name: options.name, subjectType: options.subject?.type, subjectId: options.subject?.id })}`,
+    { bytes },
+  );
+
+/** Fetches a page of the tenant's archived documents, newest first, optionally of one type or one SHA-256. */
+export const fetchDocuments = (filters: { type?: string; sha256?: string; limit: number; offset: number }, signal?: AbortSignal) =>
+  getJson<{ total: number; documents: ListedDocument[] }>(`/api/documents?${query(filters)}`, signal);
+
+/** URL that downloads an archived document's bytes. */
+export const documentUrl = (sha256: string) => `/api/documents/${encodeURIComponent(sha256)}`;
+
+/** Fetches the evidence bundle of an archived document. */
+export const fetchDocumentBundle = (sha256: string, signal?: AbortSignal) =>
+  getJson<EvidenceBundle>(`/api/documents/${encodeURIComponent(sha256)}/bundle`, signal);
+
+/** Fetches the evidence bundle of a ledger entry. */
+export const fetchEntryBundle = (seq: number, signal?: AbortSignal) => getJson<EvidenceBundle>(`/api/ledger/entries/${seq}/bundle`, signal);
+
+/** Fetches the newest signed checkpoint of the evidence log. */
+export const fetchCheckpoint = (signal?: AbortSignal) => getJson<LedgerCheckpoint>("/api/ledger/checkpoint", signal);
+
+/** Fetches every public key that signs (or signed) the log's checkpoints, and which one is current. */
+export const fetchLedgerKeys = (signal?: AbortSignal) =>
+  getJson<{ origin: string; current: string; keys: LedgerKey[] }>("/api/ledger/public-keys", signal);
+
+/** Fetches every record logged for a subject, oldest first, each with its proof status. */
+export const fetchTimeline = (subjectType: string, subjectId: string, signal?: AbortSignal) =>
+  getJson<Timeline>(`/api/ledger/timeline?${query({ subjectType, subjectId })}`, signal);

@@ -1,6 +1,7 @@
 // The column mapping of an import: each source column and the product field it fills, with saved mappings to apply or save.
 import { Badge, Button, Group, Select, Stack, Table, Text, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
+import { REGULATED_KEYS } from "../../../src/catalog/fields.ts";
 import { ApiError, type CatalogField, fetchMappings, type SavedMapping, saveMapping } from "../api.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { type I18n, useI18n } from "../i18n.ts";
@@ -10,7 +11,7 @@ import { useApi } from "../useApi.ts";
 
 /** The select's value for "leave this column out" (a Select cannot hold an empty string). */
 const IGNORE = "__ignore__";
-const REGULATED_TEXT = new Set(["battery_type", "battery_wh", "textile_construction", "fibre"]);
+const REGULATED = new Set<string>(REGULATED_KEYS);
 
 /** One source column and the field it fills (null: not imported). */
 export type MappingRow = { column: string; field: string | null };
@@ -20,7 +21,7 @@ function fieldOptions(i18n: I18n, fields: CatalogField[]) {
   const label = (field: CatalogField) => (i18n.lang === "zh" ? `${field.labelZh} · ${field.label}` : `${field.label} · ${field.labelZh}`);
   const group = (name: string, items: CatalogField[]) => ({ group: name, items: items.map((field) => ({ value: field.key, label: label(field) })) });
   const isCode = (field: CatalogField) => field.type === "code";
-  const isRegulated = (field: CatalogField) => field.type === "boolean" || REGULATED_TEXT.has(field.key);
+  const isRegulated = (field: CatalogField) => REGULATED.has(field.key);
   return [
     { group: i18n.t("import.group.skip"), items: [{ value: IGNORE, label: i18n.t("import.ignore") }] },
     group(i18n.t("import.group.product"), fields.filter((field) => !isCode(field) && !isRegulated(field))),

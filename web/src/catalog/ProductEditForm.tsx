@@ -1,4 +1,5 @@
-// Edits a product's main fields; only the changed fields are sent, and the server keeps the previous state as a version.
+// Edits a product's fields and regulated attributes; only the changed fields are sent, the server keeps the previous state as a version,
+// and the server's refusals are shown at the fields they concern.
 import { ActionIcon, Button, Group, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { ApiError, fetchSuppliers, type Product, type ProductChanges, updateProduct } from "../api.ts";
@@ -6,12 +7,14 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { type I18n, useI18n } from "../i18n.ts";
 import { Icon } from "../icons.tsx";
 import { useApi } from "../useApi.ts";
+import { fromRegulatedDraft, RegulatedEditor, type RegulatedDraft, regulatedProblems, sameRegulated, toRegulatedDraft } from "./RegulatedEditor.tsx";
 
 type MaterialRow = { material: string; percent: string };
 
 type Draft = {
   titleEn: string; titleZh: string; descriptionEn: string; descriptionZh: string; brand: string; model: string; functionUse: string; ingredients: string;
   originCountry: string; supplierId: string; netWeightKg: string; grossWeightKg: string; declaredUnitValue: string; currency: string; tags: string[]; materials: MaterialRow[];
+  regulated: RegulatedDraft;
 };
 
 const TEXT_FIELDS = ["titleEn", "titleZh", "descriptionEn", "descriptionZh", "brand", "model", "functionUse", "ingredients", "originCountry", "supplierId", "netWeightKg", "grossWeightKg", "declaredUnitValue", "currency"] as const;
@@ -26,6 +29,7 @@ function toDraft(product: Product): Draft {
     originCountry: text(product.originCountry), supplierId: text(product.supplierId), netWeightKg: stripZeros(text(product.netWeightKg)),
     grossWeightKg: stripZeros(text(product.grossWeightKg)), declaredUnitValue: stripZeros(text(product.declaredUnitValue)), currency: text(product.currency),
     tags: product.tags, materials: product.materials.map((m) => ({ material: m.material, percent: m.percent === null ? "" : String(m.percent) })),
+    regulated: toRegulatedDraft(product.regulated),
   };
 }
 
@@ -45,12 +49,14 @@ function changesOf(product: Product, draft: Draft): ProductChanges {
   if (JSON.stringify(draft.tags) !== JSON.stringify(before.tags)) changes.tags = draft.tags;
   const materials = draft.materials.filter((m) => m.material.trim()).map((m) => ({ material: m.material.trim(), percent: m.percent.trim() === "" ? null : Number(m.percent) }));
   if (JSON.stringify(materials) !== JSON.stringify(product.materials.map((m) => ({ material: m.material, percent: m.percent })))) changes.materials = materials;
+  const regulated = fromRegulatedDraft(draft.regulated);
+  if (!sameRegulated(regulated, product.regulated)) changes.regulated = regulated;
   return changes as ProductChanges;
 }
 
-/** Field problems the server would refuse, keyed by field. */
+/** Field problems the server would refuse, keyed by field (regulated attributes as `regulated.<key>`). */
 function problemsOf(draft: Draft, t: I18n["t"]) {
-  const problems: Partial<Record<keyof Draft, string>> = {};
+  const problems: Partial<Record<string, string>> = {};
   for (const field of ["netWeightKg", "grossWeightKg", "declaredUnitValue"] as const) {
     if (draft[field].trim() && !DECIMAL.test(draft[field].trim())) problems[field] = t("product.decimalInvalid");
   }
@@ -60,7 +66,25 @@ function problemsOf(draft: Draft, t: I18n["t"]) {
     problems.netWeightKg = t("product.weightsInvalid");
   }
   if (draft.materials.some((m) => m.percent.trim() !== "" && !(Number(m.percent) >= 0 && Number(m.percent) <= 100))) problems.materials = t("product.percentInvalid");
+  for (const [key, problem] of Object.entries(regulatedProblems(draft.regulated, t))) problems[`regulated.${key}`] = problem;
   return problems;
+}
+
+/** The server's refusals by field, from its validation issues ("body/regulated/battery_wh" → "regulated.battery_wh"). */
+function serverProblemsOf(error: ApiError | null): Partial<Record<string, string>> {
+  const issues = error?.code === "VALIDATION_FAILED" && Array.isArray(error.details?.issues) ? (error.details.issues as { path?: unknown; message?: unknown }[]) : [];
+  const problems: Partial<Record<string, string>> = {};
+  for (const issue of issues) {
+    const [head, sub] = String(issue.path ?? "").replace(/^body\/?/, "").split("/");
+    const field = head === "regulated" && sub ? `regulated.${sub}` : head;
+    if (field && !problems[field]) problems[field] = String(issue.message ?? "");
+  }
+  return problems;
+}
+
+/** The problems under one prefix ("regulated."), keyed without it. */
+function problemsUnder(problems: Partial<Record<string, string>>, prefix: string): Partial<Record<string, string>> {
+  return Object.fromEntries(Object.entries(problems).filter(([key]) => key.startsWith(prefix)).map(([key, problem]) => [key.slice(prefix.length), problem]));
 }
 
 type Props = { product: Product; onSaved: (product: Product) => void; onCancel: () => void };
@@ -74,10 +98,17 @@ export function ProductEditForm({ product, onSaved, onCancel }: Props) {
   const [error, setError] = useState<ApiError | null>(null);
   const [unchanged, setUnchanged] = useState(false);
   const suppliers = useApi("suppliers", fetchSuppliers);
-  const problems = checked ? problemsOf(draft, t) : {};
+  const [serverProblems, setServerProblems] = useState<Partial<Record<string, string>>>({});
+  const problems = { ...serverProblems, ...(checked ? problemsOf(draft, t) : {}) };
   const set = <K extends keyof Draft>(field: K, value: Draft[K]) => {
     setUnchanged(false);
+    setServerProblems((previous) => ({ ...previous, [field]: undefined }));
     setDraft((previous) => ({ ...previous, [field]: value }));
+  };
+  const setRegulated = (key: string, value: string) => {
+    setUnchanged(false);
+    setServerProblems((previous) => ({ ...previous, [`regulated.${key}`]: undefined }));
+    setDraft((previous) => ({ ...previous, regulated: { ...previous.regulated, values: { ...previous.regulated.values, [key]: value } } }));
   };
   const input = (field: (typeof TEXT_FIELDS)[number]) => ({
     value: draft[field],
@@ -97,11 +128,14 @@ export function ProductEditForm({ product, onSaved, onCancel }: Props) {
     }
     setBusy(true);
     setError(null);
+    setServerProblems({});
     try {
       const { product: saved } = await updateProduct(product.id, changes);
       onSaved(saved);
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, "CLIENT", String(caught)));
+      const refusal = caught instanceof ApiError ? caught : new ApiError(0, "CLIENT", String(caught));
+      setError(refusal);
+      setServerProblems(serverProblemsOf(refusal));
       setBusy(false);
     }
   };
@@ -137,6 +171,10 @@ export function ProductEditForm({ product, onSaved, onCancel }: Props) {
         </SimpleGrid>
         <TagsInput label={t("product.field.tags")} description={t("product.tagsHint")} value={draft.tags} onChange={(tags) => set("tags", tags)} data-testid="edit-tags" />
         <MaterialsEditor rows={draft.materials} onChange={(rows) => set("materials", rows)} error={problems.materials} />
+        <Text size="sm" fw={500} mt="xs">
+          {t("product.field.regulated")}
+        </Text>
+        <RegulatedEditor draft={draft.regulated} onChange={setRegulated} errors={problemsUnder(problems, "regulated.")} disabled={busy} />
         {unchanged && (
           <Text size="sm" c="dimmed" data-testid="product-unchanged">
             {t("product.nothingChanged")}

@@ -1,9 +1,12 @@
-// The import wizard's state: the chosen file's bytes, the column overrides, the dry run's report, and the final import.
+// The import wizard's state: the chosen file's bytes, the column overrides, the market of bare HS codes, the dry run's report, and the final import.
 import { useCallback, useRef, useState } from "react";
-import { ApiError, type ImportReport, importProducts } from "../api.ts";
+import { ApiError, type ImportMarket, type ImportReport, importProducts } from "../api.ts";
 
 /** The largest file the server takes (SHEET_LIMITS.maxBytes), checked before uploading. */
 export const MAX_IMPORT_MB = 100;
+
+/** The markets the wizard offers for a bare 10-digit HS code column, the default first. */
+export const IMPORT_MARKETS: readonly ImportMarket[] = ["us", "cn"];
 
 /** What the wizard is doing right now. */
 export type ImportStage = "idle" | "reading" | "checking" | "importing";
@@ -18,6 +21,8 @@ export type ImportWizard = {
   readPercent: number;
   file: ChosenFile | null;
   overrides: Record<string, string>;
+  /** Whose a bare 10-digit code in the HS code column is: checked against that market, recorded under it. */
+  market: ImportMarket;
   /** The last dry run's report. */
   preview: ImportReport | null;
   /** A file-level refusal (unreadable, missing columns, too large) or a failed request. */
@@ -26,6 +31,7 @@ export type ImportWizard = {
   result: ImportReport | null;
   choose: (file: File) => void;
   setOverrides: (overrides: Record<string, string>) => void;
+  setMarket: (market: ImportMarket) => void;
   commit: (validOnly: boolean) => void;
   reset: () => void;
 };
@@ -51,19 +57,20 @@ export function useImportWizard(): ImportWizard {
   const [readPercent, setReadPercent] = useState(0);
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [overrides, setOverridesState] = useState<Record<string, string>>({});
+  const [market, setMarketState] = useState<ImportMarket>("us");
   const [preview, setPreview] = useState<ImportReport | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<ImportReport | null>(null);
   const running = useRef<AbortController | null>(null);
 
-  const check = useCallback(async (chosen: ChosenFile, mapping: Record<string, string>) => {
+  const check = useCallback(async (chosen: ChosenFile, mapping: Record<string, string>, codeMarket: ImportMarket) => {
     running.current?.abort();
     const controller = new AbortController();
     running.current = controller;
     setStage("checking");
     setError(null);
     try {
-      const report = await importProducts(chosen.bytes, { fileName: chosen.name, dryRun: true, mapping }, controller.signal);
+      const report = await importProducts(chosen.bytes, { fileName: chosen.name, dryRun: true, mapping, market: codeMarket }, controller.signal);
       if (controller.signal.aborted) return;
       setPreview(report);
     } catch (caught) {
@@ -93,18 +100,23 @@ export function useImportWizard(): ImportWizard {
         const bytes = await readFile(chosenFile, setReadPercent);
         const chosen = { name: chosenFile.name, size: chosenFile.size, bytes };
         setFile(chosen);
-        await check(chosen, {});
+        await check(chosen, {}, market);
       } catch (caught) {
         setStage("idle");
         setError(new ApiError(0, "IMPORT_UNREADABLE", asApiError(caught).message));
       }
     },
-    [check],
+    [check, market],
   );
 
   const setOverrides = (next: Record<string, string>) => {
     setOverridesState(next);
-    if (file) void check(file, next);
+    if (file) void check(file, next, market);
+  };
+
+  const setMarket = (next: ImportMarket) => {
+    setMarketState(next);
+    if (file) void check(file, overrides, next);
   };
 
   const commit = async (validOnly: boolean) => {
@@ -115,7 +127,7 @@ export function useImportWizard(): ImportWizard {
     setStage("importing");
     setError(null);
     try {
-      const report = await importProducts(file.bytes, { fileName: file.name, dryRun: false, validOnly, mapping: overrides }, controller.signal);
+      const report = await importProducts(file.bytes, { fileName: file.name, dryRun: false, validOnly, mapping: overrides, market }, controller.signal);
       if (report.committed) setResult(report);
       else setPreview(report);
     } catch (caught) {
@@ -134,5 +146,5 @@ export function useImportWizard(): ImportWizard {
     setResult(null);
   };
 
-  return { stage, readPercent, file, overrides, preview, error, result, choose: (f) => void choose(f), setOverrides, commit: (v) => void commit(v), reset };
+  return { stage, readPercent, file, overrides, market, preview, error, result, choose: (f) => void choose(f), setOverrides, setMarket, commit: (v) => void commit(v), reset };
 }

@@ -1,4 +1,4 @@
-// The import wizard (`/catalog/import`): choose a file, check it (dry run), adjust the column mapping, then import.
+// The import wizard (`/catalog/import`): choose a file, check it (dry run), adjust the column mapping and the market of bare HS codes, then import.
 import { Grid, Group, Loader, Paper, Progress, Stack, Stepper, Text } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
 import { PageHeader } from "../admin/PageHeader.tsx";
@@ -9,6 +9,7 @@ import { Panel } from "../catalog/Facts.tsx";
 import { guessField } from "../catalog/guessField.ts";
 import { ImportFileError } from "../catalog/ImportFileError.tsx";
 import { ImportFilePicker } from "../catalog/ImportFilePicker.tsx";
+import { ImportMarketPicker } from "../catalog/ImportMarketPicker.tsx";
 import { ImportActions, ImportCounts, ImportErrorsTable } from "../catalog/ImportPreview.tsx";
 import { ImportResult } from "../catalog/ImportResult.tsx";
 import { MappingEditor, type MappingRow } from "../catalog/MappingEditor.tsx";
@@ -62,6 +63,7 @@ function ImportWizardView() {
             <Grid gap="md">
               <Grid.Col span={{ base: 12, xl: 5 }}>
                 <Panel title={t("import.mapping")} testId="import-mapping-panel">
+                  <ImportMarketPicker value={wizard.market} onChange={wizard.setMarket} disabled={busy} />
                   <Text size="sm" c="dimmed" mb="sm">
                     {t("import.mappingIntro")}
                   </Text>
@@ -74,7 +76,7 @@ function ImportWizardView() {
                     <Stack gap="md" className={busy ? "cw-stale" : undefined}>
                       <ImportCounts report={preview} />
                       <ImportActions report={preview} busy={busy} onCommit={wizard.commit} />
-                      <ImportErrorsTable key={JSON.stringify(wizard.overrides)} report={preview} />
+                      <ImportErrorsTable key={JSON.stringify([wizard.overrides, wizard.market])} report={preview} />
                     </Stack>
                   </Panel>
                 )}

@@ -2,7 +2,7 @@
 import { Button, Group, Pagination, Paper, Stack, Text } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
 import { PageHeader } from "../admin/PageHeader.tsx";
-import { catalogExportUrl, fetchProducts, type ProductQuery } from "../api.ts";
+import { catalogExportUrl, fetchProducts, type ProductFilter, type ProductQuery } from "../api.ts";
 import { CatalogTabs } from "../catalog/CatalogTabs.tsx";
 import { EXPIRY_WARN_DAYS } from "../catalog/format.ts";
 import { ProductFilterBar, type ProductSearch } from "../catalog/ProductFilterBar.tsx";
@@ -39,8 +39,8 @@ export function CatalogPage({ search }: { search: URLSearchParams }) {
             {t("catalog.import")}
           </Button>
         )}
-        <ExportButton format="csv" label={t("catalog.exportCsv")} />
-        <ExportButton format="xlsx" label={t("catalog.exportXlsx")} />
+        <ExportButton format="csv" label={t("catalog.exportCsv")} filters={toApiFilter(filters)} filtered={filtered} />
+        <ExportButton format="xlsx" label={t("catalog.exportXlsx")} filters={toApiFilter(filters)} filtered={filtered} />
       </PageHeader>
       <Paper withBorder p="sm">
         <ProductFilterBar value={filters} onApply={(next) => go(next)} />
@@ -72,12 +72,15 @@ export function CatalogPage({ search }: { search: URLSearchParams }) {
   );
 }
 
-/** A download link for every product (a plain GET: the session cookie goes with it). */
-function ExportButton({ format, label }: { format: "csv" | "xlsx"; label: string }) {
+/** A download link for the products the filters select, every page of them (a plain GET: the session cookie goes with it). */
+function ExportButton({ format, label, filters, filtered }: { format: "csv" | "xlsx"; label: string; filters: ProductFilter; filtered: boolean }) {
+  const { t } = useI18n();
   return (
     <Button
       component="a"
-      href={catalogExportUrl(format)}
+      href={catalogExportUrl(format, filters)}
+      title={filtered ? t("catalog.exportFilteredHint") : t("catalog.exportAllHint")}
+      data-filtered={filtered}
       download
       variant="default"
       leftSection={<Icon name="download" size={15} />}
@@ -111,15 +114,18 @@ function toUrl(filters: ProductSearch, page: number): Record<string, string | nu
   };
 }
 
-/** What GET /api/catalog/products takes. */
-function toApiQuery(filters: ProductSearch, page: number): ProductQuery {
+/** The filters as the list and the export take them. */
+function toApiFilter(filters: ProductSearch): ProductFilter {
   return {
     q: filters.q || undefined,
     unclassified: filters.unclassified ? "us" : undefined,
     certificateExpiringDays: filters.expiring ? EXPIRY_WARN_DAYS : undefined,
     supplierId: filters.supplier || undefined,
     tag: filters.tag || undefined,
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
   };
+}
+
+/** What GET /api/catalog/products takes: the filters and a page. */
+function toApiQuery(filters: ProductSearch, page: number): ProductQuery {
+  return { ...toApiFilter(filters), limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
 }

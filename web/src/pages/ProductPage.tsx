@@ -11,6 +11,7 @@ import { ProductAttributes } from "../catalog/ProductAttributes.tsx";
 import { ProductCertificates } from "../catalog/ProductCertificates.tsx";
 import { ProductEditForm } from "../catalog/ProductEditForm.tsx";
 import { VersionList } from "../catalog/VersionList.tsx";
+import { ProductClassifyBox } from "../classify/ProductClassifyBox.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { useI18n } from "../i18n.ts";
 import { Icon } from "../icons.tsx";
@@ -84,6 +85,7 @@ function ProductView({ detail, stale, onChanged }: { detail: ProductDetail; stal
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
             <ClassificationPanel detail={detail} onRecorded={onChanged} />
+            <ProductClassifyBox productId={product.id} onConfirmed={onChanged} />
             <Panel title={t("versions.title")}>
               <VersionList product={product} versions={detail.versions} />
             </Panel>
@@ -109,6 +111,9 @@ function ProductHeading({ product }: { product: Product }) {
         <Badge variant="light" color="blue" data-testid="product-version-badge" leftSection={<Icon name="refresh" size={11} />}>
           {t("product.version", { version: product.version })}
         </Badge>
+        <Anchor component={Link} to={`/traceability?type=product&id=${encodeURIComponent(product.sku)}`} size="sm" data-testid="product-traceability">
+          {t("trace.link")}
+        </Anchor>
       </Group>
       <Text size="md" fw={500} data-testid="product-title">
         {product.titleEn ?? product.titleZh ?? "—"}

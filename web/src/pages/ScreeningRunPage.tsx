@@ -80,6 +80,11 @@ export function ScreeningRunPage({ id, search }: { id: string; search: URLSearch
                 {t("screening.run.rerunOf", { id: run.rerunOf })}
               </Anchor>
             )}
+            {state.filters.orderNo && (
+              <Anchor component={Link} to={href("/traceability", { type: "order", id: state.filters.orderNo })} size="xs" data-testid="screening-order-traceability">
+                {t("trace.linkOrder", { order: state.filters.orderNo })}
+              </Anchor>
+            )}
           </Group>
           <RerunStatus rerun={rerun} />
           {run.status === "done" && run.edits > 0 && !rerun.busy && (
