@@ -84,17 +84,11 @@ export async function archiveDocument(db: Db, store: DocumentStore, input: Archi
   });
 }
 
-/** A tenant's archived document by SHA-256, or null. */
-export async function findDocument(db: Db | Queryable, tenantId: string, sha256: string): Promise<Omit<ArchivedDocument, "duplicate"> | null> {
-  const [row] = await inTenantTransaction(db, tenantId, (q) =>
-    q.query<{ sha256: string; size: number; media_type: string; original_name: string | null; document_type: string; seq: number; stored_path: string; leaf_hash: Uint8Array }>(
-      `select d.sha256, d.size, d.media_type, d.original_name, d.document_type, d.seq, d.stored_path, e.leaf_hash
-     from ledger_documents d join ledger_entries e on e.tenant_id = d.tenant_id and e.seq = d.seq
-     where d.tenant_id = $1 and d.sha256 = $2`,
-      [tenantId, sha256],
-    ),
-  );
-  if (!row) return null;
+/** A ledger_documents row joined with its entry's leaf hash, as the archive's queries select it. */
+export type DocumentRow = { sha256: string; size: number; media_type: string; original_name: string | null; document_type: string; seq: number; leaf_hash: Uint8Array };
+
+/** The document metadata of a row, the same shape wherever the archive reads one. */
+export function documentFromRow(row: DocumentRow): Omit<ArchivedDocument, "duplicate" | "storedPath"> {
   return {
     sha256: row.sha256,
     size: Number(row.size),
@@ -103,8 +97,21 @@ export async function findDocument(db: Db | Queryable, tenantId: string, sha256:
     documentType: row.document_type,
     seq: Number(row.seq),
     leafHash: toBuffer(row.leaf_hash).toString("hex"),
-    storedPath: row.stored_path,
   };
+}
+
+/** A tenant's archived document by SHA-256, or null. */
+export async function findDocument(db: Db | Queryable, tenantId: string, sha256: string): Promise<Omit<ArchivedDocument, "duplicate"> | null> {
+  const [row] = await inTenantTransaction(db, tenantId, (q) =>
+    q.query<DocumentRow & { stored_path: string }>(
+      `select d.sha256, d.size, d.media_type, d.original_name, d.document_type, d.seq, d.stored_path, e.leaf_hash
+     from ledger_documents d join ledger_entries e on e.tenant_id = d.tenant_id and e.seq = d.seq
+     where d.tenant_id = $1 and d.sha256 = $2`,
+      [tenantId, sha256],
+    ),
+  );
+  if (!row) return null;
+  return { ...documentFromRow(row), storedPath: row.stored_path };
 }
 
 /** A media type from the first bytes or, failing that, the file extension. */

@@ -1,8 +1,7 @@
 import { AppError } from "../core/errors.ts";
 import type { Db, Queryable } from "../db/connection.ts";
-import type { ArchivedDocument } from "./archive-document.ts";
+import { type ArchivedDocument, type DocumentRow as ArchivedRow, documentFromRow } from "./archive-document.ts";
 import type { LedgerSubject } from "./ledger-record.ts";
-import { toBuffer } from "./read-tree.ts";
 import { inTenantTransaction } from "./tenant-transaction.ts";
 
 /** An archived document as the archive lists it: its metadata, the entry that logged it, that entry's subject, and when. */
@@ -13,18 +12,7 @@ export type DocumentQuery = { tenantId: string; type?: string; sha256?: string; 
 
 const DOCUMENT_TYPE_WORD = /^[a-z][a-z0-9_]{0,63}$/;
 
-type DocumentRow = {
-  sha256: string;
-  size: number;
-  media_type: string;
-  original_name: string | null;
-  document_type: string;
-  seq: number;
-  created_at: Date | string;
-  leaf_hash: Uint8Array;
-  subject_type: string;
-  subject_id: string;
-};
+type DocumentRow = ArchivedRow & { created_at: Date | string; subject_type: string; subject_id: string };
 
 /** A page of the tenant's archived documents, newest first, with the total that match. */
 export async function listDocuments(db: Db | Queryable, query: DocumentQuery): Promise<{ total: number; documents: ListedDocument[] }> {
@@ -51,15 +39,5 @@ export async function listDocuments(db: Db | Queryable, query: DocumentQuery): P
 }
 
 function toListed(row: DocumentRow): ListedDocument {
-  return {
-    sha256: row.sha256,
-    size: Number(row.size),
-    mediaType: row.media_type,
-    name: row.original_name,
-    documentType: row.document_type,
-    seq: Number(row.seq),
-    leafHash: toBuffer(row.leaf_hash).toString("hex"),
-    subject: { type: row.subject_type, id: row.subject_id },
-    archivedAt: new Date(row.created_at).toISOString(),
-  };
+  return { ...documentFromRow(row), subject: { type: row.subject_type, id: row.subject_id }, archivedAt: new Date(row.created_at).toISOString() };
 }

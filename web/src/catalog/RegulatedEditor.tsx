@@ -1,6 +1,6 @@
 // Edits a product's regulated attributes (lithium battery and its details, pressure vessel, radio, magnet, liquid, wood packaging, textile…):
 // yes / no / not stated for each flag, the battery's details only while it contains one, the IPPC mark only with wood packaging.
-import { Divider, Input, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Divider, Input, SegmentedControl, SimpleGrid, Stack, Text, TextInput, type TextInputProps } from "@mantine/core";
 import { BATTERY_DETAIL_KEYS, REGULATED_CHOICES, REGULATED_KEYS, type RegulatedKey } from "../../../src/catalog/fields.ts";
 import { type I18n, isMessageKey, type MessageKey, useI18n } from "../i18n.ts";
 
@@ -110,8 +110,9 @@ export function RegulatedEditor({ draft, onChange, errors, disabled }: Props) {
           </SimpleGrid>
           <ChoiceControl {...field} attribute="battery_packing" />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
-            <TextInput
-              label={t("reg.field.battery_wh")}
+            <TextControl
+              {...field}
+              attribute="battery_wh"
               description={t("reg.whHint")}
               inputMode="decimal"
               rightSection={
@@ -119,21 +120,8 @@ export function RegulatedEditor({ draft, onChange, errors, disabled }: Props) {
                   Wh
                 </Text>
               }
-              value={values.battery_wh}
-              onChange={(event) => onChange("battery_wh", event.currentTarget.value)}
-              error={errors.battery_wh && <span data-testid="edit-reg-battery_wh-error">{errors.battery_wh}</span>}
-              disabled={disabled}
-              data-testid="edit-reg-battery_wh"
             />
-            <TextInput
-              label={t("reg.field.battery_type")}
-              value={values.battery_type}
-              onChange={(event) => onChange("battery_type", event.currentTarget.value)}
-              error={errors.battery_type && <span data-testid="edit-reg-battery_type-error">{errors.battery_type}</span>}
-              maxLength={200}
-              disabled={disabled}
-              data-testid="edit-reg-battery_type"
-            />
+            <TextControl {...field} attribute="battery_type" maxLength={200} />
           </SimpleGrid>
         </Stack>
       ) : (
@@ -152,22 +140,29 @@ export function RegulatedEditor({ draft, onChange, errors, disabled }: Props) {
       <Divider label={t("reg.section.textile")} labelPosition="left" />
       <ChoiceControl {...field} attribute="textile_construction" />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" verticalSpacing="xs">
-        <TextInput
-          label={t("reg.field.fibre")}
-          placeholder={t("reg.fibrePlaceholder")}
-          value={values.fibre}
-          onChange={(event) => onChange("fibre", event.currentTarget.value)}
-          error={errors.fibre && <span data-testid="edit-reg-fibre-error">{errors.fibre}</span>}
-          maxLength={120}
-          disabled={disabled}
-          data-testid="edit-reg-fibre"
-        />
+        <TextControl {...field} attribute="fibre" placeholder={t("reg.fibrePlaceholder")} maxLength={120} />
       </SimpleGrid>
     </Stack>
   );
 }
 
 type ControlProps = Omit<Props, "draft"> & { values: RegulatedDraft["values"] };
+
+/** A free-text or number attribute with its server error under it. */
+function TextControl({ attribute, values, onChange, errors, disabled, ...input }: ControlProps & { attribute: "battery_wh" | "battery_type" | "fibre" } & Omit<TextInputProps, "value" | "onChange" | "error" | "disabled">) {
+  const { t } = useI18n();
+  return (
+    <TextInput
+      label={t(`reg.field.${attribute}`)}
+      {...input}
+      value={values[attribute]}
+      onChange={(event) => onChange(attribute, event.currentTarget.value)}
+      error={errors[attribute] && <span data-testid={`edit-reg-${attribute}-error`}>{errors[attribute]}</span>}
+      disabled={disabled}
+      data-testid={`edit-reg-${attribute}`}
+    />
+  );
+}
 
 /** Not stated / yes / no for one flag. */
 function FlagControl({ attribute, values, onChange, errors, disabled }: ControlProps & { attribute: (typeof FLAGS)[number] }) {
