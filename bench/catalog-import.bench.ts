@@ -1,10 +1,11 @@
 // npm run bench:catalog-import — rows per second for a 100k-row catalogue import (CSV and XLSX) on PGlite and PostgreSQL, and peak memory.
-// Each case runs in its own process so its peak RSS is its own.
+// Each case runs in its own process so its peak RSS is its own; PGlite runs on a data directory, as the product does.
 import { spawnSync } from "node:child_process";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Db } from "../src/db/connection.ts";
-import { openTestDb, TEST_DATA_DIR, TEST_DB_KINDS } from "../src/db/test-db.ts";
+import { TEST_DATA_DIR, TEST_DB_KINDS } from "../src/db/test-db.ts";
+import { openBenchDb } from "./bench-db.ts";
 import { importProducts } from "../src/catalog/import-products.ts";
 import { toCsv, toXlsx } from "../src/catalog/export-products.ts";
 import { importReference } from "../src/reference/import-reference.ts";
@@ -25,7 +26,7 @@ async function generateRows(db: Db): Promise<string[][]> {
 }
 
 async function runCase(kind: "pglite" | "postgres", format: "csv" | "xlsx"): Promise<void> {
-  const db = await openTestDb(kind);
+  const db = await openBenchDb(kind);
   try {
     await importReference({ db, dataDir: TEST_DATA_DIR, only: ["hs2022", "hts2026r4", "countries", "currencies"] });
     const member = await createTestMember(db, { role: "admin", tenant: "bench" });

@@ -1,15 +1,12 @@
 // npm run bench:ledger — evidence-log appends per second (batched and one by one) and proof times at 1,000,000 leaves,
 // on embedded PGlite and on the PostgreSQL server. LEDGER_BENCH_LEAVES and LEDGER_BENCH_RUNS change the sizes.
-// PGlite runs on a data directory, as `clearway start` runs it: its in-memory file system (what the unit tests use)
-// copies a whole file each time one grows, and a COPY into a large table there slows down with the table's size.
+// PGlite runs on a data directory, as `clearway start` runs it (see bench-db.ts).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Db } from "../src/db/connection.ts";
-import { openDb } from "../src/db/connection.ts";
-import { migrate } from "../src/db/migrate.ts";
-import { enforceRowSecurity } from "../src/db/row-security.ts";
-import { openTestDb, TEST_DB_KINDS } from "../src/db/test-db.ts";
+import { openBenchDb } from "./bench-db.ts";
+import { TEST_DB_KINDS } from "../src/db/test-db.ts";
 import { appendRecord, appendRecords } from "../src/ledger/append-records.ts";
 import { exportBundle } from "../src/ledger/export-bundle.ts";
 import type { RecordInput } from "../src/ledger/ledger-record.ts";
@@ -38,20 +35,6 @@ function auditRecord(i: number): RecordInput {
       channel: "single-window",
       reference: `CUSRES-${i}`,
       lines: (i % 40) + 1,
-    },
-  };
-}
-
-/** A migrated embedded database in a directory, running as the app role, like `clearway start` opens it. */
-async function openEmbedded(dataDir: string): Promise<Db> {
-  const db = await openDb({ dataDir });
-  await migrate(db);
-  await enforceRowSecurity(db);
-  return {
-    ...db,
-    async close() {
-      await db.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -104,7 +87,7 @@ console.log(
 );
 for (const kind of TEST_DB_KINDS) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "cw-ledger-bench-"));
-  const db = kind === "pglite" ? await openEmbedded(path.join(home, "db")) : await openTestDb(kind);
+  const db = await openBenchDb(kind);
   const { ring } = openLedger(home);
   try {
     const runs: number[] = [];
