@@ -2,6 +2,7 @@
 import { Button, Group, Pagination, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import type { ImportReport, RowError } from "../api.ts";
+import { Stat } from "../components/Stat.tsx";
 import { useI18n } from "../i18n.ts";
 
 const ERRORS_PER_PAGE = 100;
@@ -11,25 +12,12 @@ export function ImportCounts({ report }: { report: ImportReport }) {
   const { t } = useI18n();
   return (
     <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm" data-testid="import-counts">
-      <Count label={t("import.stat.rows")} value={report.rows} testId="import-count-rows" />
-      <Count label={t("import.stat.valid")} value={report.valid} color="green.8" testId="import-count-valid" />
-      <Count label={t("import.stat.invalid")} value={report.invalid} color={report.invalid ? "red.7" : undefined} testId="import-count-invalid" />
-      <Count label={t("import.stat.create")} value={report.created} testId="import-count-create" />
-      <Count label={t("import.stat.update")} value={report.updated} testId="import-count-update" />
+      <Stat label={t("import.stat.rows")} value={report.rows} testId="import-count-rows" />
+      <Stat label={t("import.stat.valid")} value={report.valid} color="green.8" testId="import-count-valid" />
+      <Stat label={t("import.stat.invalid")} value={report.invalid} color={report.invalid ? "red.7" : undefined} testId="import-count-invalid" />
+      <Stat label={t("import.stat.create")} value={report.created} testId="import-count-create" />
+      <Stat label={t("import.stat.update")} value={report.updated} testId="import-count-update" />
     </SimpleGrid>
-  );
-}
-
-/** One number with its label. */
-function Count({ label, value, color, testId }: { label: string; value: number; color?: string; testId: string }) {
-  const { formatNumber } = useI18n();
-  return (
-    <div className="cw-stat" data-testid={testId} data-value={value}>
-      <Text className="cw-stat-value" c={color}>
-        {formatNumber(value)}
-      </Text>
-      <Text className="cw-stat-label">{label}</Text>
-    </div>
   );
 }
 
@@ -120,7 +108,15 @@ function ErrorRow({ error, zh }: { error: RowError; zh: boolean }) {
         {error.row}
       </Table.Td>
       <Table.Td>{error.column}</Table.Td>
-      <Table.Td className="cw-code cw-prewrap">{error.value === "" ? <Text span size="sm" c="dimmed">{t("common.blank")}</Text> : error.value}</Table.Td>
+      <Table.Td className="cw-code cw-prewrap">
+        {error.value === "" ? (
+          <Text span size="sm" c="dimmed">
+            {t("common.blank")}
+          </Text>
+        ) : (
+          error.value
+        )}
+      </Table.Td>
       <Table.Td data-testid="import-error-reason">{zh ? error.reasonZh : error.reason}</Table.Td>
     </Table.Tr>
   );

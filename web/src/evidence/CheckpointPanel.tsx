@@ -1,8 +1,9 @@
 // The evidence log's newest signed checkpoint, and the public keys that sign its checkpoints.
-import { ActionIcon, Badge, Button, Code, CopyButton, Group, Loader, Stack, Text, Tooltip } from "@mantine/core";
+import { Badge, Button, Code, Group, Loader, Stack, Text } from "@mantine/core";
 import { fetchCheckpoint, fetchLedgerKeys } from "../api.ts";
 import { Fact, Panel } from "../catalog/Facts.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { CopyableCode } from "../components/SecretReveal.tsx";
 import { useI18n } from "../i18n.ts";
 import { Icon } from "../icons.tsx";
 import { useApi } from "../useApi.ts";
@@ -86,32 +87,11 @@ export function KeysPanel() {
                   {key.retiredAt ? t("evidence.keys.retired", { time: formatDateTime(key.retiredAt) }) : t("evidence.keys.created", { time: formatDateTime(key.createdAt) })}
                 </Text>
               </Group>
-              <VerifierKey value={key.vkey} testId={key.keyId === data.current ? "evidence-key-vkey" : undefined} />
+              <CopyableCode value={key.vkey} testId={key.keyId === data.current ? "evidence-key-vkey" : undefined} codeClassName="cw-break cw-grow" />
             </Stack>
           ))}
         </Stack>
       )}
     </Panel>
-  );
-}
-
-/** A verifier key string in monospace with a copy button (public, so not styled as a secret). */
-function VerifierKey({ value, testId }: { value: string; testId?: string }) {
-  const { t } = useI18n();
-  return (
-    <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Code block className="cw-break cw-grow" data-testid={testId}>
-        {value}
-      </Code>
-      <CopyButton value={value} timeout={1500}>
-        {({ copied, copy }) => (
-          <Tooltip label={copied ? t("common.copied") : t("common.copy")} withArrow position="left">
-            <ActionIcon variant={copied ? "filled" : "default"} color={copied ? "green" : undefined} size="lg" onClick={copy} aria-label={t("common.copy")}>
-              <Icon name={copied ? "check" : "copy"} size={16} />
-            </ActionIcon>
-          </Tooltip>
-        )}
-      </CopyButton>
-    </Group>
   );
 }

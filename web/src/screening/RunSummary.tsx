@@ -2,6 +2,7 @@
 import { Anchor, Grid, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import type { ScreeningRule, ScreenSummary, Severity } from "../api.ts";
 import { Panel } from "../catalog/Facts.tsx";
+import { Stat } from "../components/Stat.tsx";
 import { useI18n } from "../i18n.ts";
 import { SeverityBadge } from "./Badges.tsx";
 import { ruleTitle } from "./format.ts";
@@ -100,18 +101,5 @@ export function RunSummary({ summary, rules, onCode }: Props) {
         </Panel>
       </Grid.Col>
     </Grid>
-  );
-}
-
-/** One number with its label. */
-function Stat({ label, value, color, testId }: { label: string; value: number; color?: string; testId: string }) {
-  const { formatNumber } = useI18n();
-  return (
-    <div className="cw-stat" data-testid={testId} data-value={value}>
-      <Text className="cw-stat-value" c={color}>
-        {formatNumber(value)}
-      </Text>
-      <Text className="cw-stat-label">{label}</Text>
-    </div>
   );
 }
