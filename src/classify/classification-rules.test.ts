@@ -50,6 +50,12 @@ describe("attribute rules and legal notes", () => {
     expect(facts({ title: "Dress", description: "stated fiber content of 54 percent modal, 46 percent cotton" }).fibre).toBe("artificial");
   });
 
+  it("reads PU or faux leather as plastics, and real leather as leather", () => {
+    expect(facts({ title: "Women's PU Leather Crossbody Bag" }).materials).toEqual(["plastics"]);
+    expect(facts({ title: "Faux leather jacket" }).materials).not.toContain("leather");
+    expect(facts({ title: "Genuine cowhide leather wallet" }).materials).toContain("leather");
+  });
+
   it("reads facts from explicit attributes before the text", () => {
     const f = facts({ title: "knit top", attributes: { construction: "woven", gender: "male", material: "polyester" } });
     expect(f).toMatchObject({ construction: "woven", gender: "men", fibre: "synthetic" });

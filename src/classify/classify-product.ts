@@ -4,7 +4,7 @@ import { formatCode } from "../tariff/code.ts";
 import { type AppliedRule, applyRules } from "./apply-rules.ts";
 import { buildClassifyIndex, type ClassifyIndex, type IndexNode, requireMarket } from "./build-classify-index.ts";
 import { applyCalibration, type CalibrationMap } from "./calibrate-confidence.ts";
-import { DEFAULT_CALIBRATION } from "./default-calibration.ts";
+import { DEFAULT_CALIBRATION, DEFAULT_PRECEDENT_CALIBRATION } from "./default-calibration.ts";
 import { type FamilyMatch, matchFamilies } from "./match-families.ts";
 import { indexPrecedents, nearestPrecedents, type Precedent, type PrecedentIndex, type PrecedentMatch } from "./match-precedents.ts";
 import { readProductFacts } from "./read-product-facts.ts";
@@ -40,6 +40,8 @@ export type ClassifyOptions = {
   abstainBelow?: number;
   features?: Partial<EngineFeatures>;
   calibration?: CalibrationMap;
+  /** Maps the similarity of a precedent that agrees with the top-1 HS6 to the probability that top-1 is right. */
+  precedentCalibration?: CalibrationMap;
   settings?: HierarchySettings;
 };
 
@@ -71,13 +73,12 @@ export type Candidate = {
   explanation: Explanation;
 };
 
-/** The answer for one product: candidates best first, the top-1 confidence, whether the engine abstains, and the uncalibrated top-1 HS6 share calibration is fitted on. */
-export type Classification = { market: Market; candidates: Candidate[]; abstain: boolean; confidence: number; rawConfidence: number };
+/** The answer for one product: candidates best first, the top-1 confidence, whether the engine abstains, the uncalibrated top-1 HS6 share calibration is fitted on, and the similarity of the closest precedent that agrees with the top-1 HS6 (0 when none does). */
+export type Classification = { market: Market; candidates: Candidate[]; abstain: boolean; confidence: number; rawConfidence: number; precedentSupport: number };
 
 /** The top-1 confidence below which the engine abstains unless told otherwise (a tenant can set its own). */
 export const DEFAULT_ABSTAIN_BELOW = 0.3;
 
-const KB_WEIGHT = 25;
 const PRECEDENT_WEIGHT = 40;
 const KNOWLEDGE_BASE_SOURCE = "Clearway product-family knowledge base (src/classify/product-families.ts)";
 
@@ -136,9 +137,9 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
   const bonus = scratch.bonus;
   for (const id of scratch.bonusIds) bonus[id] = 0;
   const families = features.knowledgeBase ? matchFamilies(query) : [];
-  const familySupport = addFamilyEvidence(index, families, bonus);
+  const familySupport = addFamilyEvidence(index, families, bonus, settings.familyWeight);
   const facts = readProductFacts(query);
-  const applied = features.rules ? applyRules(index, { facts, families: new Set(families.map((f) => f.family.id)), text: query.text }, bonus) : [];
+  const applied = features.rules ? applyRules(index, { facts, families: new Set(families.flatMap((f) => [f.family.id, f.family.kind])), text: query.text }, bonus) : [];
   const precedentIndex = features.precedents && options.precedents ? asPrecedentIndex(options.precedents) : undefined;
   const precedents = precedentIndex ? nearestPrecedents(precedentIndex, query.terms) : [];
   addPrecedentEvidence(index, precedents, bonus);
@@ -161,6 +162,7 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
     applied,
     precedents,
     calibration: options.calibration ?? DEFAULT_CALIBRATION,
+    precedentCalibration: options.precedentCalibration ?? DEFAULT_PRECEDENT_CALIBRATION,
     abstainBelow: options.abstainBelow ?? DEFAULT_ABSTAIN_BELOW,
     evidence,
     settings,
@@ -200,14 +202,14 @@ function flattenWeights(query: ProductQuery): void {
 type FamilySupport = Map<number, { match: FamilyMatch; code: string }[]>;
 
 /** Add knowledge-base evidence on each family's codes (a path through the code carries it); per node the strongest family counts fully, others a little. */
-function addFamilyEvidence(index: ClassifyIndex, matches: FamilyMatch[], bonus: Float64Array): FamilySupport {
+function addFamilyEvidence(index: ClassifyIndex, matches: FamilyMatch[], bonus: Float64Array, weight: number): FamilySupport {
   const contributions = new Map<number, number[]>();
   const support: FamilySupport = new Map();
   for (const match of matches) {
     match.family.codes.forEach((code, rank) => {
       const id = index.byCode.get(code);
       if (id === undefined) return;
-      contributions.set(id, [...(contributions.get(id) ?? []), KB_WEIGHT * match.strength * ([1, 0.75, 0.6, 0.5][rank] ?? 0.45)]);
+      contributions.set(id, [...(contributions.get(id) ?? []), weight * match.strength * ([1, 0.75, 0.6, 0.5][rank] ?? 0.45)]);
       for (const node of pathOf(index, id)) support.set(node, [...(support.get(node) ?? []), { match, code }]);
     });
   }
@@ -248,6 +250,7 @@ type AssembleContext = {
   applied: AppliedRule[];
   precedents: PrecedentMatch[];
   calibration: CalibrationMap;
+  precedentCalibration: CalibrationMap;
   abstainBelow: number;
   evidence: Evidence;
   settings: HierarchySettings;
@@ -284,9 +287,14 @@ function assemble(index: ClassifyIndex, paths: PathCandidate[], ctx: AssembleCon
       explanation: explain(index, p, ctx),
     };
   });
-  const confidence = candidates[0]?.confidence ?? 0;
-  const rawConfidence = Math.round((hs6Share.get(candidates[0]?.hs6 ?? "") ?? 0) * 10000) / 10000;
-  return { market: ctx.market, candidates, abstain: confidence < ctx.abstainBelow, confidence, rawConfidence };
+  const first = candidates[0];
+  const precedentSupport = first ? Math.max(0, ...ctx.precedents.filter((m) => m.precedent.code.replace(/\D/g, "").startsWith(first.hs6)).map((m) => m.similarity)) : 0;
+  // A confirmed precedent that agrees is evidence of its own kind: its similarity has its own calibration, and the top-1
+  // takes whichever of the two probabilities is higher.
+  if (first && precedentSupport > 0) first.confidence = Math.max(first.confidence, applyCalibration(ctx.precedentCalibration, precedentSupport));
+  const confidence = first?.confidence ?? 0;
+  const rawConfidence = Math.round((hs6Share.get(first?.hs6 ?? "") ?? 0) * 10000) / 10000;
+  return { market: ctx.market, candidates, abstain: confidence < ctx.abstainBelow, confidence, rawConfidence, precedentSupport };
 }
 
 /** A line as a reader needs it: national lines carry their group rows ("T-shirts: Women's"), which the bare description omits. */
@@ -333,13 +341,15 @@ function explain(index: ClassifyIndex, candidate: PathCandidate, ctx: AssembleCo
 function siblingProbability(index: ClassifyIndex, id: number, evidence: Evidence, settings: HierarchySettings, memo: Map<number, { logZ: number }>): number {
   const node = index.nodes[id] as IndexNode;
   const temperature = settings.temperature[node.level] ?? 3;
-  let group = memo.get(node.parent);
+  // Siblings can sit at different levels (a 10-digit line beside 6-digit subheadings), so the memo is per parent and temperature.
+  const key = node.parent * 16 + temperature;
+  let group = memo.get(key);
   if (!group) {
     const siblings = node.parent >= 0 ? (index.nodes[node.parent] as IndexNode).children : index.chapters;
     const scores = siblings.map((s) => siblingScore(index, evidence, s, settings) / temperature);
     const max = Math.max(...scores);
     group = { logZ: max + Math.log(scores.reduce((sum, s) => sum + Math.exp(s - max), 0)) };
-    memo.set(node.parent, group);
+    memo.set(key, group);
   }
   const own = siblingScore(index, evidence, id, settings) / temperature;
   return Math.round(Math.exp(own - group.logZ) * 1000) / 1000;

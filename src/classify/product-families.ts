@@ -3,13 +3,18 @@
 // never from individual benchmark rows. The first code is the usual home; later codes are the usual alternatives (by material,
 // construction or use), which the schedule text and the attribute rules then choose between.
 
-/** One product family: the words that name it and the HS codes (4 or 6 digits) it belongs to, likeliest first. */
-export type ProductFamily = { id: string; terms: string[]; codes: string[]; note?: string };
+import { ROWS as FOOD_CHEMICALS_MATERIALS } from "./knowledge/food-chemicals-materials.ts";
+import { ROWS as MACHINES_VEHICLES_GOODS } from "./knowledge/machines-vehicles-goods.ts";
+import { ROWS as TEXTILES_METALS_STONE } from "./knowledge/textiles-metals-stone.ts";
 
-type Row = readonly [id: string, terms: string, codes: string, note?: string];
+/** One product family (kind: its id without the "kbN." prefix of the per-part files, which the rules' family prefixes read): the words that name it and the HS codes (4 or 6 digits) it belongs to, likeliest first. */
+export type ProductFamily = { id: string; terms: string[]; codes: string[]; note?: string; kind: string };
+
+/** One knowledge-base row as written: id, comma-separated terms, space-separated codes likeliest first, and an optional note. */
+export type FamilyRow = readonly [id: string, terms: string, codes: string, note?: string];
 
 // prettier-ignore
-const ROWS: readonly Row[] = [
+const ROWS: readonly FamilyRow[] = [
   // Chapters 01–24: food, drink, plants, pet food
   ["food.coffee", "coffee, coffee beans, ground coffee, espresso beans, 咖啡, 咖啡豆", "0901"],
   ["food.instant-coffee", "instant coffee, coffee extract, coffee concentrate, 速溶咖啡", "2101"],
@@ -53,7 +58,7 @@ const ROWS: readonly Row[] = [
   ["food.canned-vegetables", "canned vegetables, pickles, pickled vegetables, kimchi, 泡菜, 腌菜", "2005 2001"],
   ["food.tomato", "tomato paste, canned tomatoes, tomato sauce, 番茄酱", "2002 2103"],
   ["food.chips", "potato chips, crisps, french fries, 薯片", "2005 2004"],
-  ["food.snacks", "snack, snacks, puffed snack, popcorn, rice crackers, 零食, 爆米花", "1904 2008"],
+  ["food.snacks", "snack, snacks, puffed snack, popcorn, 零食, 爆米花", "1904 2008"],
   ["food.meat", "beef, pork, chicken, lamb, poultry meat, fresh meat, frozen meat, 牛肉, 猪肉, 鸡肉", "0201 0202 0203 0207"],
   ["food.sausage", "sausage, ham, bacon, jerky, canned meat, 香肠, 火腿, 肉干", "1601 1602 0210"],
   ["food.fish", "fish, salmon, tuna, cod, frozen fish, fish fillets, 鱼, 三文鱼", "0303 0304 0302"],
@@ -92,7 +97,7 @@ const ROWS: readonly Row[] = [
     "330499",
   ],
   ["cosmetic.shampoo", "shampoo, 洗发水", "330510"],
-  ["cosmetic.hair-care", "hair conditioner, hair dye, hair color, hair spray, hair gel, hair wax, hair oil, hair mask, 护发素, 染发剂, 发胶", "330590"],
+  ["cosmetic.hair-care", "hair conditioner, hair dye, hair color, hair gel, hair wax, hair oil, hair mask, 护发素, 染发剂, 发胶", "330590"],
   ["cosmetic.toothpaste", "toothpaste, tooth whitening, 牙膏", "330610"],
   ["cosmetic.dental-floss", "dental floss, floss picks, 牙线", "330620"],
   ["cosmetic.mouthwash", "mouthwash, breath freshener, 漱口水", "330690"],
@@ -111,7 +116,7 @@ const ROWS: readonly Row[] = [
   ["chem.fireworks", "fireworks, firecrackers, sparklers, 烟花, 鞭炮", "3604"],
   ["chem.matches", "matches, 火柴", "3605"],
   ["chem.insecticide", "insecticide, insect repellent, mosquito repellent, pesticide, herbicide, rodenticide, 杀虫剂, 驱蚊", "3808"],
-  ["chem.disinfectant", "disinfectant, hand sanitizer, sanitizing wipes, 消毒液, 洗手液, 消毒湿巾", "3808"],
+  ["chem.disinfectant", "disinfectant, hand sanitizer, sanitizing wipes, 消毒液, 消毒湿巾", "3808"],
   ["chem.fertilizer", "fertilizer, plant food, 化肥, 肥料", "3105 3101"],
   ["chem.paint", "paint, acrylic paint, spray paint, varnish, lacquer, coating, primer, 油漆, 涂料, 喷漆", "3208 3209 3210"],
   ["chem.artist-colours", "artist colors, watercolor paints, poster paint, paint set, 颜料, 水彩", "3213"],
@@ -131,7 +136,7 @@ const ROWS: readonly Row[] = [
   ["chem.pvc-resin", "pvc resin, polyvinyl chloride resin, 聚氯乙烯", "3904"],
   ["chem.pet-resin", "pet resin, polyethylene terephthalate chips, polyester chips, 聚酯切片", "3907"],
   ["chem.epoxy", "epoxy resin, polyester resin, polycarbonate resin, 环氧树脂", "3907"],
-  ["chem.silicone", "silicone oil, silicone rubber compound, silicone sealant, silicones in primary forms, 有机硅", "3910"],
+  ["chem.silicone", "silicone oil, silicone rubber compound, silicones in primary forms, 有机硅", "3910"],
   ["chem.acrylic-polymer", "acrylic polymer, acrylic resin, pmma, 亚克力树脂", "3906"],
 
   // Chapter 39: articles of plastics
@@ -152,7 +157,7 @@ const ROWS: readonly Row[] = [
   ["plastic.sanitary", "bathtub, shower tray, toilet seat, toilet cover, plastic sink, 马桶盖, 浴缸", "3922"],
   ["plastic.office", "plastic file folder, document holder, plastic ruler, office supplies plastic, 文件夹", "3926"],
   ["plastic.film", "plastic film, plastic sheet, stretch film, cling film, pvc sheet, acrylic sheet, polycarbonate sheet, 塑料薄膜, 保鲜膜, 亚克力板", "3920 3921"],
-  ["plastic.tape", "adhesive tape, packing tape, duct tape, masking tape, electrical tape, double sided tape, self-adhesive film, 胶带, 双面胶, 透明胶", "3919"],
+  ["plastic.tape", "adhesive tape, packing tape, duct tape, electrical tape, double sided tape, self-adhesive film, 胶带, 双面胶, 透明胶", "3919"],
   ["plastic.pipe", "plastic pipe, plastic tube, plastic hose, pvc pipe, garden hose, 塑料管, 水管, 软管", "3917"],
   ["plastic.flooring", "vinyl flooring, pvc flooring, spc flooring, lvt flooring, floor mat plastic, 地板革, 塑料地板", "3918"],
   ["plastic.builders", "plastic door, plastic window, plastic shutters, water tank plastic, 塑料门窗", "3925"],
@@ -189,7 +194,7 @@ const ROWS: readonly Row[] = [
   ["bag.briefcase", "briefcase, laptop bag, computer bag, attache case, 公文包, 电脑包", "4202"],
   ["bag.sports", "sports bag, gym bag, golf bag, camera bag, tool bag, lunch bag, insulated bag, cooler bag, 运动包, 保温包", "4202"],
   ["bag.case", "carrying case, carry case, storage case, hard case, instrument case, eyeglass case, jewelry box, watch box, 收纳包, 眼镜盒, 首饰盒", "4202"],
-  ["leather.belt", "belt, leather belt, waist belt, 皮带, 腰带", "420330 6217"],
+  ["leather.belt", "leather belt, waist belt, 腰带", "420330 6217"],
   ["leather.gloves", "leather gloves, 皮手套", "4203"],
   ["leather.garment", "leather jacket, leather coat, leather apparel, 皮衣", "4203"],
   ["leather.pet", "dog collar, dog leash, pet harness, leash, harness for dogs, saddle, saddlery, 狗绳, 项圈, 宠物牵引绳", "4201"],
@@ -237,7 +242,7 @@ const ROWS: readonly Row[] = [
   ["paper.magazine", "magazine, newspaper, periodical, 杂志, 报纸", "4902"],
 
   // Chapters 50–60: yarns, fabrics
-  ["textile.yarn", "yarn, knitting yarn, sewing thread, embroidery thread, 纱线, 毛线, 缝纫线", "5509 5205 5401 5109"],
+  ["textile.yarn", "yarn, knitting yarn, sewing thread, 纱线, 毛线, 缝纫线", "5509 5205 5401 5109"],
   ["textile.cotton-fabric", "cotton fabric, cotton cloth, canvas fabric, denim fabric, 棉布, 帆布", "5208 5209 5211"],
   ["textile.synthetic-fabric", "polyester fabric, nylon fabric, synthetic fabric, chiffon fabric, 涤纶布, 尼龙布", "5407 5512"],
   ["textile.knit-fabric", "knit fabric, knitted fabric, jersey fabric, mesh fabric, fleece fabric, 针织布, 网布", "6006 6001 6004"],
@@ -248,7 +253,7 @@ const ROWS: readonly Row[] = [
   ["textile.ribbon", "ribbon, webbing, narrow fabric, elastic tape, 丝带, 织带", "5806"],
   ["textile.label", "woven label, textile label, badges textile, 织唛", "5807"],
   ["textile.rope", "rope, cord, twine, paracord, 绳子, 绳索", "5607"],
-  ["textile.net", "net, netting, fishing net, 渔网, 网", "5608"],
+  ["textile.net", "netting, fishing net, 渔网", "5608"],
   ["textile.carpet", "carpet, rug, area rug, doormat textile, bath mat, 地毯, 地垫", "5703 5705 5702"],
   ["textile.coated-fabric", "coated fabric, pvc coated fabric, laminated fabric, 涂层布", "5903"],
   ["textile.wadding", "wadding, cotton pads, cotton balls, cotton swabs, 化妆棉, 棉签", "5601"],
@@ -289,6 +294,13 @@ const ROWS: readonly Row[] = [
   ["apparel.handkerchief", "handkerchief, 手帕", "6213"],
   ["apparel.accessories", "clothing accessories, arm warmers, leg warmers, 服装配件", "6117 6217"],
   ["apparel.garment", "garment, garments, clothing, apparel, 服装, 衣服", "", "marks a garment for the rules; adds no code"],
+  [
+    "apparel.upper-body",
+    "upper body garment, upper-body garment, top garment, 上衣",
+    "6110 6106 6105 6109 6206 6205",
+    "the customs term for tops; knit or woven and the fibre choose among the headings",
+  ],
+  ["apparel.lower-body", "lower body garment, lower-body garment, bottom garment, 下装", "6204 6203 6104 6103"],
 
   // Chapter 63: made-up textiles
   ["home-textile.bed-linen", "bed sheet, bed sheets, fitted sheet, duvet cover, pillowcase, pillow case, bedding set, bed linen, 床单, 被套, 枕套, 床上用品", "6302"],
@@ -308,30 +320,25 @@ const ROWS: readonly Row[] = [
 
   // Chapters 64–67: footwear, headgear, umbrellas, wigs
   ["footwear.sneakers", "sneakers, trainers, running shoes, athletic shoes, sports shoes, tennis shoes, basketball shoes, 运动鞋, 跑鞋, 板鞋", "6404 6402"],
-  ["footwear.sandals", "sandals, slippers, flip flops, slides, house shoes, 凉鞋, 拖鞋, 人字拖", "6402 6404 6405"],
+  ["footwear.sandals", "sandals, slippers, flip flops, house shoes, 凉鞋, 拖鞋, 人字拖", "6402 6404 6405"],
   ["footwear.boots", "boots, ankle boots, rain boots, snow boots, work boots, hiking boots, 靴子, 雨靴, 雪地靴", "6403 6402 6401"],
-  ["footwear.leather-shoes", "leather shoes, dress shoes, loafers, oxfords, heels, pumps, high heels, 皮鞋, 高跟鞋", "6403"],
-  ["footwear.shoes", "shoes, footwear, canvas shoes, casual shoes, 鞋, 鞋子, 帆布鞋", "6404 6402 6403"],
+  ["footwear.leather-shoes", "leather shoes, dress shoes, loafers, oxfords, high heels, 皮鞋, 高跟鞋", "6403"],
+  ["footwear.shoes", "shoes, footwear, canvas shoes, casual shoes, 鞋子, 帆布鞋", "6404 6402 6403"],
   ["footwear.parts", "insoles, shoe insoles, outsoles, shoe uppers, heel inserts, 鞋垫, 鞋底", "6406"],
   ["headgear.hat", "hat, baseball cap, beanie, bucket hat, sun hat, beret, visor, 帽子, 棒球帽, 毛线帽, 渔夫帽, trucker cap, knit cap, snapback", "6505 6504"],
   ["headgear.helmet", "helmet, safety helmet, hard hat, bicycle helmet, motorcycle helmet, 头盔, 安全帽", "6506"],
   ["misc.umbrella", "umbrella, parasol, sun umbrella, 雨伞, 遮阳伞", "6601"],
-  ["misc.walking-stick", "walking stick, cane, trekking pole, 手杖, 登山杖", "6602"],
+  ["misc.walking-stick", "walking stick, trekking pole, 手杖, 登山杖", "6602"],
   ["misc.artificial-flower", "artificial flowers, fake flowers, artificial plants, silk flowers, artificial tree, 仿真花, 假花, 仿真植物", "6702"],
   ["misc.wig", "wig, hair extensions, hairpiece, false eyelashes, fake eyelashes, toupee, 假发, 接发, 假睫毛", "6704"],
 
   // Chapters 68–70: stone, ceramics, glass
-  [
-    "stone.worked",
-    "countertop, stone slab, marble slab, granite slab, quartz slab, engineered stone, stone tile, marble tile, vanity top, 台面, 石材, 大理石, 花岗岩, 石英石",
-    "6802 6810",
-  ],
-  ["stone.slate", "slate, slate tiles, 板岩", "6803"],
+    ["stone.slate", "slate, slate tiles, 板岩", "6803"],
   ["stone.abrasive", "grinding wheel, abrasive disc, cutting disc, sandpaper, sanding disc, whetstone, sharpening stone, abrasive paper, 砂轮, 砂纸, 磨石, 切割片", "6804 6805"],
   ["stone.insulation", "mineral wool, rock wool, glass wool insulation, 岩棉", "6806"],
   ["stone.gypsum", "gypsum board, plasterboard, drywall, 石膏板", "6809"],
   ["stone.concrete", "concrete block, cement board, concrete paver, precast concrete, 水泥制品", "6810"],
-  ["stone.friction", "brake pads, brake linings, friction material, clutch facing, 刹车片", "6813 870830"],
+  ["stone.friction", "brake pads, brake linings, friction material, clutch facing, 刹车片", "870830 6813"],
   ["stone.carbon", "carbon fiber articles, graphite articles, 碳纤维制品", "6815"],
   ["ceramic.tile", "ceramic tile, porcelain tile, floor tile, wall tile, mosaic tile, 瓷砖, 地砖", "6907"],
   ["ceramic.sanitary", "toilet, ceramic sink, wash basin, bidet, urinal, 马桶, 洗手盆, 陶瓷洁具", "6910"],
@@ -376,7 +383,7 @@ const ROWS: readonly Row[] = [
   ["steel.gas-cylinder", "gas cylinder, compressed gas container, 气瓶", "7311"],
   ["steel.wire-rope", "wire rope, steel cable, 钢丝绳", "7312"],
   ["steel.mesh", "wire mesh, fencing, chain link fence, steel grating, 铁丝网, 围栏", "7314"],
-  ["steel.chain", "chain, steel chain, link chain, 链条, 铁链", "7315"],
+  ["steel.chain", "steel chain, link chain, 链条, 铁链", "7315"],
   ["general-part.nail", "nails, staples, tacks, 钉子", "7317"],
   [
     "general-part.screw",
@@ -387,15 +394,10 @@ const ROWS: readonly Row[] = [
   ["steel.needle", "sewing needle, knitting needles, safety pins, 缝衣针, 别针", "7319"],
   ["steel.stove", "barbecue grill, bbq grill, camping stove, gas stove, wood stove, 烧烤架, 炉子", "7321"],
   ["steel.radiator", "radiator heating, central heating radiator, 暖气片", "7322"],
-  [
-    "steel.kitchenware",
-    "cookware, pot, pan, frying pan, saucepan, wok, stainless steel bowl, baking tray, steel kitchenware, 锅, 炒锅, 平底锅, 不锈钢碗, 烤盘, stovetop kettle, tea kettle, roasting pan, stock pot, dutch oven, skillet",
-    "7323",
-  ],
+  ["steel.kitchenware", "cookware, frying pan, saucepan, wok, stainless steel bowl, baking tray, steel kitchenware, 炒锅, 平底锅, 不锈钢碗, 烤盘, stovetop kettle, tea kettle, roasting pan, stock pot, dutch oven, skillet", "7323"],
   ["steel.sink", "stainless steel sink, kitchen sink, 水槽", "7324"],
-  ["steel.articles", "articles of steel, steel bracket, hook, metal hook, wire basket, steel box, metal shelf bracket, 铁艺, 钢制品, 挂钩", "7326"],
-  ["copper.articles", "copper wire, copper tube, brass fitting, copper articles, 铜线, 铜管, 铜制品", "7408 7411 7412 7419"],
-  ["aluminum.profile", "aluminum profile, aluminum extrusion, aluminium bar, 铝型材", "7604"],
+  ["steel.articles", "articles of steel, steel bracket, metal hook, wire basket, steel box, metal shelf bracket, 铁艺, 钢制品, 挂钩", "7326"],
+    ["aluminum.profile", "aluminum profile, aluminum extrusion, aluminium bar, 铝型材", "7604"],
   ["aluminum.sheet", "aluminum sheet, aluminum plate, aluminum coil, 铝板", "7606"],
   ["aluminum.foil", "aluminum foil, tin foil, 铝箔, 锡纸", "7607"],
   ["aluminum.structure", "aluminum window frame, aluminum door, aluminum structure, 铝合金门窗", "7610"],
@@ -415,7 +417,7 @@ const ROWS: readonly Row[] = [
   ],
   ["tool.hand.power-saw", "circular saw, jigsaw, chainsaw, reciprocating saw, 电锯, 链锯, 电圆锯, chain saw, miter saw, band saw", "846722 846781"],
   ["tool.hand.nail-gun", "nail gun, staple gun, 射钉枪, 钉枪", "846711 8205"],
-  ["tool.hand.tools", "hand tool, hammer, chisel, utility knife, box cutter, hand tools, putty knife, 锤子, 工具, 美工刀", "8205 8211"],
+  ["tool.hand.tools", "hand tool, hammer, chisel, hand tools, putty knife, 锤子", "8205 8211"],
   ["tool.set", "tool set, tool kit, 工具套装, 工具箱", "8206"],
   ["tool.bit", "drill bit, router bit, hole saw, tap and die, milling cutter, end mill, screwdriver bits, 钻头, 铣刀", "8207"],
   ["tool.blade", "machine knife, cutting blade, blades for machines, 刀片", "8208"],
@@ -424,7 +426,7 @@ const ROWS: readonly Row[] = [
   ["cutlery.scissors", "scissors, shears, 剪刀", "8213"],
   ["cutlery.manicure", "nail clipper, nail clippers, manicure set, nail file, pedicure set, 指甲刀, 指甲剪, 美甲工具", "8214"],
   ["cutlery.spoon", "spoon, fork, cutlery set, flatware, ladle, tableware set metal, 勺子, 叉子, 餐具", "8215"],
-  ["general-part.lock", "lock, padlock, door lock, keys, smart lock, combination lock, 锁, 挂锁, 门锁", "8301"],
+  ["general-part.lock", "padlock, door lock, smart lock, combination lock, 挂锁, 门锁", "8301"],
   [
     "general-part.hinge",
     "hinge, door hinge, drawer slide, cabinet handle, door handle, knob, castor, caster wheels, furniture fittings, hardware fittings, 合页, 铰链, 把手, 拉手, 脚轮, 滑轨",
@@ -434,7 +436,7 @@ const ROWS: readonly Row[] = [
   ["metal.office", "desk organizer metal, letter tray, 文件架", "8304"],
   ["metal.binder", "binder clip, paper clip, staples office, ring binder mechanism, 回形针, 长尾夹", "8305"],
   ["metal.ornament", "metal ornament, statuette metal, bell, metal photo frame, trophy, metal sculpture, 铁艺摆件, 铃铛, 奖杯", "8306"],
-  ["general-part.buckle", "buckle, clasp, hook and eye, eyelet, grommet metal, carabiner, 扣子, 卡扣, 登山扣", "8308"],
+  ["general-part.buckle", "buckle, clasp, hook and eye, eyelet, grommet metal, 扣子, 卡扣", "8308"],
   ["metal.cap", "bottle cap metal, crown cork, metal lid, 瓶盖", "8309"],
   ["metal.sign", "metal sign, number plate, name plate, 铭牌, 标牌", "8310"],
   ["metal.welding-wire", "welding wire, welding rod, welding electrode, 焊丝, 焊条", "8311"],
@@ -443,7 +445,7 @@ const ROWS: readonly Row[] = [
   ["machine.engine", "engine, gasoline engine, diesel engine, outboard motor, 发动机, 柴油机", "8407 8408"],
   ["machine.engine-part", "piston, cylinder head, engine parts, fuel injector, 活塞, 缸盖, piston ring", "8409"],
   ["machine.hydraulic", "hydraulic cylinder, hydraulic motor, pneumatic cylinder, actuator, 液压缸, 气缸", "8412"],
-  ["machine.pump", "pump, water pump, fuel pump, oil pump, submersible pump, centrifugal pump, vacuum pump, 水泵, 泵, 油泵", "8413 8414"],
+  ["machine.pump", "water pump, fuel pump, oil pump, submersible pump, centrifugal pump, 水泵, 油泵", "8413 8414"],
   ["machine.compressor", "air compressor, compressor, 空压机, 压缩机", "8414"],
   ["machine.fan", "fan, electric fan, desk fan, ceiling fan, exhaust fan, cooling fan, blower, range hood, 风扇, 电风扇, 排气扇, 吊扇, 油烟机", "8414"],
   ["machine.air-conditioner", "air conditioner, ac unit, air conditioning, heat pump, 空调", "8415"],
@@ -465,7 +467,7 @@ const ROWS: readonly Row[] = [
   ["machine.ink-cartridge", "ink cartridge, toner cartridge, printer parts, 墨盒, 硒鼓", "844399"],
   ["machine.3d-printer", "3d printer, additive manufacturing machine, 3d打印机", "8485"],
   ["machine.textile", "textile machine, knitting machine, loom, spinning machine, 纺织机, 织机", "8445 8446 8447"],
-  ["machine.sewing", "sewing machine, overlock machine, embroidery machine, 缝纫机", "8452"],
+  ["machine.sewing", "sewing machine, overlock machine, 缝纫机", "8452"],
   ["machine.washing", "washing machine, clothes washer, 洗衣机", "8450"],
   ["machine.dryer", "clothes dryer, tumble dryer, ironing machine, 干衣机", "8451"],
   ["machine.laser-cutter", "laser cutting machine, laser engraver, cnc plasma cutter, waterjet cutter, 激光切割机, 激光雕刻机", "8456"],
@@ -556,12 +558,8 @@ const ROWS: readonly Row[] = [
   ["electric.capacitor", "capacitor, supercapacitor, 电容", "8532"],
   ["electric.resistor", "resistor, potentiometer, thermistor, varistor, 电阻, 电位器", "8533"],
   ["electric.pcb", "printed circuit board, pcb, bare pcb, circuit board, 电路板, 线路板", "8534"],
-  [
-    "electric.switch",
-    "switch, wall switch, light switch, socket, outlet, power strip, plug, connector, fuse, circuit breaker, relay, junction box, usb connector, 开关, 插座, 插头, 接线板, 连接器, 端子, 保险丝, 断路器, 继电器, terminal block",
-    "8536 8535",
-  ],
-  ["electric.control-panel", "control panel, distribution board, switchboard, control cabinet, plc, controller, 控制柜, 配电箱, 控制器", "8537"],
+  ["electric.switch", "wall switch, light switch, socket, outlet, power strip, plug, connector, fuse, circuit breaker, relay, junction box, usb connector, 开关, 插座, 插头, 接线板, 连接器, 端子, 保险丝, 断路器, 继电器, terminal block", "8536 8535"],
+  ["electric.control-panel", "control panel, distribution board, switchboard, control cabinet, plc, 控制柜, 配电箱, 控制器", "8537"],
   ["electric.lamp", "light bulb, led bulb, led lamp, led tube, fluorescent lamp, halogen lamp, 灯泡, 灯管", "8539"],
   [
     "electric.semiconductor",
@@ -580,13 +578,9 @@ const ROWS: readonly Row[] = [
 
   // Chapters 86–89: vehicles
   ["vehicle.car", "passenger car, electric vehicle, suv, 汽车, 轿车, sedan", "8703"],
-  ["vehicle.truck", "lorry, pickup truck, dump truck, 卡车, 货车, tow truck, tractor trailer truck", "8704"],
+  ["vehicle.truck", "lorry, pickup truck, dump truck, 卡车, 货车, tractor trailer truck", "8704"],
   ["vehicle.tractor", "tractor, 拖拉机", "8701"],
-  [
-    "vehicle.part",
-    "auto parts, car parts, brake disc, brake caliper, bumper, radiator car, exhaust muffler, shock absorber, steering wheel, wheel rim, alloy wheels, seat belt, airbag, axle, car mirror, 汽车配件, 刹车盘, 保险杠, 减震器, 方向盘, 轮毂, clutch plate, clutch disc, ball joint, tie rod, cv boot, control arm, truck parts, brake drum, muffler, catalytic converter, car seat cover, wiper blade, floor mats for cars",
-    "8708",
-  ],
+  ["vehicle.part", "auto parts, car parts, brake disc, brake caliper, bumper, radiator car, exhaust muffler, shock absorber, steering wheel, wheel rim, alloy wheels, seat belt, airbag, axle, 汽车配件, 刹车盘, 保险杠, 减震器, 方向盘, 轮毂, clutch plate, clutch disc, ball joint, tie rod, cv boot, control arm, truck parts, brake drum, muffler", "8708"],
   ["vehicle.motorcycle", "motorcycle, motorbike, scooter, electric scooter, e-scooter, electric bike, e-bike, moped, 摩托车, 电动车, 电动滑板车, 电动自行车", "8711"],
   ["vehicle.bicycle", "bicycle, bike, mountain bike, road bike, 自行车, 山地车", "8712"],
   ["vehicle.bicycle-part", "bicycle parts, bike saddle, bike pedals, bicycle frame, derailleur, bike rack, 自行车配件, 车座, 脚踏", "8714"],
@@ -603,7 +597,7 @@ const ROWS: readonly Row[] = [
   ["optical.glasses", "sunglasses, eyeglasses, reading glasses, safety goggles, goggles, swimming goggles, blue light glasses, 太阳镜, 墨镜, 眼镜, 护目镜, 泳镜", "9004"],
   ["optical.binoculars", "binoculars, telescope, monocular, 望远镜", "9005"],
   ["optical.microscope", "microscope, magnifier, magnifying glass, loupe, 显微镜, 放大镜", "9011 9013"],
-  ["optical.laser", "laser pointer, laser module, lcd panel, 激光笔", "9013"],
+  ["optical.laser", "laser pointer, laser module, 激光笔", "9013"],
   ["measure.compass", "compass, navigation instrument, 指南针", "9014"],
   ["measure.level", "laser level, spirit level, rangefinder, theodolite, 水平仪, 测距仪", "9015"],
   ["measure.ruler", "tape measure, ruler, caliper, vernier caliper, micrometer, measuring tape, 卷尺, 尺子, 卡尺, 千分尺", "9017"],
@@ -625,7 +619,7 @@ const ROWS: readonly Row[] = [
   ["measure.meter", "electricity meter, water meter, gas meter, smart meter, 电表, 水表", "9028"],
   ["measure.counter", "tachometer, speedometer, pedometer, 计数器, 转速表", "9029"],
   ["measure.electrical", "multimeter, oscilloscope, voltmeter, ammeter, clamp meter, tester, 万用表, 示波器", "9030"],
-  ["measure.instrument", "measuring instrument, sensor, inspection machine, testing machine, 测量仪, 传感器", "9031"],
+  ["measure.instrument", "measuring instrument, inspection machine, testing machine, 测量仪, 传感器", "9031"],
   ["measure.thermostat", "thermostat, temperature controller, humidistat, pressure regulator, 温控器", "9032"],
 
   // Chapters 91–93: clocks, instruments, arms
@@ -645,18 +639,10 @@ const ROWS: readonly Row[] = [
   // Chapter 94: furniture, bedding, lighting
   ["furniture.seat", "chair, office chair, gaming chair, sofa, couch, stool, bench seat, recliner, car seat, booster seat, 椅子, 办公椅, 沙发, 凳子, 座椅", "9401"],
   ["furniture.medical", "hospital bed, dental chair, examination table, 病床", "9402"],
-  [
-    "furniture.furniture",
-    "furniture, desk, table, cabinet, wardrobe, bookshelf, shelf, bed frame, nightstand, dresser, tv stand, shoe rack, storage rack, kitchen cabinet, filing cabinet, server rack, 家具, 桌子, 书桌, 柜子, 衣柜, 书架, 床架, 床头柜, 鞋架, 置物架, computer desk, dressing table, coffee table, dining table, side table, console table, tv cabinet",
-    "9403",
-  ],
+  ["furniture.furniture", "furniture, desk, table, wardrobe, bookshelf, bed frame, nightstand, dresser, tv stand, shoe rack, storage rack, kitchen cabinet, filing cabinet, server rack, 家具, 桌子, 书桌, 柜子, 衣柜, 书架, 床架, 床头柜, 鞋架, 置物架, computer desk, dressing table, coffee table, dining table, side table, console table, tv cabinet", "9403"],
   ["furniture.mattress", "mattress, 床垫", "9404"],
   ["furniture.bedding", "pillow, quilt, comforter, duvet, sleeping bag, cushion, down comforter, 枕头, 被子, 羽绒被, 睡袋, 靠垫, 抱枕", "9404"],
-  [
-    "furniture.lamp",
-    "lamp, lighting, desk lamp, floor lamp, table lamp, ceiling light, chandelier, pendant light, wall light, led light, led strip, string lights, fairy lights, night light, solar light, lantern, candle holder, light fixture, luminaire, 台灯, 落地灯, 吊灯, 吸顶灯, 壁灯, 灯带, 灯串, 小夜灯, 太阳能灯, 灯具, 灯",
-    "9405",
-  ],
+  ["furniture.lamp", "desk lamp, floor lamp, table lamp, ceiling light, chandelier, pendant light, wall light, led light, led strip, string lights, fairy lights, night light, solar light, lantern, candle holder, light fixture, luminaire, 台灯, 落地灯, 吊灯, 吸顶灯, 壁灯, 灯带, 灯串, 小夜灯, 太阳能灯, 灯具", "9405"],
   ["furniture.prefab", "prefabricated building, container house, greenhouse, shed, 集装箱房, 活动房", "9406"],
 
   // Chapter 95: toys, games, sports
@@ -670,18 +656,14 @@ const ROWS: readonly Row[] = [
   ["toy.cards", "playing cards, poker cards, card game, 扑克牌, 纸牌", "950440"],
   ["toy.board-game", "board game, chess, mahjong, dice, table game, darts, 棋, 桌游, 麻将, 飞镖", "950490"],
   ["toy.billiards", "billiards, pool table, pool cue, 台球", "950420"],
-  [
-    "toy.festive",
-    "christmas decoration, christmas tree, party supplies, halloween decoration, confetti, party decorations, costume, halloween costume, masks party, 圣诞装饰, 圣诞树, 派对用品, 万圣节, 气球, 服装道具, christmas ornament, party balloons",
-    "9505",
-  ],
+  ["toy.festive", "christmas decoration, christmas tree, party supplies, halloween decoration, confetti, party decorations, masks party, 圣诞装饰, 圣诞树, 派对用品, 万圣节, 气球, christmas ornament, party balloons", "9505"],
   [
     "sport.fitness",
     "fitness equipment, dumbbell, kettlebell, barbell, exercise bike, treadmill, resistance band, yoga mat, jump rope, pull up bar, gym equipment, ab roller, 哑铃, 健身器材, 跑步机, 瑜伽垫, 跳绳, 弹力带",
     "950691",
   ],
   ["sport.ball", "ball, football, soccer ball, basketball, volleyball, tennis ball, golf ball, 足球, 篮球, 排球, 球", "9506"],
-  ["sport.racket", "tennis racket, badminton racket, racquet, shuttlecock, 球拍, 羽毛球拍, 羽毛球", "950651 950659"],
+  ["sport.racket", "tennis racket, badminton racket, racquet, 球拍, 羽毛球拍", "950651 950659"],
   ["sport.table-tennis", "table tennis, ping pong, 乒乓球", "950640"],
   ["sport.golf", "golf club, golf clubs, golf equipment, 高尔夫球杆", "950631 950639"],
   ["sport.ski", "skis, ski, snowboard, ski poles, 滑雪板", "950611 950619"],
@@ -705,14 +687,14 @@ const ROWS: readonly Row[] = [
   ["misc.lighter", "cigarette lighter, torch lighter, 打火机, gas lighter, butane lighter, electric lighter, arc lighter", "9613"],
   ["misc.smoking-pipe", "smoking pipe, tobacco pipe, 烟斗", "9614"],
   ["misc.comb", "comb, hair clip, hair pin, hair claw, barrette, headband plastic, 梳子, 发夹, 发卡, 抓夹", "9615"],
-  ["misc.sprayer", "perfume atomizer, scent spray, powder puff, makeup sponge, 喷雾瓶, 粉扑, 美妆蛋", "9616"],
+  ["misc.sprayer", "perfume atomizer, scent spray, powder puff, makeup sponge, 粉扑, 美妆蛋", "9616"],
   [
     "misc.vacuum-flask",
     "vacuum flask, thermos, insulated bottle, insulated water bottle, vacuum water bottle, thermal bottle, insulated tumbler, vacuum insulated, thermal flask, 保温杯, 保温瓶, 焖烧杯",
     "9617",
   ],
   ["misc.mannequin", "mannequin, dress form, 人台, 模特", "9618"],
-  ["misc.hygiene", "diaper, diapers, nappies, sanitary pad, sanitary napkin, tampon, panty liner, incontinence pad, baby wipes, 纸尿裤, 尿不湿, 卫生巾, 护垫", "9619"],
+  ["misc.hygiene", "diaper, diapers, nappies, sanitary pad, sanitary napkin, tampon, panty liner, incontinence pad, 纸尿裤, 尿不湿, 卫生巾, 护垫", "9619"],
   ["misc.tripod", "tripod, monopod, selfie stick, phone tripod, 三脚架, 自拍杆", "9620"],
   ["misc.toothbrush", "toothbrush, electric toothbrush head, 牙刷", "960321"],
   ["misc.brush", "makeup brush, cosmetic brush, paint brush, artist brush, hair brush, broom, mop, cleaning brush, toilet brush, 化妆刷, 画笔, 刷子, 扫把, 拖把, 梳子刷", "9603"],
@@ -745,7 +727,7 @@ const ROWS: readonly Row[] = [
   ["household.mug", "mug, coffee mug, cup, tumbler, 马克杯, 杯子", "6912 6911 3924 7323"],
   ["household.storage", "organizer, storage basket, drawer organizer, closet organizer, 收纳, 收纳篮", "3924 4602 6307"],
   ["household.hanger", "hanger, clothes hanger, coat hanger, 衣架", "3926 7326 442110"],
-  ["household.cleaning", "sponge, scouring pad, scrubber, steel wool, 海绵, 百洁布, 钢丝球", "3924 7323 6805"],
+  ["household.cleaning", "sponge, scouring pad, scrubber, 海绵, 百洁布", "3924 7323 6805"],
   ["household.trash-can", "trash can, garbage can, waste bin, dustbin, 垃圾桶", "3924 7323"],
   ["household.vase", "vase, flower vase, 花瓶", "7013 6913 6914"],
   ["household.pet-bowl", "pet bowl, dog bowl, cat bowl, pet feeder, 宠物碗, 喂食器", "3924 7323"],
@@ -753,8 +735,7 @@ const ROWS: readonly Row[] = [
   ["household.cage", "pet cage, dog crate, bird cage, aquarium, fish tank, 宠物笼, 鸟笼, 鱼缸", "7326 7020"],
   ["household.baby-bottle", "baby bottle, feeding bottle, sippy cup, 奶瓶", "3924"],
   ["household.doormat", "doormat, door mat, 门垫", "5705 4016"],
-  ["household.kitchen-gadget", "bottle opener, tin opener, peeler, garlic press, whisk, grater, kitchen gadget, 开罐器, 开瓶器, 削皮器, 打蛋器", "8205 7323 8215"],
-
+  
   // Pet supplies
   ["pet.litter", "cat litter, kitty litter, 猫砂", "2508 3824 4803"],
   ["pet.grooming", "pet grooming brush, deshedding tool, pet comb, 宠物梳", "9603 9615"],
@@ -787,7 +768,7 @@ const ROWS: readonly Row[] = [
   ["beauty.false-nails", "false nails, press on nails, nail tips, 假指甲, 穿戴甲", "3926"],
   ["beauty.makeup-sponge", "beauty blender, makeup sponge, 美妆蛋, 化妆海绵", "9616 3926"],
   ["beauty.hair-accessory", "scrunchie, hair tie, headband, hair band, hair scrunchies, 发圈, 头绳, 发箍", "6117 9615"],
-  ["beauty.shower-cap", "shower cap, 浴帽", "3926 6505"],
+  ["beauty.shower-cap", "shower cap, 浴帽", "650691 3926"],
 
   // Home decor and household textiles
   ["decor.wall-art", "canvas print, wall art, framed print, wall decor, 装饰画, 挂画", "4911 9701"],
@@ -830,7 +811,7 @@ const ROWS: readonly Row[] = [
   // Electronics accessories
   ["electronics.hub", "usb hub, docking station, usb dock, 扩展坞, 集线器", "847180 847330 851762"],
   ["electronics.hdmi-switch", "hdmi switch, hdmi splitter, video capture card, 切换器, 采集卡", "854370 852869"],
-  ["electronics.keyboard-case", "keyboard case, laptop stand, laptop sleeve, 电脑支架, 电脑内胆包", "4202 8473"],
+  ["electronics.keyboard-case", "keyboard case, laptop sleeve, 电脑内胆包", "4202 8473"],
   ["electronics.stylus", "stylus pen, touch pen, 触控笔", "8471 9608"],
   ["electronics.vr", "vr headset, virtual reality headset, 头显", "8528 9504"],
   ["electronics.e-reader", "e-reader, ebook reader, kindle, 电子书阅读器", "847130"],
@@ -855,7 +836,7 @@ const ROWS: readonly Row[] = [
   // Sports and fitness accessories
   ["sport.bottle", "shaker bottle, protein shaker, 摇摇杯", "3924"],
   ["sport.gloves", "gym gloves, cycling gloves, fitness gloves, 健身手套, 骑行手套", "6116 4203"],
-  ["sport.swim", "swim cap, swimming cap, kickboard, 泳帽, 浮板", "6505 9506"],
+  ["sport.swim", "swim cap, swimming cap, kickboard, 泳帽, 浮板", "650691 950629"],
   ["sport.bike-accessory", "bike lock, bicycle lock, bike pump, bicycle pump, 车锁, 打气筒", "8301 8414"],
   ["sport.camping-stove", "camping stove, portable gas stove, 卡式炉, 野营炉", "7321"],
   ["sport.tent-stake", "tent stakes, tent pegs, 地钉", "7326"],
@@ -868,12 +849,13 @@ const ROWS: readonly Row[] = [
   ["craft.fabric-paint", "acrylic paint set, paint by numbers, diamond painting, 数字油画, 钻石画", "3213 9503 4911"],
   ["craft.glue-gun", "glue gun, hot glue gun, 热熔胶枪", "8515 8205"],
   ["craft.cutting-mat", "cutting mat, craft knife, 切割垫", "3926 8211"],
-  ["craft.sewing", "sewing pattern, sewing thread spools, embroidery hoop, 刺绣绷, 缝纫线", "5204 5401 3926"],
+  ["craft.sewing", "sewing thread spools, embroidery hoop, 刺绣绷, 缝纫线", "5204 5401 3926"],
 ];
 
 /** Every product family of the knowledge base. */
-export const PRODUCT_FAMILIES: readonly ProductFamily[] = ROWS.map(([id, terms, codes, note]) => ({
+export const PRODUCT_FAMILIES: readonly ProductFamily[] = [...ROWS, ...FOOD_CHEMICALS_MATERIALS, ...TEXTILES_METALS_STONE, ...MACHINES_VEHICLES_GOODS].map(([id, terms, codes, note]) => ({
   id,
+  kind: id.replace(/^kb\d\./, ""),
   terms: terms.split(/\s*,\s*/).filter(Boolean),
   codes: codes.split(/\s+/).filter(Boolean),
   ...(note ? { note } : {}),

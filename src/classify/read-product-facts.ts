@@ -39,10 +39,11 @@ const MATERIALS: readonly [string, RegExp][] = [
   ["zinc", /\bzinc\b/],
   [
     "plastics",
-    /\b(?:plastics?|polyethylene|polypropylene|pvc|abs|polycarbonate|polystyrene|acrylic resin|nylon resin|pet|tpu|tpe|silicone|resin|polyurethane|pu|eva|melamine|acetal|pom|ptfe|hdpe|ldpe)\b/,
+    /\b(?:plastics?|polyethylene|polypropylene|pvc|abs|polycarbonate|polystyrene|acrylic resin|nylon resin|pet|tpu|tpe|silicone|resin|polyurethane|pu|eva|leatherette|pleather|faux leather|vegan leather|synthetic leather|imitation leather|melamine|acetal|pom|ptfe|hdpe|ldpe)\b/,
   ],
   ["rubber", /\b(?:rubber|latex|neoprene|epdm|nitrile)\b/],
-  ["leather", /\b(?:leather|cowhide|calfskin|suede|nubuck)\b/],
+  // "PU leather", "faux leather" and the like are plastics sheeting (heading 42.02 reads them so), not leather.
+  ["leather", /(?<!\b(?:pu|faux|vegan|synthetic|imitation|artificial|fake|pvc|eco|bonded|vinyl)[- ])\b(?:leather|cowhide|calfskin|suede|nubuck)\b/],
   ["textile", /\b(?:textile|fabric|cotton|polyester|nylon|wool|silk|linen|canvas|felt|knit|knitted|woven)\b/],
   ["wood", /\b(?:wood|wooden|timber|plywood|bamboo|pine|oak|walnut|beech|mdf|particleboard|rattan|wicker)\b/],
   ["paper", /\b(?:paper|paperboard|cardboard|carton|corrugated)\b/],

@@ -36,9 +36,10 @@ describe("reading a product", () => {
   });
 
   it("prefers the longest knowledge-base phrase: a drill bit is not a drill", () => {
-    const ids = matchFamilies(readProductQuery({ title: "HSS drill bit set, 13 pieces" })).map((m) => m.family.id);
-    expect(ids).toContain("tool.bit");
-    expect(ids).not.toContain("tool.hand.drill");
+    const matches = matchFamilies(readProductQuery({ title: "HSS drill bit set, 13 pieces" }));
+    expect(matches.map((m) => m.phrase).join(" ")).toContain("drill bit");
+    expect(matches.flatMap((m) => m.family.codes)).toContain("820750");
+    expect(matches.map((m) => m.family.id)).not.toContain("tool.hand.drill");
   });
 
   it("uses the category path and string attributes as evidence", () => {

@@ -20,6 +20,8 @@ export type HierarchySettings = {
   /** Lexical evidence = lexicalScale × raw score / (query weight)^lengthExponent. */
   lexicalScale: number;
   lengthExponent: number;
+  /** Evidence a knowledge-base family adds to its first code (later codes get less), times the strength of its match. */
+  familyWeight: number;
 };
 
 /** Defaults chosen on the CBP development set (see bench/classify.bench.ts for the ablation). */
@@ -30,6 +32,7 @@ export const DEFAULT_HIERARCHY_SETTINGS: HierarchySettings = {
   aggregateWeight: { 2: 4, 4: 3, 6: 1, 8: 0.5, 10: 0.5 },
   lexicalScale: 0.5,
   lengthExponent: 0,
+  familyWeight: 25,
 };
 
 /** A leaf reached by the search, with its log-probability and the nodes on its path (chapter first). */

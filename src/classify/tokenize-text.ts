@@ -84,11 +84,52 @@ const IRREGULAR: Record<string, string> = {
   sandwiches: "sandwich",
 };
 
+// The schedule is written in British English (aluminium, sulphate, moulded, fibre, tyre) and sellers mostly write American
+// English: both spellings fold onto one before stemming.
+const BRITISH_SPELLING: readonly [RegExp, string][] = [
+  [/aluminium/, "aluminum"],
+  [/sulph/, "sulf"],
+  [/mould/, "mold"],
+  [/colour/, "color"],
+  [/vapour/, "vapor"],
+  [/odour/, "odor"],
+  [/labour/, "labor"],
+  [/fibre/, "fiber"],
+  [/centre/, "center"],
+  [/(kilo|centi|milli)?metre/, "$1meter"],
+  [/litre/, "liter"],
+  [/^tyre/, "tire"],
+  [/^grey/, "gray"],
+  [/jewellery/, "jewelry"],
+  [/catalogue/, "catalog"],
+  [/programme/, "program"],
+  [/^haem/, "hem"],
+  [/^oestr/, "estr"],
+  [/^paediatr/, "pediatr"],
+  [/^aeroplane/, "airplane"],
+  [/^pyjama/, "pajama"],
+  [/^plough/, "plow"],
+  [/^licence/, "license"],
+  [/^defence/, "defense"],
+  [/^cosy$/, "cozy"],
+  [/(?<=.{3})ise(s|d)?$/, "ize$1"],
+  [/(?<=.{3})ising$/, "izing"],
+  [/(?<=.{3})isation(s)?$/, "ization$1"],
+];
+
+/** The American spelling of a British-spelt word (other words unchanged). */
+export function americanSpelling(word: string): string {
+  let out = word;
+  for (const [re, to] of BRITISH_SPELLING) if (re.test(out)) out = out.replace(re, to);
+  return out;
+}
+
 /** The stem of a lower-case word, cached (the vocabulary of a run is small). */
 export function stemCached(word: string): string {
   let stem = stemCache.get(word);
   if (stem === undefined) {
-    stem = stemWord(IRREGULAR[word] ?? singularCompound(word));
+    const american = americanSpelling(word);
+    stem = stemWord(IRREGULAR[american] ?? singularCompound(american));
     if (stemCache.size < 200_000) stemCache.set(word, stem);
   }
   return stem;
