@@ -280,7 +280,8 @@ console.log(
   `\n## Calibration when a precedent agrees with the top-1 (${supported.length} of ${rulings.length} rulings with CBP precedents out of fold; top-1 HS6 right on ${pct(supported.filter((p) => p.correct).length / Math.max(1, supported.length))})`,
 );
 console.log("| confidence | n | mean confidence | accuracy |\n|---|---:|---:|---:|");
-for (const b of supportedReliability.buckets) console.log(`| ${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.n} | ${b.n ? pct(b.meanConfidence) : "—"} | ${b.n ? pct(b.accuracy) : "—"} |`);
+for (const b of supportedReliability.buckets)
+  console.log(`| ${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.n} | ${b.n ? pct(b.meanConfidence) : "—"} | ${b.n ? pct(b.accuracy) : "—"} |`);
 console.log(`ECE ${supportedReliability.ece.toFixed(3)}, Brier ${supportedReliability.brier.toFixed(3)}`);
 
 if (args.has("--write-calibration")) {

@@ -333,7 +333,7 @@ const ROWS: readonly FamilyRow[] = [
   ["misc.wig", "wig, hair extensions, hairpiece, false eyelashes, fake eyelashes, toupee, 假发, 接发, 假睫毛", "6704"],
 
   // Chapters 68–70: stone, ceramics, glass
-    ["stone.slate", "slate, slate tiles, 板岩", "6803"],
+  ["stone.slate", "slate, slate tiles, 板岩", "6803"],
   ["stone.abrasive", "grinding wheel, abrasive disc, cutting disc, sandpaper, sanding disc, whetstone, sharpening stone, abrasive paper, 砂轮, 砂纸, 磨石, 切割片", "6804 6805"],
   ["stone.insulation", "mineral wool, rock wool, glass wool insulation, 岩棉", "6806"],
   ["stone.gypsum", "gypsum board, plasterboard, drywall, 石膏板", "6809"],
@@ -394,10 +394,14 @@ const ROWS: readonly FamilyRow[] = [
   ["steel.needle", "sewing needle, knitting needles, safety pins, 缝衣针, 别针", "7319"],
   ["steel.stove", "barbecue grill, bbq grill, camping stove, gas stove, wood stove, 烧烤架, 炉子", "7321"],
   ["steel.radiator", "radiator heating, central heating radiator, 暖气片", "7322"],
-  ["steel.kitchenware", "cookware, frying pan, saucepan, wok, stainless steel bowl, baking tray, steel kitchenware, 炒锅, 平底锅, 不锈钢碗, 烤盘, stovetop kettle, tea kettle, roasting pan, stock pot, dutch oven, skillet", "7323"],
+  [
+    "steel.kitchenware",
+    "cookware, frying pan, saucepan, wok, stainless steel bowl, baking tray, steel kitchenware, 炒锅, 平底锅, 不锈钢碗, 烤盘, stovetop kettle, tea kettle, roasting pan, stock pot, dutch oven, skillet",
+    "7323",
+  ],
   ["steel.sink", "stainless steel sink, kitchen sink, 水槽", "7324"],
   ["steel.articles", "articles of steel, steel bracket, metal hook, wire basket, steel box, metal shelf bracket, 铁艺, 钢制品, 挂钩", "7326"],
-    ["aluminum.profile", "aluminum profile, aluminum extrusion, aluminium bar, 铝型材", "7604"],
+  ["aluminum.profile", "aluminum profile, aluminum extrusion, aluminium bar, 铝型材", "7604"],
   ["aluminum.sheet", "aluminum sheet, aluminum plate, aluminum coil, 铝板", "7606"],
   ["aluminum.foil", "aluminum foil, tin foil, 铝箔, 锡纸", "7607"],
   ["aluminum.structure", "aluminum window frame, aluminum door, aluminum structure, 铝合金门窗", "7610"],
@@ -558,7 +562,11 @@ const ROWS: readonly FamilyRow[] = [
   ["electric.capacitor", "capacitor, supercapacitor, 电容", "8532"],
   ["electric.resistor", "resistor, potentiometer, thermistor, varistor, 电阻, 电位器", "8533"],
   ["electric.pcb", "printed circuit board, pcb, bare pcb, circuit board, 电路板, 线路板", "8534"],
-  ["electric.switch", "wall switch, light switch, socket, outlet, power strip, plug, connector, fuse, circuit breaker, relay, junction box, usb connector, 开关, 插座, 插头, 接线板, 连接器, 端子, 保险丝, 断路器, 继电器, terminal block", "8536 8535"],
+  [
+    "electric.switch",
+    "wall switch, light switch, socket, outlet, power strip, plug, connector, fuse, circuit breaker, relay, junction box, usb connector, 开关, 插座, 插头, 接线板, 连接器, 端子, 保险丝, 断路器, 继电器, terminal block",
+    "8536 8535",
+  ],
   ["electric.control-panel", "control panel, distribution board, switchboard, control cabinet, plc, 控制柜, 配电箱, 控制器", "8537"],
   ["electric.lamp", "light bulb, led bulb, led lamp, led tube, fluorescent lamp, halogen lamp, 灯泡, 灯管", "8539"],
   [
@@ -580,7 +588,11 @@ const ROWS: readonly FamilyRow[] = [
   ["vehicle.car", "passenger car, electric vehicle, suv, 汽车, 轿车, sedan", "8703"],
   ["vehicle.truck", "lorry, pickup truck, dump truck, 卡车, 货车, tractor trailer truck", "8704"],
   ["vehicle.tractor", "tractor, 拖拉机", "8701"],
-  ["vehicle.part", "auto parts, car parts, brake disc, brake caliper, bumper, radiator car, exhaust muffler, shock absorber, steering wheel, wheel rim, alloy wheels, seat belt, airbag, axle, 汽车配件, 刹车盘, 保险杠, 减震器, 方向盘, 轮毂, clutch plate, clutch disc, ball joint, tie rod, cv boot, control arm, truck parts, brake drum, muffler", "8708"],
+  [
+    "vehicle.part",
+    "auto parts, car parts, brake disc, brake caliper, bumper, radiator car, exhaust muffler, shock absorber, steering wheel, wheel rim, alloy wheels, seat belt, airbag, axle, 汽车配件, 刹车盘, 保险杠, 减震器, 方向盘, 轮毂, clutch plate, clutch disc, ball joint, tie rod, cv boot, control arm, truck parts, brake drum, muffler",
+    "8708",
+  ],
   ["vehicle.motorcycle", "motorcycle, motorbike, scooter, electric scooter, e-scooter, electric bike, e-bike, moped, 摩托车, 电动车, 电动滑板车, 电动自行车", "8711"],
   ["vehicle.bicycle", "bicycle, bike, mountain bike, road bike, 自行车, 山地车", "8712"],
   ["vehicle.bicycle-part", "bicycle parts, bike saddle, bike pedals, bicycle frame, derailleur, bike rack, 自行车配件, 车座, 脚踏", "8714"],
@@ -639,10 +651,18 @@ const ROWS: readonly FamilyRow[] = [
   // Chapter 94: furniture, bedding, lighting
   ["furniture.seat", "chair, office chair, gaming chair, sofa, couch, stool, bench seat, recliner, car seat, booster seat, 椅子, 办公椅, 沙发, 凳子, 座椅", "9401"],
   ["furniture.medical", "hospital bed, dental chair, examination table, 病床", "9402"],
-  ["furniture.furniture", "furniture, desk, table, wardrobe, bookshelf, bed frame, nightstand, dresser, tv stand, shoe rack, storage rack, kitchen cabinet, filing cabinet, server rack, 家具, 桌子, 书桌, 柜子, 衣柜, 书架, 床架, 床头柜, 鞋架, 置物架, computer desk, dressing table, coffee table, dining table, side table, console table, tv cabinet", "9403"],
+  [
+    "furniture.furniture",
+    "furniture, desk, table, wardrobe, bookshelf, bed frame, nightstand, dresser, tv stand, shoe rack, storage rack, kitchen cabinet, filing cabinet, server rack, 家具, 桌子, 书桌, 柜子, 衣柜, 书架, 床架, 床头柜, 鞋架, 置物架, computer desk, dressing table, coffee table, dining table, side table, console table, tv cabinet",
+    "9403",
+  ],
   ["furniture.mattress", "mattress, 床垫", "9404"],
   ["furniture.bedding", "pillow, quilt, comforter, duvet, sleeping bag, cushion, down comforter, 枕头, 被子, 羽绒被, 睡袋, 靠垫, 抱枕", "9404"],
-  ["furniture.lamp", "desk lamp, floor lamp, table lamp, ceiling light, chandelier, pendant light, wall light, led light, led strip, string lights, fairy lights, night light, solar light, lantern, candle holder, light fixture, luminaire, 台灯, 落地灯, 吊灯, 吸顶灯, 壁灯, 灯带, 灯串, 小夜灯, 太阳能灯, 灯具", "9405"],
+  [
+    "furniture.lamp",
+    "desk lamp, floor lamp, table lamp, ceiling light, chandelier, pendant light, wall light, led light, led strip, string lights, fairy lights, night light, solar light, lantern, candle holder, light fixture, luminaire, 台灯, 落地灯, 吊灯, 吸顶灯, 壁灯, 灯带, 灯串, 小夜灯, 太阳能灯, 灯具",
+    "9405",
+  ],
   ["furniture.prefab", "prefabricated building, container house, greenhouse, shed, 集装箱房, 活动房", "9406"],
 
   // Chapter 95: toys, games, sports
@@ -656,7 +676,11 @@ const ROWS: readonly FamilyRow[] = [
   ["toy.cards", "playing cards, poker cards, card game, 扑克牌, 纸牌", "950440"],
   ["toy.board-game", "board game, chess, mahjong, dice, table game, darts, 棋, 桌游, 麻将, 飞镖", "950490"],
   ["toy.billiards", "billiards, pool table, pool cue, 台球", "950420"],
-  ["toy.festive", "christmas decoration, christmas tree, party supplies, halloween decoration, confetti, party decorations, masks party, 圣诞装饰, 圣诞树, 派对用品, 万圣节, 气球, christmas ornament, party balloons", "9505"],
+  [
+    "toy.festive",
+    "christmas decoration, christmas tree, party supplies, halloween decoration, confetti, party decorations, masks party, 圣诞装饰, 圣诞树, 派对用品, 万圣节, 气球, christmas ornament, party balloons",
+    "9505",
+  ],
   [
     "sport.fitness",
     "fitness equipment, dumbbell, kettlebell, barbell, exercise bike, treadmill, resistance band, yoga mat, jump rope, pull up bar, gym equipment, ab roller, 哑铃, 健身器材, 跑步机, 瑜伽垫, 跳绳, 弹力带",
@@ -735,7 +759,7 @@ const ROWS: readonly FamilyRow[] = [
   ["household.cage", "pet cage, dog crate, bird cage, aquarium, fish tank, 宠物笼, 鸟笼, 鱼缸", "7326 7020"],
   ["household.baby-bottle", "baby bottle, feeding bottle, sippy cup, 奶瓶", "3924"],
   ["household.doormat", "doormat, door mat, 门垫", "5705 4016"],
-  
+
   // Pet supplies
   ["pet.litter", "cat litter, kitty litter, 猫砂", "2508 3824 4803"],
   ["pet.grooming", "pet grooming brush, deshedding tool, pet comb, 宠物梳", "9603 9615"],
@@ -853,10 +877,12 @@ const ROWS: readonly FamilyRow[] = [
 ];
 
 /** Every product family of the knowledge base. */
-export const PRODUCT_FAMILIES: readonly ProductFamily[] = [...ROWS, ...FOOD_CHEMICALS_MATERIALS, ...TEXTILES_METALS_STONE, ...MACHINES_VEHICLES_GOODS].map(([id, terms, codes, note]) => ({
-  id,
-  kind: id.replace(/^kb\d\./, ""),
-  terms: terms.split(/\s*,\s*/).filter(Boolean),
-  codes: codes.split(/\s+/).filter(Boolean),
-  ...(note ? { note } : {}),
-}));
+export const PRODUCT_FAMILIES: readonly ProductFamily[] = [...ROWS, ...FOOD_CHEMICALS_MATERIALS, ...TEXTILES_METALS_STONE, ...MACHINES_VEHICLES_GOODS].map(
+  ([id, terms, codes, note]) => ({
+    id,
+    kind: id.replace(/^kb\d\./, ""),
+    terms: terms.split(/\s*,\s*/).filter(Boolean),
+    codes: codes.split(/\s+/).filter(Boolean),
+    ...(note ? { note } : {}),
+  }),
+);
