@@ -100,8 +100,9 @@ const shortRuns = rulings.map((ruling, i) => ({ ruling, result: classifyWithInde
 // and never used to tune it: the closest stand-in here for the held-out marketplace set. Labels are ours, not a customs ruling's.
 type Listing = { id: string; title: string; hs6: string };
 const listings = parse(fs.readFileSync(new URL("./fixtures/marketplace-titles.csv", import.meta.url)), { columns: true, bom: true }) as Listing[];
+const listingRuns = listings.map((l) => ({ l, result: classifyWithIndex(index, { title: l.title }, { market: "hs", top: 3, calibration: IDENTITY }) }));
 {
-  const results = listings.map((l) => ({ l, c: classifyWithIndex(index, { title: l.title }, { market: "hs", top: 3 }).candidates }));
+  const results = listingRuns.map(({ l, result }) => ({ l, c: result.candidates }));
   const at = (digits: number, k: number) => {
     const hits = results.filter(({ l, c }) => c.slice(0, k).some((x) => x.hs6.slice(0, digits) === l.hs6.slice(0, digits))).length;
     return ci(hits, results.length);
@@ -130,40 +131,71 @@ console.log(
 );
 
 // ── Calibration, out of fold ─────────────────────────────────────────────────────────────────────────────────────────────────
-// The raw top-1 HS6 share is mapped to a probability by isotonic regression fitted on the other four folds only; each ruling's
+// The raw top-1 HS6 share is mapped to a probability by isotonic regression fitted on the other four folds only; each item's
 // confidence therefore comes from a map that never saw it.
-// Both the full descriptions and their first sentences are used, so the map covers the raw scores of long and short inputs.
-type Point = { id: string; score: number; correct: boolean; kind: "full" | "short" };
+// Full CBP descriptions, their first sentences and the marketplace titles are all used, so the map covers the raw scores of
+// long technical texts (where the engine is often wrong) and of listing titles (where it is mostly right). Fitting the
+// calibration on the titles does not change any answer, only the confidence attached to it.
+type Point = { id: string; score: number; correct: boolean; kind: "full" | "short" | "title"; map: Classification["calibratedAs"] };
 const toPoints = (runs: Run[], kind: Point["kind"]): Point[] =>
-  runs.map(({ ruling, result }) => ({ id: ruling.id, score: result.rawConfidence, correct: result.candidates[0]?.hs6 === ruling.gold_hs6, kind }));
-const points = [...toPoints(main, "full"), ...toPoints(shortRuns, "short")];
+  runs.map(({ ruling, result }) => ({ id: ruling.id, score: result.rawConfidence, correct: result.candidates[0]?.hs6 === ruling.gold_hs6, kind, map: result.calibratedAs }));
+const titlePoints: Point[] = listingRuns.map(({ l, result }) => ({
+  id: l.id,
+  score: result.rawConfidence,
+  correct: result.candidates[0]?.hs6 === l.hs6,
+  kind: "title",
+  map: result.calibratedAs,
+}));
+const points = [...toPoints(main, "full"), ...toPoints(shortRuns, "short"), ...titlePoints];
+const folds = splitFolds(rulings, FOLDS).map((fold, f) => ({ fold, titles: splitFolds(listings, FOLDS)[f] as { train: Listing[]; test: Listing[] } }));
+// Two maps, as the engine uses them: titles the knowledge base recognises (fitted on the marketplace titles), and everything
+// else — long descriptions, and titles placed on schedule words alone (fitted on the CBP descriptions and such titles). The CBP
+// first sentences take whichever map the engine picks but never fit either: B2B one-liners are neither population, and the
+// line below shows how over-confident the title map is on them.
+const descriptionPoints = (p: Point) => p.kind !== "short" && p.map === "description";
+const titleMapPoints = (p: Point) => p.kind === "title" && p.map === "title";
 const oof: (Point & { confidence: number })[] = [];
-for (const { train, test } of splitFolds(rulings, FOLDS)) {
-  const trainIds = new Set(train.map((r) => r.id));
-  const map = fitIsotonic(
-    points.filter((p) => trainIds.has(p.id)),
+for (const { fold, titles } of folds) {
+  const trainIds = new Set([...fold.train.map((r) => r.id), ...titles.train.map((l) => l.id)]);
+  const descriptionMap = fitIsotonic(
+    points.filter((p) => trainIds.has(p.id) && descriptionPoints(p)),
     "fold",
   );
-  const testIds = new Set(test.map((r) => r.id));
-  for (const p of points.filter((q) => testIds.has(q.id))) oof.push({ ...p, confidence: applyCalibration(map, p.score) });
+  const titleMap = fitIsotonic(
+    points.filter((p) => trainIds.has(p.id) && titleMapPoints(p)),
+    "fold",
+  );
+  const testIds = new Set([...fold.test.map((r) => r.id), ...titles.test.map((l) => l.id)]);
+  for (const p of points.filter((q) => testIds.has(q.id))) oof.push({ ...p, confidence: applyCalibration(p.map === "description" ? descriptionMap : titleMap, p.score) });
 }
-const raw = reliability(points.map((p) => ({ confidence: p.score, correct: p.correct })));
-const calibrated = reliability(oof);
+const raw = reliability(points.filter((p) => p.kind !== "short").map((p) => ({ confidence: p.score, correct: p.correct })));
+const calibrated = reliability(oof.filter((p) => p.kind !== "short"));
 console.log(
-  `\n## Calibration of the top-1 HS6 confidence (${FOLDS}-fold by blocks of ruling numbers; every number out of fold; full descriptions and first sentences, n=${oof.length})`,
+  `\n## Calibration of the top-1 HS6 confidence (${FOLDS}-fold by blocks; every number out of fold; CBP full descriptions and marketplace titles, each with the map the engine picks, n=${oof.length - shortRuns.length})`,
 );
 console.log("| confidence | n | mean confidence | accuracy |\n|---|---:|---:|---:|");
 for (const b of calibrated.buckets) console.log(`| ${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.n} | ${b.n ? pct(b.meanConfidence) : "—"} | ${b.n ? pct(b.accuracy) : "—"} |`);
-for (const kind of ["full", "short"] as const) {
+const kindLabel = { full: "CBP full descriptions", short: "CBP first sentences (never fitted on)", title: "marketplace titles" };
+for (const kind of ["full", "title", "short"] as const) {
   const r = reliability(oof.filter((p) => p.kind === kind));
-  console.log(`${kind === "full" ? "full descriptions" : "first sentences"}: ECE ${r.ece.toFixed(3)}, Brier ${r.brier.toFixed(3)}`);
-}
-console.log(`all: ECE ${calibrated.ece.toFixed(3)} (raw uncalibrated share: ${raw.ece.toFixed(3)}), Brier ${calibrated.brier.toFixed(3)} (raw ${raw.brier.toFixed(3)})`);
-for (const threshold of [0.2, 0.3, 0.5]) {
-  const kept = oof.filter((p) => p.confidence >= threshold);
   console.log(
-    `abstain below ${threshold}: answers ${kept.length}/${oof.length} (${pct(kept.length / oof.length)}), HS6 top-1 on those ${kept.length ? pct(kept.filter((p) => p.correct).length / kept.length) : "—"}`,
+    `${kindLabel[kind]}: ECE ${r.ece.toFixed(3)}, Brier ${r.brier.toFixed(3)}; by bucket ${r.buckets
+      .filter((b) => b.n)
+      .map((b) => `${b.from.toFixed(1)}–${b.to.toFixed(1)}: ${b.n} at ${pct(b.meanConfidence)} → ${pct(b.accuracy)}`)
+      .join(", ")}`,
   );
+}
+console.log(
+  `descriptions and titles: ECE ${calibrated.ece.toFixed(3)} (raw uncalibrated share: ${raw.ece.toFixed(3)}), Brier ${calibrated.brier.toFixed(3)} (raw ${raw.brier.toFixed(3)})`,
+);
+for (const kind of ["full", "title"] as const) {
+  const mine = oof.filter((p) => p.kind === kind);
+  for (const threshold of [0.3, 0.5]) {
+    const kept = mine.filter((p) => p.confidence >= threshold);
+    console.log(
+      `${kindLabel[kind]}, abstain below ${threshold}: answers ${kept.length}/${mine.length} (${pct(kept.length / mine.length)}), HS6 top-1 on those ${kept.length ? pct(kept.filter((p) => p.correct).length / kept.length) : "—"}`,
+    );
+  }
 }
 // ── Latency and throughput ───────────────────────────────────────────────────────────────────────────────────────────────────
 function latency(label: string, inputs: { title?: string; description?: string }[]) {
@@ -264,7 +296,7 @@ summary(`+ CBP precedents (${FOLDS}-fold, out of fold)`, withPrecedents);
 // takes the higher of the two). Fitted on the items with such support, again never on a ruling's own fold.
 const supported: Point[] = withPrecedents
   .filter(({ result }) => result.precedentSupport > 0)
-  .map(({ ruling, result }) => ({ id: ruling.id, score: result.precedentSupport, correct: result.candidates[0]?.hs6 === ruling.gold_hs6, kind: "full" }));
+  .map(({ ruling, result }) => ({ id: ruling.id, score: result.precedentSupport, correct: result.candidates[0]?.hs6 === ruling.gold_hs6, kind: "full", map: result.calibratedAs }));
 const supportedOof: { confidence: number; correct: boolean }[] = [];
 for (const { train, test } of splitFolds(rulings, FOLDS)) {
   const trainIds = new Set(train.map((r) => r.id));
@@ -286,8 +318,12 @@ console.log(`ECE ${supportedReliability.ece.toFixed(3)}, Brier ${supportedReliab
 
 if (args.has("--write-calibration")) {
   const base = fitIsotonic(
-    points,
-    `isotonic regression on the ${rulings.length} CBP development rulings, full and first-sentence (${points.length} points; bench/classify.bench.ts --write-calibration)`,
+    points.filter(descriptionPoints),
+    `isotonic regression on the ${rulings.length} CBP development rulings' full descriptions and the marketplace titles placed without a knowledge-base family (bench/classify.bench.ts --write-calibration)`,
+  );
+  const title = fitIsotonic(
+    points.filter(titleMapPoints),
+    `isotonic regression on the marketplace titles of bench/fixtures/marketplace-titles.csv whose top-1 a knowledge-base family supports (bench/classify.bench.ts --write-calibration)`,
   );
   const precedent = fitIsotonic(
     supported,
@@ -295,13 +331,13 @@ if (args.has("--write-calibration")) {
   );
   fs.writeFileSync(
     new URL("../src/classify/default-calibration.ts", import.meta.url),
-    `import type { CalibrationMap } from "./calibrate-confidence.ts";\n\n/** The shipped calibration (raw top-1 HS6 share → probability right), ${base.fittedOn}; the bench reports its out-of-fold reliability. */\nexport const DEFAULT_CALIBRATION: CalibrationMap = ${JSON.stringify(base)};\n\n/** The shipped calibration of an agreeing precedent's similarity → probability right, ${precedent.fittedOn}. */\nexport const DEFAULT_PRECEDENT_CALIBRATION: CalibrationMap = ${JSON.stringify(precedent)};\n`,
+    `import type { CalibrationMap } from "./calibrate-confidence.ts";\n\n/** The shipped calibration for long descriptions (raw top-1 HS6 share → probability right), ${base.fittedOn}; the bench reports its out-of-fold reliability. */\nexport const DEFAULT_CALIBRATION: CalibrationMap = ${JSON.stringify(base)};\n\n/** The shipped calibration for titles and short texts, ${title.fittedOn}. */\nexport const DEFAULT_TITLE_CALIBRATION: CalibrationMap = ${JSON.stringify(title)};\n\n/** The shipped calibration of an agreeing precedent's similarity → probability right, ${precedent.fittedOn}. */\nexport const DEFAULT_PRECEDENT_CALIBRATION: CalibrationMap = ${JSON.stringify(precedent)};\n`,
   );
   // Keep the generated file in the project's format, so lint stays clean after a refit.
   spawnSync(process.execPath, [new URL("../node_modules/@biomejs/biome/bin/biome", import.meta.url).pathname, "format", "--write", "src/classify/default-calibration.ts"], {
     cwd: new URL("..", import.meta.url).pathname,
   });
-  console.log(`wrote src/classify/default-calibration.ts (${base.x.length} + ${precedent.x.length} points)`);
+  console.log(`wrote src/classify/default-calibration.ts (${base.x.length} + ${title.x.length} + ${precedent.x.length} points)`);
 }
 
 // ── Optional: the same index from PostgreSQL ─────────────────────────────────────────────────────────────────────────────────

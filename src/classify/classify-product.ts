@@ -4,7 +4,7 @@ import { formatCode } from "../tariff/code.ts";
 import { type AppliedRule, applyRules } from "./apply-rules.ts";
 import { buildClassifyIndex, type ClassifyIndex, type IndexNode, requireMarket } from "./build-classify-index.ts";
 import { applyCalibration, type CalibrationMap } from "./calibrate-confidence.ts";
-import { DEFAULT_CALIBRATION, DEFAULT_PRECEDENT_CALIBRATION } from "./default-calibration.ts";
+import { DEFAULT_CALIBRATION, DEFAULT_PRECEDENT_CALIBRATION, DEFAULT_TITLE_CALIBRATION } from "./default-calibration.ts";
 import { type FamilyMatch, matchFamilies } from "./match-families.ts";
 import { indexPrecedents, nearestPrecedents, type Precedent, type PrecedentIndex, type PrecedentMatch } from "./match-precedents.ts";
 import { readProductFacts } from "./read-product-facts.ts";
@@ -74,7 +74,19 @@ export type Candidate = {
 };
 
 /** The answer for one product: candidates best first, the top-1 confidence, whether the engine abstains, the uncalibrated top-1 HS6 share calibration is fitted on, and the similarity of the closest precedent that agrees with the top-1 HS6 (0 when none does). */
-export type Classification = { market: Market; candidates: Candidate[]; abstain: boolean; confidence: number; rawConfidence: number; precedentSupport: number };
+export type Classification = {
+  market: Market;
+  candidates: Candidate[];
+  abstain: boolean;
+  confidence: number;
+  rawConfidence: number;
+  precedentSupport: number;
+  /** Which calibration the top-1 took: a title the knowledge base recognised, or a description (or a title placed on schedule words alone). */
+  calibratedAs: CalibratedAs;
+};
+
+/** The two populations the engine is calibrated on separately. */
+export type CalibratedAs = "title" | "description";
 
 /** The top-1 confidence below which the engine abstains unless told otherwise (a tenant can set its own). */
 export const DEFAULT_ABSTAIN_BELOW = 0.3;
@@ -162,6 +174,8 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
     applied,
     precedents,
     calibration: options.calibration ?? DEFAULT_CALIBRATION,
+    titleCalibration: options.calibration ?? DEFAULT_TITLE_CALIBRATION,
+    isTitle: inputForm(input) === "title",
     precedentCalibration: options.precedentCalibration ?? DEFAULT_PRECEDENT_CALIBRATION,
     abstainBelow: options.abstainBelow ?? DEFAULT_ABSTAIN_BELOW,
     evidence,
@@ -169,6 +183,13 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
     siblingMemo: new Map(),
   });
 }
+
+/** Which calibration an input takes: a long description (a ruling, a spec sheet) or a title-like text; the engine is right far more often on listing titles than on technical descriptions with the same raw score. */
+export function inputForm(input: ProductInput): "title" | "description" {
+  return (input.description?.trim().length ?? 0) >= DESCRIPTION_CHARS ? "description" : "title";
+}
+
+const DESCRIPTION_CHARS = 200;
 
 /** Long texts match many words by chance: lexical evidence is divided by a power of the query's total weight, so a title and a page of text speak on one scale. */
 function lexicalScale(index: ClassifyIndex, terms: Map<string, number>, settings: HierarchySettings): number {
@@ -250,6 +271,8 @@ type AssembleContext = {
   applied: AppliedRule[];
   precedents: PrecedentMatch[];
   calibration: CalibrationMap;
+  titleCalibration: CalibrationMap;
+  isTitle: boolean;
   precedentCalibration: CalibrationMap;
   abstainBelow: number;
   evidence: Evidence;
@@ -274,17 +297,23 @@ function assemble(index: ClassifyIndex, paths: PathCandidate[], ctx: AssembleCon
     seen.add(hs6);
     return true;
   });
-  const candidates = distinct.slice(0, ctx.top).map((p) => {
+  let calibratedAs: CalibratedAs = "description";
+  const candidates = distinct.slice(0, ctx.top).map((p, rank) => {
     const leaf = index.nodes[p.leaf] as IndexNode;
     const hs6 = leaf.code.slice(0, 6);
+    const explanation = explain(index, p, ctx);
+    // A title the knowledge base recognises is where the engine is usually right; a title placed on schedule words alone,
+    // or a long technical description, is not: each takes the calibration fitted on inputs like it.
+    const asTitle = ctx.isTitle && explanation.families.length > 0;
+    if (rank === 0) calibratedAs = asTitle ? "title" : "description";
     return {
       code: leaf.code,
       codeDotted: formatCode(leaf.code, ctx.market === "hs" ? "hs" : "us_hts"),
       hs6,
       description: describe(leaf),
-      confidence: applyCalibration(ctx.calibration, hs6Share.get(hs6) ?? 0),
+      confidence: applyCalibration(asTitle ? ctx.titleCalibration : ctx.calibration, hs6Share.get(hs6) ?? 0),
       score: Math.round(probability(p) * 10000) / 10000,
-      explanation: explain(index, p, ctx),
+      explanation,
     };
   });
   const first = candidates[0];
@@ -294,7 +323,7 @@ function assemble(index: ClassifyIndex, paths: PathCandidate[], ctx: AssembleCon
   if (first && precedentSupport > 0) first.confidence = Math.max(first.confidence, applyCalibration(ctx.precedentCalibration, precedentSupport));
   const confidence = first?.confidence ?? 0;
   const rawConfidence = Math.round((hs6Share.get(first?.hs6 ?? "") ?? 0) * 10000) / 10000;
-  return { market: ctx.market, candidates, abstain: confidence < ctx.abstainBelow, confidence, rawConfidence, precedentSupport };
+  return { market: ctx.market, candidates, abstain: confidence < ctx.abstainBelow, confidence, rawConfidence, precedentSupport, calibratedAs };
 }
 
 /** A line as a reader needs it: national lines carry their group rows ("T-shirts: Women's"), which the bare description omits. */

@@ -42,7 +42,8 @@ export function registerClassifyCommands(program: Command): void {
         const top = readTop(options.top);
         const words = text.join(" ").trim();
         if (words && options.file) throw new AppError("BAD_REQUEST", "give either TEXT or --file, not both");
-        if (!words && !options.file && !options.product) throw new AppError("BAD_REQUEST", 'nothing to classify: give TEXT (clearway classify "cordless drill"), --product SKU or --file in.csv');
+        if (!words && !options.file && !options.product)
+          throw new AppError("BAD_REQUEST", 'nothing to classify: give TEXT (clearway classify "cordless drill"), --product SKU or --file in.csv');
         if (!options.file && options.out) throw new AppError("BAD_REQUEST", "--out needs --file");
         if (options.file && (options.queue || options.product)) throw new AppError("BAD_REQUEST", "--queue and --product classify one item; they do not go with --file");
         const tenant = await tenantId(db);
@@ -69,12 +70,7 @@ function formatTenantClassification(text: string, result: TenantClassification):
   return out;
 }
 
-async function classifyFile(
-  context: TenantContext,
-  file: string,
-  out: string | undefined,
-  options: { market: Market; top: number; quiet: boolean },
-): Promise<void> {
+async function classifyFile(context: TenantContext, file: string, out: string | undefined, options: { market: Market; top: number; quiet: boolean }): Promise<void> {
   const source = path.resolve(file);
   let size: number;
   try {

@@ -181,7 +181,13 @@ const ROWS: readonly FamilyRow[] = [
   ["rubber.eraser", "eraser, rubber eraser, 橡皮擦", "401692"],
   ["rubber.band", "rubber band, elastic band, 橡皮筋", "401699"],
   ["rubber.condom", "condom, 避孕套", "401410"],
-  ["rubber.pacifier", "pacifier, baby bottle nipple, teether, 奶嘴", "401490"],
+  ["rubber.pacifier", "pacifier, baby bottle nipple, 奶嘴", "401490"],
+  [
+    "baby.teether",
+    "teether, teether ring, baby teether, teething ring, teething toy, silicone teether, 牙胶, 磨牙玩具",
+    "392490 401490",
+    "silicone teethers are household articles of plastics (CBP practice, 3924.90.56.50); natural or latex rubber ones are 40.14",
+  ],
   ["rubber.articles", "articles of rubber, rubber bumper, rubber grommet, rubber stopper, rubber feet, 橡胶制品", "4016"],
 
   // Chapters 41–43: leather, bags, saddlery

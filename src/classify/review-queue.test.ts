@@ -6,10 +6,10 @@ import { importReference } from "../reference/import-reference.ts";
 import { createTestMember, type TestMember } from "../tenancy/test-principals.ts";
 
 // A real marketplace title the engine abstains on (it leans to imitation jewellery, 7117), and the code CBP gives
-// silicone teethers: 3924.90.56.50, other household articles of plastics.
-const TEETHER = "Silicone baby teether ring";
-const SIMILAR = "Baby teether ring silicone 2 pack";
-const TEETHER_CODE = "3924905650";
+// jade gua sha scrapers: 7116.20.40.00, other articles of semiprecious stone.
+const GUA_SHA = "Gua sha scraping tool";
+const SIMILAR = "Gua sha scraping tool, 2 pack";
+const GUA_SHA_CODE = "7116204000";
 
 describe.each(TEST_DB_KINDS)("classification review queue on %s", (kind) => {
   let db: Db;
@@ -31,7 +31,7 @@ describe.each(TEST_DB_KINDS)("classification review queue on %s", (kind) => {
     declarant = await createTestMember(db, { role: "declarant", tenant: "acme" });
     viewer = await createTestMember(db, { role: "viewer", tenant: "acme" });
     stranger = await createTestMember(db, { role: "admin", tenant: "globex" });
-    expect((await importCsv(`sku,title\nTEETH-1,${TEETHER}\nDOCK-1,"Acme Flexi-Hub 7 port docking widget, aluminium housing"\n`)).json()).toMatchObject({
+    expect((await importCsv(`sku,title\nGUASHA-1,${GUA_SHA}\nDOCK-1,"Acme Flexi-Hub 7 port docking widget, aluminium housing"\n`)).json()).toMatchObject({
       committed: true,
       created: 2,
     });
@@ -42,75 +42,75 @@ describe.each(TEST_DB_KINDS)("classification review queue on %s", (kind) => {
   });
 
   it("queues an item the engine abstains on, once, and not one it is confident about", async () => {
-    const first = await call(declarant, "POST", "/api/classify", { productId: "TEETH-1", market: "us", queue: true });
+    const first = await call(declarant, "POST", "/api/classify", { productId: "GUASHA-1", market: "us", queue: true });
     expect(first.statusCode).toBe(200);
     const result = first.json();
     expect(result).toMatchObject({
       abstain: true,
-      product: { sku: "TEETH-1" },
+      product: { sku: "GUASHA-1" },
       reviewCreated: true,
-      review: { status: "open", market: "us", productSku: "TEETH-1", source: "api", input: { title: TEETHER } },
+      review: { status: "open", market: "us", productSku: "GUASHA-1", source: "api", input: { title: GUA_SHA } },
     });
     expect(result.review.candidates).toHaveLength(3);
     expect(result.review.candidates[0]).toMatchObject({ code: result.candidates[0].code, confidence: result.confidence });
     expect(result.review.candidates[0].explanation.path.length).toBeGreaterThan(2);
     reviewId = result.review.id;
-    const again = (await call(declarant, "POST", "/api/classify", { productId: "TEETH-1", queue: true })).json();
+    const again = (await call(declarant, "POST", "/api/classify", { productId: "GUASHA-1", queue: true })).json();
     expect(again).toMatchObject({ reviewCreated: false, review: { id: reviewId } });
     const confident = (await call(declarant, "POST", "/api/classify", { title: "Fidget spinner toy", queue: true })).json();
     expect(confident.abstain).toBe(false);
     expect(confident.review).toBeUndefined();
     const queue = (await call(viewer, "GET", "/api/classify/queue")).json();
-    expect(queue).toMatchObject({ total: 1, items: [{ id: reviewId, productSku: "TEETH-1", status: "open" }] });
+    expect(queue).toMatchObject({ total: 1, items: [{ id: reviewId, productSku: "GUASHA-1", status: "open" }] });
     expect((await call(viewer, "GET", `/api/classify/queue/${reviewId}`)).json().item).toMatchObject({ id: reviewId, confidence: result.confidence });
   });
 
   it("refuses a bad code or a missing reason with the field named, and changes nothing", async () => {
     const decide = (member: TestMember, body: object) => call(member, "POST", `/api/classify/queue/${reviewId}/decision`, body);
-    const notALine = await decide(compliance, { action: "correct", code: "3924.90.99.99", reason: "teether" });
+    const notALine = await decide(compliance, { action: "correct", code: "7116.20.99.99", reason: "gua sha" });
     expect(notALine.statusCode).toBe(400);
-    expect(notALine.json().error).toMatchObject({ code: "VALIDATION_FAILED", message: expect.stringMatching(/^code: 3924909999 is not a line of HTS/) });
-    expect((await decide(compliance, { action: "correct", code: "392490", reason: "teether" })).json().error.message).toBe(
+    expect(notALine.json().error).toMatchObject({ code: "VALIDATION_FAILED", message: expect.stringMatching(/^code: 7116209999 is not a line of HTS/) });
+    expect((await decide(compliance, { action: "correct", code: "711620", reason: "gua sha" })).json().error.message).toBe(
       "code: US classifications are 10-digit HTS statistical lines.",
     );
-    expect((await decide(compliance, { action: "correct", code: "abc", reason: "teether" })).json().error.message).toBe('code: "abc" is not a tariff code.');
-    expect((await decide(compliance, { action: "correct", reason: "teether" })).json().error.message).toMatch(/^code: give the correct code/);
-    expect((await decide(compliance, { action: "confirm", code: TEETHER_CODE, reason: "teether" })).json().error.message).toMatch(
-      /^code: 3924905650 is not one of the candidates shown/,
+    expect((await decide(compliance, { action: "correct", code: "abc", reason: "gua sha" })).json().error.message).toBe('code: "abc" is not a tariff code.');
+    expect((await decide(compliance, { action: "correct", reason: "gua sha" })).json().error.message).toMatch(/^code: give the correct code/);
+    expect((await decide(compliance, { action: "confirm", code: GUA_SHA_CODE, reason: "gua sha" })).json().error.message).toMatch(
+      /^code: 7116204000 is not one of the candidates shown/,
     );
-    expect((await decide(compliance, { action: "correct", code: TEETHER_CODE, reason: "  " })).json().error.message).toBe("reason: say why you correct this item.");
-    const declarantTry = await decide(declarant, { action: "correct", code: TEETHER_CODE, reason: "teether" });
+    expect((await decide(compliance, { action: "correct", code: GUA_SHA_CODE, reason: "  " })).json().error.message).toBe("reason: say why you correct this item.");
+    const declarantTry = await decide(declarant, { action: "correct", code: GUA_SHA_CODE, reason: "gua sha" });
     expect(declarantTry.statusCode).toBe(403);
 
     expect((await call(viewer, "GET", `/api/classify/queue/${reviewId}`)).json().item).toMatchObject({ status: "open", finalCode: null, decidedBy: null });
-    expect((await call(viewer, "GET", "/api/catalog/products/TEETH-1")).json().classificationHistory).toEqual([]);
+    expect((await call(viewer, "GET", "/api/catalog/products/GUASHA-1")).json().classificationHistory).toEqual([]);
     const similar = (await call(declarant, "POST", "/api/classify", { title: SIMILAR })).json();
     expect(similar.candidates[0].explanation.precedents).toEqual([]);
   });
 
   it("writes a correction to the product and uses it at once for a similar item of the tenant", async () => {
     const before = (await call(declarant, "POST", "/api/classify", { title: SIMILAR })).json();
-    expect(before.candidates[0].code).not.toBe(TEETHER_CODE);
-    const reason = "Teether of silicone rubber-like plastics, a household article: heading 3924, GRI 1 and 6.";
-    const decided = await call(compliance, "POST", `/api/classify/queue/${reviewId}/decision`, { action: "correct", code: "3924.90.56.50", reason });
+    expect(before.candidates[0].code).not.toBe(GUA_SHA_CODE);
+    const reason = "Gua sha of jade, a semiprecious stone: other articles of heading 71.16, GRI 1 and 6.";
+    const decided = await call(compliance, "POST", `/api/classify/queue/${reviewId}/decision`, { action: "correct", code: "7116.20.40.00", reason });
     expect(decided.statusCode).toBe(200);
     expect(decided.json()).toMatchObject({
-      item: { id: reviewId, status: "corrected", finalCode: TEETHER_CODE, reason, decidedBy: "key:compliance test key" },
+      item: { id: reviewId, status: "corrected", finalCode: GUA_SHA_CODE, reason, decidedBy: "key:compliance test key" },
       classificationId: expect.any(Number),
     });
 
-    const product = (await call(viewer, "GET", "/api/catalog/products/TEETH-1")).json();
+    const product = (await call(viewer, "GET", "/api/catalog/products/GUASHA-1")).json();
     expect(product.classifications).toEqual([
-      expect.objectContaining({ market: "us", nationalCode: TEETHER_CODE, hs6: "392490", status: "confirmed", rationale: reason, decidedBy: "key:compliance test key" }),
+      expect.objectContaining({ market: "us", nationalCode: GUA_SHA_CODE, hs6: "711620", status: "confirmed", rationale: reason, decidedBy: "key:compliance test key" }),
     ]);
 
     const after = (await call(declarant, "POST", "/api/classify", { title: SIMILAR })).json();
-    expect(after.candidates[0].code).toBe(TEETHER_CODE);
-    expect(after.candidates[0].explanation.precedents[0]).toMatchObject({ id: reviewId, code: TEETHER_CODE, text: TEETHER });
+    expect(after.candidates[0].code).toBe(GUA_SHA_CODE);
+    expect(after.candidates[0].explanation.precedents[0]).toMatchObject({ id: reviewId, code: GUA_SHA_CODE, text: GUA_SHA });
     const hs = (await call(declarant, "POST", "/api/classify", { title: SIMILAR, market: "hs" })).json();
-    expect(hs.candidates[0]).toMatchObject({ code: "392490" });
+    expect(hs.candidates[0]).toMatchObject({ code: "711620" });
     const batch = (await call(declarant, "POST", "/api/classify/batch", { items: [{ id: "b1", title: SIMILAR }] })).json();
-    expect(batch.results[0].candidates[0].code).toBe(TEETHER_CODE);
+    expect(batch.results[0].candidates[0].code).toBe(GUA_SHA_CODE);
 
     const again = await call(compliance, "POST", `/api/classify/queue/${reviewId}/decision`, { action: "dismiss", reason: "changed my mind" });
     expect(again.statusCode).toBe(409);
@@ -122,11 +122,11 @@ describe.each(TEST_DB_KINDS)("classification review queue on %s", (kind) => {
 
   it("keeps the queue and the precedents to the tenant", async () => {
     const theirs = (await call(stranger, "POST", "/api/classify", { title: SIMILAR })).json();
-    expect(theirs.candidates[0].code).not.toBe(TEETHER_CODE);
+    expect(theirs.candidates[0].code).not.toBe(GUA_SHA_CODE);
     expect(theirs.candidates[0].explanation.precedents).toEqual([]);
     expect((await call(stranger, "GET", "/api/classify/queue?status=all")).json()).toEqual({ total: 0, items: [] });
     expect((await call(stranger, "GET", `/api/classify/queue/${reviewId}`)).statusCode).toBe(404);
-    expect((await call(stranger, "POST", "/api/classify", { productId: "TEETH-1" })).statusCode).toBe(404);
+    expect((await call(stranger, "POST", "/api/classify", { productId: "GUASHA-1" })).statusCode).toBe(404);
   });
 
   it("learns from a confirmation made on the product page", async () => {
@@ -157,7 +157,7 @@ describe.each(TEST_DB_KINDS)("classification review queue on %s", (kind) => {
     expect((await call(viewer, "GET", "/api/classify/settings")).json()).toEqual({ reviewBelow: 0.3 });
     expect((await call(declarant, "PUT", "/api/classify/settings", { reviewBelow: 0.5 })).statusCode).toBe(403);
     expect((await call(compliance, "PUT", "/api/classify/settings", { reviewBelow: 1.5 })).statusCode).toBe(400);
-    expect((await call(compliance, "PUT", "/api/classify/settings", { reviewBelow: 0.5 })).json()).toEqual({ reviewBelow: 0.5 });
+    expect((await call(compliance, "PUT", "/api/classify/settings", { reviewBelow: 0.97 })).json()).toEqual({ reviewBelow: 0.97 });
     const strict = (await call(declarant, "POST", "/api/classify", { title: "Fidget spinner toy", queue: true })).json();
     expect(strict).toMatchObject({ abstain: true, review: { status: "open" } });
     expect(strict.confidence).toBeGreaterThan(0.3);
@@ -171,7 +171,7 @@ describe.each(TEST_DB_KINDS)("classification review queue on %s", (kind) => {
   });
 
   it("classifies the catalogue's unclassified products: confident ones as suggestions, the rest to the queue", async () => {
-    await importCsv("sku,title\nFS-1,Fidget spinner toy\nGAP-1,Car seat gap filler organizer\n");
+    await importCsv("sku,title\nFS-1,Fidget spinner toy\nGAP-1,Mouth guard for teething puppies\n");
     const run = await call(declarant, "POST", "/api/classify/catalog", { market: "us" });
     expect(run.statusCode).toBe(200);
     const bySku = Object.fromEntries(run.json().results.map((r: { sku: string }) => [r.sku, r]));
@@ -189,13 +189,13 @@ describe.each(TEST_DB_KINDS)("classification review queue on %s", (kind) => {
     const docking = "Acme Flexi-Hub 4 port docking widget with aluminium housing";
     const screened = await call(declarant, "POST", "/api/screenings?lane=us-import", {
       lines: [
-        { order_no: "SO-1", title: "Wireless charging pad", qty: "1" },
+        { order_no: "SO-1", title: "Dog lick pad", qty: "1" },
         { order_no: "SO-2", title: docking, qty: "1" },
       ],
     });
     expect(screened.statusCode).toBe(201);
     const queued = (await call(viewer, "GET", "/api/classify/queue?limit=500")).json().items.filter((i: { source: string }) => i.source === "screening");
-    expect(queued.map((i: { input: { title: string } }) => i.input.title)).toEqual(["Wireless charging pad"]);
+    expect(queued.map((i: { input: { title: string } }) => i.input.title)).toEqual(["Dog lick pad"]);
     const line = (await call(viewer, "GET", `/api/screenings/${screened.json().run.id}/lines/2`)).json();
     expect(JSON.stringify(line)).toContain("8473305100");
   });

@@ -652,11 +652,7 @@ export const ROWS: readonly FamilyRow[] = [
     "401519",
   ],
   ["kb1.rubber.wetsuit", "wetsuit, neoprene wetsuit, diving suit, wet suit, neoprene apron, 潜水服, 湿衣, 潜水衣", "401590 611300"],
-  [
-    "kb1.rubber.baby-pacifier",
-    "silicone pacifier, baby pacifier, baby bottle nipple, silicone nipple, silicone teether, teething ring, 安抚奶嘴, 硅胶奶嘴, 牙胶, 磨牙棒",
-    "401490",
-  ],
+  ["kb1.rubber.baby-pacifier", "silicone pacifier, baby pacifier, baby bottle nipple, silicone nipple, 安抚奶嘴, 硅胶奶嘴", "401490"],
   ["kb1.rubber.hygienic", "finger cots, rubber finger cots, hot water bottle, rubber hot water bag, enema bulb, ear syringe bulb, 手指套, 热水袋, 洗耳球", "401490"],
   [
     "kb1.rubber.floor-mat",
