@@ -82,7 +82,7 @@ export async function buildApp(options: AppOptions) {
   );
   await app.register(tenancyRoutes(db, signInLimiter));
   await app.register(tariffRoutes(db));
-  await app.register(catalogRoutes(db));
+  await app.register(catalogRoutes(db, { home: options.home ?? loadConfig().home }));
   await app.register(classifyRoutes(db));
   await app.register(ledgerRoutes(db, { home: options.home ?? loadConfig().home }));
   await app.register(screeningRoutes(db, { home: options.home ?? loadConfig().home }));

@@ -34,31 +34,30 @@ export async function setClassification(tx: Queryable, tenantId: string, product
 /** A decision to log, with the product (and its version) it applied to. */
 export type LoggedClassification = Classification & { productId: string; sku: string; productVersion: number };
 
-// Large imports log their decisions a slice at a time, so one batch never holds every record in memory twice.
-const LOG_BATCH = 5000;
-
-/** Log classification decisions in the evidence ledger, one classification.decided record per decision, subject the product; returns how many. */
+/**
+ * Log classification decisions in the evidence ledger, one classification.decided record per decision, subject the
+ * product; returns how many. For decisions made one product at a time: a catalogue import logs one catalog.imported
+ * record instead (log-import.ts).
+ */
 export async function logClassifications(tx: Queryable, tenantId: string, decisions: readonly LoggedClassification[]): Promise<number> {
-  for (let i = 0; i < decisions.length; i += LOG_BATCH) {
-    const records = decisions.slice(i, i + LOG_BATCH).map((d) => ({
-      tenantId,
-      kind: "classification.decided",
-      subject: { type: "product", id: d.productId },
-      data: {
-        classificationId: Number(d.id),
-        sku: d.sku,
-        market: d.market,
-        hs6: d.hs6,
-        nationalCode: d.nationalCode,
-        edition: d.editionCode,
-        status: d.status,
-        decidedBy: d.decidedBy,
-        rationale: d.rationale,
-        productVersion: d.productVersion,
-      },
-    }));
-    await appendRecords(tx, records);
-  }
+  const records = decisions.map((d) => ({
+    tenantId,
+    kind: "classification.decided",
+    subject: { type: "product", id: d.productId },
+    data: {
+      classificationId: Number(d.id),
+      sku: d.sku,
+      market: d.market,
+      hs6: d.hs6,
+      nationalCode: d.nationalCode,
+      edition: d.editionCode,
+      status: d.status,
+      decidedBy: d.decidedBy,
+      rationale: d.rationale,
+      productVersion: d.productVersion,
+    },
+  }));
+  await appendRecords(tx, records);
   return decisions.length;
 }
 

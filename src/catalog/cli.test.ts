@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -39,6 +40,20 @@ describe.each(TEST_DB_KINDS)("clearway catalog on %s", (kind) => {
     expect(skusOf(out("supplier"))).toEqual(["CW-EB-003"]);
     const listed = JSON.parse(run(["catalog", "list", "--supplier", "Hanoi Metalware JSC", "--json"], env).stdout);
     expect(listed.products.map((p: { sku: string }) => p.sku)).toEqual(["CW-MG-004"]);
+  });
+
+  it("logs the import once, archives the file, and a product's timeline reaches the import's record", () => {
+    const sha256 = createHash("sha256").update(fs.readFileSync(path.join(FIXTURES, "products-en.csv"))).digest("hex");
+    expect(fs.existsSync(path.join(env.CLEARWAY_HOME as string, "documents", sha256.slice(0, 2), sha256.slice(2, 4), sha256))).toBe(true);
+    const timeline = JSON.parse(run(["ledger", "timeline", "--product", "CW-EB-003", "--json"], env).stdout);
+    expect(timeline.entries.map((e: { kind: string }) => e.kind)).toEqual(["catalog.imported"]);
+    const [entry] = timeline.entries;
+    expect(entry.data).toMatchObject({ file: { name: "products-en.csv", sha256 }, rows: 4, created: 4, classifications: { total: 8, byMarket: { hs: 4, us: 4 } }, document: { sha256 } });
+    expect(entry.via).toMatchObject({ subject: { type: "import" }, relation: "imported", detail: { classifications: [{ market: "hs", hs6: "851830" }, { market: "us", nationalCode: "8518302000" }] } });
+    const shown = run(["ledger", "timeline", "--subject", `import:${entry.via.subject.id}`], env);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/catalog\.imported +products-en\.csv \(sha256 [0-9a-f]{16}…\) by cli:\S+ · 4 rows: 4 created, 0 updated, 0 unchanged; 8 codes\n/);
+    expect(shown.stdout).toMatch(/audit\.event +catalog\.import by cli:/);
   });
 
   it("refuses an unknown supplier and a bad number of days with one line", () => {

@@ -6,6 +6,7 @@ import { AppError, errorMessage } from "../core/errors.ts";
 import { terminalProgress } from "../core/progress.ts";
 import type { Queryable } from "../db/connection.ts";
 import { asSystem, DEFAULT_TENANT_ID, withTenant } from "../db/tenant-scope.ts";
+import { openLedger } from "../ledger/open-ledger.ts";
 import { cliPrincipal } from "../tenancy/principal.ts";
 import { findTenant } from "../tenancy/tenants.ts";
 import { productExportRows, toCsv, toXlsx } from "./export-products.ts";
@@ -29,7 +30,7 @@ export function registerCatalogCommands(program: Command): void {
     .option("--market <market>", "market of a bare 10-digit HS code column: us or cn", "us")
     .option("--json", "print the report as JSON only")
     .action((file: string, options: { dryRun?: boolean; validOnly?: boolean; map?: string[]; mapping?: string; market: string; json?: boolean }) =>
-      runCommand(options, async ({ db, json, say }) => {
+      runCommand(options, async ({ config, db, json, say }) => {
         if (options.market !== "us" && options.market !== "cn") throw new AppError("VALIDATION_FAILED", `--market must be us or cn, not "${options.market}"`);
         let bytes: Buffer;
         try {
@@ -41,10 +42,15 @@ export function registerCatalogCommands(program: Command): void {
         const saved = options.mapping ? (await withTenant(db, tenantId, (tx) => getMapping(tx, tenantId, options.mapping as string))).mapping : {};
         const mapping = { ...saved, ...parseMapPairs(options.map ?? []) };
         const progress = json ? null : terminalProgress();
-        progress?.start(`Checking ${path.basename(file)}`);
+        progress?.start(`${options.dryRun ? "Checking" : "Importing"} ${path.basename(file)}`);
+        let written = 0;
         const report = await importProducts(db, {
-          principal: cliPrincipal(tenantId), bytes, fileName: path.basename(file), mapping, dryRun: options.dryRun, validOnly: options.validOnly, market: options.market,
-          onProgress: (stage, done) => progress?.update(done),
+          principal: cliPrincipal(tenantId), bytes, fileName: path.basename(file), mapping, dryRun: options.dryRun, validOnly: options.validOnly, market: options.market, store: openLedger(config.home).store,
+          // Rows read until writing starts, then rows written (reading runs ahead of writing).
+          onProgress: (stage, done) => {
+            if (stage === "writing") written = done;
+            progress?.update(written || done);
+          },
         });
         progress?.finish(`${report.rows.toLocaleString("en-US")} rows read`);
         if (json) printJson(report);
@@ -135,7 +141,10 @@ function printReport(report: ImportReport, say: (line: string) => void): void {
   for (const m of report.mapping) say(`    ${m.column.padEnd(28)} → ${m.field ?? "(ignored)"}`);
   for (const e of report.errors.slice(0, 50)) say(`  row ${e.row}, column "${e.column}": ${e.reason} (value "${e.value}") / ${e.reasonZh}`);
   if (report.errorCount > 50) say(`  … ${report.errorCount - 50} more error(s); use --json for all`);
-  if (report.committed) say(`  ✓ Imported: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged`);
+  if (report.committed) {
+    say(`  ✓ Imported: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged`);
+    say(`  Evidence: import ${report.importId} (clearway ledger timeline --subject import:${report.importId})`);
+  }
   else if (report.invalid) say("  ✗ Nothing imported: fix the rows above, or use --valid-only to import the valid rows.");
   else say(`  (dry run) would create ${report.created} and update ${report.updated}`);
 }

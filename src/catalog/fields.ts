@@ -108,7 +108,9 @@ export function fieldForHeader(header: string): string | null {
   return ALIAS_INDEX.get(normaliseHeader(header)) ?? null;
 }
 
+const SPEC_OF = new Map(PRODUCT_FIELDS.map((field) => [field.key, field]));
+
 /** The spec of a field key. */
 export function fieldSpec(key: string): FieldSpec | undefined {
-  return PRODUCT_FIELDS.find((f) => f.key === key);
+  return SPEC_OF.get(key);
 }

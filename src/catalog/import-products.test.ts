@@ -7,7 +7,9 @@ import { openTestDb, TEST_DATA_DIR, TEST_DB_KINDS } from "../db/test-db.ts";
 import { importReference } from "../reference/import-reference.ts";
 import type { Principal } from "../tenancy/principal.ts";
 import { createTestMember } from "../tenancy/test-principals.ts";
+import { toXlsx } from "./export-products.ts";
 import { importProducts } from "./import-products.ts";
+import { WORKER_MIN_BYTES } from "./read-import-file.ts";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../test/fixtures/catalog");
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
@@ -125,6 +127,50 @@ describe.each(TEST_DB_KINDS)("catalogue import on %s", (kind) => {
       { sku: "CW-RG-2", regulated: { contains_battery: true, battery_form: "cell", battery_chemistry: "lithium_metal", battery_packing: "in_equipment", battery_wh: 0.6 } },
       { sku: "CW-RG-3", regulated: { contains_battery: false, textile_construction: "nonwoven" } },
     ]);
+  });
+
+  it("imports a large file read in a worker thread a batch at a time, and rolls all of it back for one bad row at the end", async () => {
+    // 15,000 rows (over 1 MB): read in a worker and written in two batches; the last row is bad.
+    const rows = Array.from({ length: 15_000 }, (_, i) => `BIG-${String(i).padStart(5, "0")},"Lamp ""Aurora"" ${i}",台灯 ${i},${(i % 7) + 0.25},${(i % 7) + 0.5},USD,${i % 3 ? "CN" : "VN"},Works ${i % 40} Ltd,${i % 2 ? "8518302000" : "6109100040"},cotton 100%`);
+    rows.push("BIG-LAST,Bad row,,-3,1,USD,CN,,");
+    const csv = Buffer.from(`SKU,Title,商品名称,Unit price,Gross weight (kg),Currency,Country of origin,Supplier,HTS code,Material\n${rows.join("\n")}\n`);
+    expect(csv.length).toBeGreaterThan(WORKER_MIN_BYTES.csv);
+    const before = await count("select count(*) as n from products");
+    const refused = await importProducts(db, { principal, bytes: csv, fileName: "big.csv" });
+    expect(refused).toMatchObject({ rows: 15_001, valid: 15_000, invalid: 1, committed: false, created: 15_000 });
+    expect(refused.errors.map((e) => `${e.row}:${e.column}`)).toEqual(["15002:Unit price"]);
+    expect(await count("select count(*) as n from products")).toBe(before);
+    expect(await count("select count(*) as n from suppliers where name_en like 'Works %'")).toBe(0);
+
+    const report = await importProducts(db, { principal, bytes: csv, fileName: "big.csv", validOnly: true });
+    expect(report).toMatchObject({ rows: 15_001, valid: 15_000, invalid: 1, created: 15_000, committed: true, importId: expect.stringMatching(/^imp_/) });
+    expect(await count("select count(*) as n from products where sku like 'BIG-%'")).toBe(15_000);
+    expect(await count("select count(*) as n from suppliers where name_en like 'Works %'")).toBe(40);
+    expect(await count(`select count(*) as n from product_classifications where import_id = '${report.importId}'`)).toBe(30_000);
+    const [lamp] = await withTenant(db, principal.tenantId, (tx) =>
+      tx.query<{ title_en: string; title_zh: string; declared_unit_value: string; origin_country: string; supplier: string; rationale: string }>(
+        `select p.title_en, p.title_zh, p.declared_unit_value, p.origin_country, s.name_en as supplier, c.rationale from products p join suppliers s on s.id = p.supplier_id
+         join product_classifications c on c.product_id = p.id and c.market = 'us' where p.sku = 'BIG-12345'`,
+      ),
+    );
+    expect(lamp).toMatchObject({ title_en: 'Lamp "Aurora" 12345', title_zh: "台灯 12345", origin_country: "VN", supplier: "Works 25 Ltd", rationale: "Imported from big.csv, row 12347" });
+    expect(Number(lamp?.declared_unit_value)).toBe(4.25);
+
+    // The same rows as XLSX, read in a worker too: nothing changed, nothing new recorded.
+    const xlsx = await toXlsx(
+      ["SKU", "Title", "商品名称", "Unit price", "Gross weight (kg)", "Currency", "Country of origin", "Supplier", "HTS code", "Material"],
+      Array.from({ length: 15_000 }, (_, i) => [`BIG-${String(i).padStart(5, "0")}`, `Lamp "Aurora" ${i}`, `台灯 ${i}`, String((i % 7) + 0.25), String((i % 7) + 0.5), "USD", i % 3 ? "CN" : "VN", `Works ${i % 40} Ltd`, i % 2 ? "8518302000" : "6109100040", "cotton 100%"]),
+    );
+    expect(xlsx.length).toBeGreaterThan(WORKER_MIN_BYTES.xlsx);
+    const again = await importProducts(db, { principal, bytes: xlsx, fileName: "big.xlsx" });
+    expect(again).toMatchObject({ kind: "xlsx", rows: 15_000, created: 0, updated: 0, unchanged: 15_000, committed: true });
+    expect(await count(`select count(*) as n from product_classifications where import_id = '${again.importId}'`)).toBe(0);
+    // A large file the worker refuses is refused with the same error as a small one.
+    await expect(importProducts(db, { principal, bytes: Buffer.from(`name,price\n${"shoe,3\n".repeat(200_000)}`), fileName: "nosku.csv" })).rejects.toMatchObject({
+      code: "IMPORT_REJECTED",
+      message: expect.stringContaining("SKU (商品编号)"),
+      details: { headers: ["name", "price"] },
+    });
   });
 
   it("lets the user override the header mapping", async () => {

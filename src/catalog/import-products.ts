@@ -1,14 +1,18 @@
+import { createHash } from "node:crypto";
 import { AppError } from "../core/errors.ts";
-import { newId } from "../core/ids.ts";
+import { newId, newIds } from "../core/ids.ts";
 import type { Db, Queryable } from "../db/connection.ts";
-import { csvChunks } from "../db/csv.ts";
 import { withTenant } from "../db/tenant-scope.ts";
+import type { DocumentStore, StoredDocument } from "../ledger/document-store.ts";
 import { recordAudit } from "../tenancy/audit.ts";
 import type { Principal } from "../tenancy/principal.ts";
-import { type LoggedClassification, logClassifications } from "./classify-product-code.ts";
-import { fieldForHeader, fieldSpec } from "./fields.ts";
-import { FIELD_KEYS, type ProductInput, parseProductRow, type RowContext, type RowError } from "./parse-product-row.ts";
-import { readSpreadsheet } from "./read-spreadsheet.ts";
+import { fieldSpec } from "./fields.ts";
+import { IMPORT_SUBJECT, logCatalogImport } from "./log-import.ts";
+import type { RowContext, RowError } from "./parse-product-row.ts";
+import { readImportFile, type StagedFile } from "./read-import-file.ts";
+import { STAGE_COLUMNS, STAGE_TABLE, type StagedBatch } from "./stage-rows.ts";
+
+export { mapColumns } from "./stage-rows.ts";
 
 /** Options for one import. */
 export type ImportProductsOptions = {
@@ -22,6 +26,9 @@ export type ImportProductsOptions = {
   dryRun?: boolean;
   /** Which market a bare 10-digit hs_code column belongs to. */
   market?: "us" | "cn";
+  /** Where to archive the imported file as evidence; without one, the evidence record still carries its SHA-256. */
+  store?: DocumentStore;
+  /** Rows read so far ("reading"), and rows written so far ("writing", which follows reading a batch behind). */
   onProgress?: (stage: "reading" | "writing", done: number) => void;
 };
 
@@ -40,88 +47,109 @@ export type ImportReport = {
   errors: RowError[];
   errorCount: number;
   committed: boolean;
+  /** The import's id, the subject of its catalog.imported evidence record; null unless committed. */
+  importId: string | null;
 };
 
-const MAX_REPORTED_ERRORS = 5000;
+/** Thrown inside the write transaction to roll back a file that turned out to be refused (bad rows, none valid). */
+const REFUSED = Symbol("refused");
 
-/** Import products from CSV/XLSX bytes: all-or-nothing unless validOnly; upsert by SKU, keeping the previous version of every changed product. */
+/**
+ * Import products from CSV/XLSX bytes: all-or-nothing unless validOnly; upsert by SKU, keeping the previous version of
+ * every changed product; the imported codes become classification decisions, and the import one evidence record.
+ */
 export async function importProducts(db: Db, options: ImportProductsOptions): Promise<ImportReport> {
-  const { principal, fileName } = options;
-  const sheet = await readSpreadsheet(options.bytes, fileName);
-  const columns = mapColumns(sheet.headers, options.mapping ?? {});
-  const missing = requiredMissing(columns);
-  if (missing.length) {
-    throw new AppError("IMPORT_REJECTED", `${fileName}: missing required column(s) ${missing.join(", ")}; map a column to it or add one.`, { missing, headers: sheet.headers });
-  }
   const ctx = await loadRowContext(db, options.market ?? "us");
-  const products: (ProductInput & { rowNumber: number })[] = [];
-  const errors: RowError[] = [];
-  const firstRowOfSku = new Map<string, number>();
-  let rows = 0;
-  let invalid = 0;
-  for await (const row of sheet.rows) {
-    rows += 1;
-    if (rows % 5000 === 0) options.onProgress?.("reading", rows);
-    const parsed = parseProductRow(row, columns, sheet.headers, ctx);
-    const sku = (row.cells[columns.get("sku") as number] ?? "").normalize("NFKC").trim();
-    const duplicateOf = sku ? firstRowOfSku.get(sku.toLowerCase()) : undefined;
-    if (duplicateOf !== undefined) {
-      parsed.errors.push({ row: row.rowNumber, column: sheet.headers[columns.get("sku") as number] ?? "sku", field: "sku", value: sku, reason: `SKU appears again (first at row ${duplicateOf})`, reasonZh: `商品编号重复(首次出现在第 ${duplicateOf} 行)` });
-    } else if (sku) {
-      firstRowOfSku.set(sku.toLowerCase(), row.rowNumber);
-    }
-    if (parsed.errors.length || !parsed.product) {
-      invalid += 1;
-      for (const e of parsed.errors) if (errors.length < MAX_REPORTED_ERRORS) errors.push(e);
-      continue;
-    }
-    products.push({ ...parsed.product, rowNumber: row.rowNumber });
+  const file = await readImportFile({ bytes: options.bytes, fileName: options.fileName, mapping: options.mapping ?? {}, ctx, checkOnly: options.dryRun });
+  try {
+    const read: ReadSoFar = { report: emptyReport(options.fileName, file), skus: [] };
+    if (!options.dryRun) return await writeImport(db, options, file, read);
+    for await (const batch of file.batches) tally(read, batch, options.onProgress);
+    return await unwritten(db, options.principal, read);
+  } finally {
+    await file.close();
   }
-  options.onProgress?.("reading", rows);
-  const report: ImportReport = {
+}
+
+/** The report as the batches read so far make it, and their valid rows' SKUs. */
+type ReadSoFar = { report: ImportReport; skus: string[] };
+
+function tally(read: ReadSoFar, batch: StagedBatch, onProgress: ImportProductsOptions["onProgress"]): void {
+  const { report } = read;
+  report.rows += batch.rows;
+  report.invalid += batch.invalid;
+  report.valid += batch.skus.length;
+  report.errors.push(...batch.errors);
+  for (const sku of batch.skus) read.skus.push(sku);
+  onProgress?.("reading", report.rows);
+}
+
+/**
+ * Write the file's batches as they are read (a large file is read in a worker thread meanwhile), in one transaction
+ * that ends with the import's evidence; a file found to have a bad row is rolled back, unless validOnly.
+ */
+async function writeImport(db: Db, options: ImportProductsOptions, file: StagedFile, read: ReadSoFar): Promise<ImportReport> {
+  const { principal, fileName } = options;
+  const { report } = read;
+  // Stored while the rows are read, as screening reports are stored before their run is logged: content-addressed,
+  // so a rolled-back import leaves at most an unreferenced copy of its file, and no transaction waits on the disk.
+  const stored = options.store?.put(options.bytes) ?? Promise.resolve(null);
+  stored.catch(() => {});
+  const importId = newId("imp");
+  try {
+    const summary = await withTenant(db, principal.tenantId, async (tx) => {
+      const writer = await startWriting(tx, principal, importId, fileName);
+      for await (const batch of file.batches) {
+        tally(read, batch, options.onProgress);
+        // A file with a bad row is refused: read on for the rest of its errors, but write no more of it.
+        if (report.invalid && !options.validOnly) continue;
+        if (batch.skus.length) await writer.write(batch);
+        options.onProgress?.("writing", writer.written);
+      }
+      if (report.rows === 0 || (report.invalid && !options.validOnly) || !report.valid) throw REFUSED;
+      const document = await stored;
+      return writer.finish({
+        file: { name: fileName, kind: report.kind, encoding: report.encoding, sha256: document?.sha256 ?? createHash("sha256").update(options.bytes).digest("hex"), bytes: options.bytes.length },
+        mapping: Object.fromEntries(file.info.columns.map(([field, index]) => [field, (file.info.headers[index] ?? "").slice(0, 200)])),
+        market: options.market ?? "us",
+        validOnly: Boolean(options.validOnly),
+        counts: { rows: report.rows, valid: report.valid, skipped: report.invalid },
+        stored: document,
+      });
+    });
+    return { ...report, ...summary, committed: true, importId, errorCount: report.errors.length };
+  } catch (error) {
+    if (error !== REFUSED) throw error;
+    return unwritten(db, principal, read);
+  }
+}
+
+function emptyReport(fileName: string, file: StagedFile): ImportReport {
+  const { kind, encoding, headers, columns } = file.info;
+  const fieldOf = new Map(columns.map(([field, index]) => [index, field]));
+  return {
     fileName,
-    kind: sheet.kind,
-    encoding: sheet.encoding,
-    mapping: sheet.headers.map((header, index) => ({ column: header, field: [...columns].find(([, i]) => i === index)?.[0] ?? null })),
-    rows,
-    valid: products.length,
-    invalid,
+    kind,
+    encoding,
+    mapping: headers.map((header, index) => ({ column: header, field: fieldOf.get(index) ?? null })),
+    rows: 0,
+    valid: 0,
+    invalid: 0,
     created: 0,
     updated: 0,
     unchanged: 0,
-    errors,
-    errorCount: errors.length,
+    errors: [],
+    errorCount: 0,
     committed: false,
+    importId: null,
   };
-  if (rows === 0) throw new AppError("IMPORT_REJECTED", `${fileName} has a header row but no data rows.`);
-  if ((invalid && !options.validOnly) || options.dryRun || !products.length) {
-    const existing = await existingSkus(db, principal.tenantId, products.map((p) => p.sku));
-    report.created = products.filter((p) => !existing.has(p.sku)).length;
-    report.updated = products.length - report.created;
-    return report;
-  }
-  const written = await withTenant(db, principal.tenantId, (tx) => writeProducts(tx, principal, products, fileName, options.onProgress));
-  Object.assign(report, written, { committed: true });
-  return report;
 }
 
-/** Field key → column index: the automatic header mapping with the user's overrides on top. */
-export function mapColumns(headers: string[], overrides: Record<string, string>): Map<string, number> {
-  const columns = new Map<string, number>();
-  headers.forEach((header, index) => {
-    const override = overrides[header];
-    if (override !== undefined && override !== "" && !FIELD_KEYS.has(override)) throw new AppError("VALIDATION_FAILED", `Mapping for column "${header}": "${override}" is not a product field.`);
-    const field = override !== undefined ? override || null : fieldForHeader(header);
-    if (field && !columns.has(field)) columns.set(field, index);
-  });
-  return columns;
-}
-
-function requiredMissing(columns: Map<string, number>): string[] {
-  const missing: string[] = [];
-  if (!columns.has("sku")) missing.push("SKU (商品编号)");
-  if (!columns.has("title_en") && !columns.has("title_zh")) missing.push("title (英文品名 or 中文品名)");
-  return missing;
+/** The report of a dry run or a refused file: what importing its valid rows would create and update. */
+async function unwritten(db: Db, principal: Principal, { report, skus }: ReadSoFar): Promise<ImportReport> {
+  if (report.rows === 0) throw new AppError("IMPORT_REJECTED", `${report.fileName} has a header row but no data rows.`);
+  const existing = await withTenant(db, principal.tenantId, (tx) => countExisting(tx, principal.tenantId, skus));
+  return { ...report, errorCount: report.errors.length, created: skus.length - existing, updated: existing };
 }
 
 /** Countries, currencies and the tariff codes of the editions in force, for checking rows. */
@@ -147,115 +175,210 @@ export async function loadRowContext(db: Queryable, market: "us" | "cn"): Promis
   return { countries, currencies, hs6: await codes("hs", [6]), hts: await codes("us_hts", [8, 10]), market };
 }
 
-async function existingSkus(db: Db, tenantId: string, skus: string[]): Promise<Set<string>> {
-  if (!skus.length) return new Set();
-  const rows = await withTenant(db, tenantId, (tx) => tx.query<{ sku: string }>("select sku from products where tenant_id = $1 and sku = any($2::text[])", [tenantId, skus]));
-  return new Set(rows.map((r) => r.sku));
+/** How many of the tenant's products have these SKUs. */
+async function countExisting(tx: Queryable, tenantId: string, skus: string[]): Promise<number> {
+  if (!skus.length) return 0;
+  const [row] = await tx.query<{ n: number }>("select count(*)::int as n from products where tenant_id = $1 and sku = any($2::text[])", [tenantId, skus]);
+  return row?.n ?? 0;
 }
 
-const STAGE_COLUMNS = ["row_number", "new_id", "sku", "title_en", "title_zh", "description_en", "description_zh", "brand", "model", "materials", "function_use", "ingredients", "origin_country", "supplier_name", "net_weight_kg", "gross_weight_kg", "dimensions", "declared_unit_value", "currency", "image_urls", "tags", "regulated", "hs6", "us_hts", "cn_code"];
-// The product columns an import sets; comparing them decides whether a product changed.
-const DATA_COLUMNS = ["title_en", "title_zh", "description_en", "description_zh", "brand", "model", "materials", "function_use", "ingredients", "origin_country", "supplier_id", "net_weight_kg", "gross_weight_kg", "dimensions", "declared_unit_value", "currency", "image_urls", "tags", "regulated"];
+/** What the evidence record of an import says beyond what writing it finds out. */
+type ImportFacts = {
+  file: { name: string; kind: "csv" | "xlsx"; encoding: string; sha256: string; bytes: number };
+  mapping: Record<string, string>;
+  market: "us" | "cn";
+  validOnly: boolean;
+  counts: { rows: number; valid: number; skipped: number };
+  stored: StoredDocument | null;
+};
 
-async function writeProducts(tx: Queryable, principal: Principal, products: (ProductInput & { rowNumber: number })[], fileName: string, onProgress?: ImportProductsOptions["onProgress"]) {
+/** What the products of an import came to. */
+type WriteSummary = { created: number; updated: number; unchanged: number };
+
+/** Writes an import's batches in its transaction, then its evidence. */
+type ProductWriter = {
+  /** Rows written so far. */
+  readonly written: number;
+  write(batch: StagedBatch): Promise<void>;
+  /** Refresh statistics the import made wrong, log the import in the evidence ledger and the audit trail. */
+  finish(facts: ImportFacts): Promise<WriteSummary>;
+};
+
+async function startWriting(tx: Queryable, principal: Principal, importId: string, fileName: string): Promise<ProductWriter> {
   const tenantId = principal.tenantId;
-  await tx.exec(`create temp table catalog_stage (
-    row_number integer, new_id text, sku text primary key, title_en text, title_zh text, description_en text, description_zh text, brand text, model text,
-    materials jsonb, function_use text, ingredients text, origin_country char(2), supplier_name text, supplier_id text, existing_id text,
-    net_weight_kg numeric(14, 4), gross_weight_kg numeric(14, 4), dimensions jsonb, declared_unit_value numeric(16, 4), currency char(3),
-    image_urls text[], tags text[], regulated jsonb, hs6 char(6), us_hts text, cn_code text) on commit drop`);
-  const newIds = new Map(products.map((p) => [p.sku, newId("prd")]));
-  await tx.copyCsv(
-    "catalog_stage",
-    STAGE_COLUMNS,
-    csvChunks(
-      products.map((p) => [
-        p.rowNumber, newIds.get(p.sku), p.sku, p.title_en, p.title_zh, p.description_en, p.description_zh, p.brand, p.model, JSON.stringify(p.materials), p.function_use, p.ingredients,
-        p.origin_country, p.supplier, p.net_weight_kg, p.gross_weight_kg, p.dimensions, p.declared_unit_value, p.currency, p.image_urls, p.tags, p.regulated,
-        p.codes.hs6, p.codes.us_hts, p.codes.cn_code,
-      ]),
-    ),
-  );
-  onProgress?.("writing", products.length);
+  await tx.exec(STAGE_TABLE);
+  // Each batch looks up its own products and their classifications by id: price those index lookups as the cached
+  // reads they are (the default prices each as a disk seek), or the planner reads the tenant's whole catalogue instead,
+  // once per batch.
+  await tx.exec("set local random_page_cost = 1.1");
+  const editions = await editionCodes(tx);
+  // A tenant with no products yet (a first import) has none to match: SKUs are unique within the file.
+  const [some] = await tx.query<{ any: boolean }>("select exists (select 1 from products where tenant_id = $1) as any", [tenantId]);
+  const catalogued = Boolean(some?.any);
+  const classifications: Record<string, number> = {};
+  let written = 0;
+  let created = 0;
+  let updated = 0;
+  let suppliersAnalyzed = false;
+  let productsAnalyzed = false;
+  return {
+    get written() {
+      return written;
+    },
+    async write(batch) {
+      if (written) await tx.exec("truncate catalog_stage");
+      await tx.copyCsv("catalog_stage", STAGE_COLUMNS, batch.csv);
+      await addSuppliers(tx, tenantId, batch.supplierNames);
+      const existing = catalogued ? await markExisting(tx, tenantId, batch.skus) : [];
+      if (existing.length) updated += await updateChanged(tx, principal, existing);
+      const fresh = batch.skus.length - existing.length;
+      if (fresh) {
+        // Each new product's supplier is checked by a foreign-key lookup, planned as a scan of the whole (small)
+        // suppliers table: four times the cost of an index lookup at a few hundred suppliers, and more as they grow.
+        // The plan is made (and cached for the session) while scans are off; analysing suppliers first discards
+        // any plan cached before. (A plan priced with scans off looks costly enough to JIT-compile: not that either.)
+        if (!suppliersAnalyzed) {
+          await tx.exec("analyze suppliers");
+          suppliersAnalyzed = true;
+        }
+        await tx.exec("set local enable_seqscan = off; set local jit = off");
+        await tx.query(
+          `insert into products (tenant_id, id, sku, ${DATA_COLUMNS.join(", ")}, updated_by)
+           select $1, st.product_id, st.sku, ${DATA_COLUMNS.map((c) => `st.${c}`).join(", ")}, $2 from ${STAGED} st where st.is_new`,
+          [tenantId, principal.label],
+        );
+        await tx.exec("set local enable_seqscan = default; set local jit = default");
+        // Foreign-key checks from the classifications below use plans cached while products was small (a full scan
+        // is cheapest then, and became quadratic at 100k rows); analysing invalidates them. Once is enough.
+        if (!productsAnalyzed) productsAnalyzed = await analyzeIfGrown(tx, "products", fresh, "(tenant_id, id)");
+      }
+      const decided = await writeClassifications(tx, principal, { importId, fileName, editions, existing });
+      for (const [market, n] of Object.entries(decided)) classifications[market] = (classifications[market] ?? 0) + n;
+      created += fresh;
+      written += batch.skus.length;
+    },
+    async finish(facts) {
+      const summary = { created, updated, unchanged: written - created - updated };
+      await analyzeIfGrown(tx, "product_classifications", Object.values(classifications).reduce((sum, n) => sum + n, 0));
+      await analyzeIfGrown(tx, "product_versions", updated);
+      // Logged last: the ledger's sequencer lock is held from the append until this transaction commits.
+      await logCatalogImport(tx, {
+        ...facts,
+        tenantId,
+        importId,
+        editions,
+        counts: { ...facts.counts, ...summary },
+        classifications: Object.fromEntries(Object.entries(classifications).sort(([a], [b]) => a.localeCompare(b))),
+        importedBy: principal.label,
+      });
+      await recordAudit(tx, principal, { action: "catalog.import", targetType: IMPORT_SUBJECT, targetId: importId, after: { file: fileName, sha256: facts.file.sha256, rows: written, ...summary } });
+      return summary;
+    },
+  };
+}
+
+/** Create the suppliers the tenant lacks among these names (matched without regard to case, as the suppliers' unique index does). */
+async function addSuppliers(tx: Queryable, tenantId: string, names: string[]): Promise<void> {
+  if (!names.length) return;
+  // Names differing only in case are one supplier, named as first written; lower() is the database's, as in the index.
   await tx.query(
     `insert into suppliers (tenant_id, id, name_en)
-     select $1, 'sup_' || substr(md5(random()::text || n.name), 1, 16), n.name from (select distinct supplier_name as name from catalog_stage where supplier_name is not null) n
+     select $1, n.id, n.name from (select distinct on (lower(name)) name, id from unnest($2::text[], $3::text[]) with ordinality as u(name, id, n) order by lower(name), n) n
      where not exists (select 1 from suppliers s where s.tenant_id = $1 and lower(s.name_en) = lower(n.name))`,
-    [tenantId],
+    [tenantId, names, newIds("sup", names.length)],
   );
-  await tx.query("update catalog_stage st set supplier_id = s.id from suppliers s where s.tenant_id = $1 and lower(s.name_en) = lower(st.supplier_name)", [tenantId]);
-  await tx.query("update catalog_stage st set existing_id = p.id from products p where p.tenant_id = $1 and p.sku = st.sku", [tenantId]);
-  await tx.exec("analyze catalog_stage");
-  const changed = `(${DATA_COLUMNS.map((c) => `p.${c}`).join(", ")}) is distinct from (${DATA_COLUMNS.map((c) => `st.${c}`).join(", ")})`;
-  await tx.query(
-    `insert into product_versions (tenant_id, product_id, version, snapshot, replaced_by)
-     select p.tenant_id, p.id, p.version, to_jsonb(p) - 'tenant_id', $2 from products p join catalog_stage st on st.existing_id = p.id where p.tenant_id = $1 and ${changed}`,
-    [tenantId, principal.label],
-  );
-  const updated = await tx.query(
-    `update products p set ${DATA_COLUMNS.map((c) => `${c} = st.${c}`).join(", ")}, version = p.version + 1, updated_at = now(), updated_by = $2
-     from catalog_stage st where p.tenant_id = $1 and p.id = st.existing_id and ${changed} returning p.id`,
-    [tenantId, principal.label],
-  );
-  const created = await tx.query(
-    `insert into products (tenant_id, id, sku, ${DATA_COLUMNS.join(", ")}, updated_by)
-     select $1, st.new_id, st.sku, ${DATA_COLUMNS.map((c) => `st.${c}`).join(", ")}, $2 from catalog_stage st where st.existing_id is null returning id`,
-    [tenantId, principal.label],
-  );
-  // Foreign-key checks from the rows below plan against products' statistics; a bulk insert just made them wrong
-  // (every check became a full scan at 100k rows), so refresh them first.
-  if (created.length >= 1000) await tx.exec("analyze products");
-  const decisions = await writeClassifications(tx, principal, products, newIds, fileName);
-  if (products.length >= 1000) await tx.exec("analyze products; analyze product_classifications; analyze product_versions; analyze suppliers");
-  const summary = { created: created.length, updated: updated.length, unchanged: products.length - created.length - updated.length };
-  // Logged last: the ledger's sequencer lock is held from the first append until this transaction commits.
-  await logClassifications(tx, tenantId, decisions);
-  await recordAudit(tx, principal, { action: "catalog.import", targetType: "import", targetId: fileName, after: { file: fileName, rows: products.length, ...summary } });
-  return summary;
 }
 
 /**
- * Record the imported codes as classification decisions where they differ from the product's current one. Decided
- * here, from one join, and bulk-loaded: per-row lookups inside SQL depend on planner statistics that a bulk load
- * has just made wrong, and went quadratic at 100k rows.
+ * Give the staged rows whose SKU the tenant has the existing product's id; returns those ids. Every per-batch statement
+ * reaches the tenant's tables through such lists (index lookups), never by joining the whole catalogue, which
+ * the planner prefers (it prices index lookups as disk reads) and which would make each batch cost the catalogue's size.
  */
-async function writeClassifications(tx: Queryable, principal: Principal, products: (ProductInput & { rowNumber: number })[], newIds: Map<string, string>, fileName: string): Promise<LoggedClassification[]> {
-  const tenantId = principal.tenantId;
-  const existing = new Map((await tx.query<{ sku: string; existing_id: string }>("select sku, existing_id from catalog_stage where existing_id is not null")).map((r) => [r.sku, r.existing_id]));
-  const current = new Map<string, { hs6: string | null; national_code: string | null }>();
-  for (const c of await tx.query<{ product_id: string; market: string; hs6: string | null; national_code: string | null }>(
-    `select distinct on (c.product_id, c.market) c.product_id, c.market, c.hs6, c.national_code
-     from product_classifications c join catalog_stage st on st.existing_id = c.product_id where c.tenant_id = $1 order by c.product_id, c.market, c.id desc`,
-    [tenantId],
-  )) {
-    current.set(`${c.product_id}|${c.market}`, c);
-  }
-  const editions = Object.fromEntries(
-    (await tx.query<{ schedule: string; code: string }>("select distinct on (schedule) schedule, code from tariff_editions where effective_from <= current_date order by schedule, effective_from desc, id desc")).map((e) => [e.schedule, e.code]),
+async function markExisting(tx: Queryable, tenantId: string, skus: string[]): Promise<string[]> {
+  const known = await tx.query<{ sku: string; id: string }>("select sku, id from products where tenant_id = $1 and sku = any($2::text[])", [tenantId, skus]);
+  if (!known.length) return [];
+  const ids = known.map((k) => k.id);
+  await tx.query("update catalog_stage st set product_id = k.id, is_new = false from unnest($1::text[], $2::text[]) as k(sku, id) where st.sku = k.sku", [known.map((k) => k.sku), ids]);
+  return ids;
+}
+
+// The product columns an import sets; comparing them decides whether a product changed.
+const DATA_COLUMNS = ["title_en", "title_zh", "description_en", "description_zh", "brand", "model", "materials", "function_use", "ingredients", "origin_country", "supplier_id", "net_weight_kg", "gross_weight_kg", "dimensions", "declared_unit_value", "currency", "image_urls", "tags", "regulated"];
+// The staged rows with their supplier's id, found by name as the suppliers' unique index matches it; $1 is the tenant.
+const STAGED = "(select st.*, s.id as supplier_id from catalog_stage st left join suppliers s on s.tenant_id = $1 and lower(s.name_en) = lower(st.supplier_name))";
+const CHANGED = `(${DATA_COLUMNS.map((c) => `p.${c}`).join(", ")}) is distinct from (${DATA_COLUMNS.map((c) => `st.${c}`).join(", ")})`;
+
+/** Keep the previous version of every staged product (of these ids) that changed, then change it; returns how many changed. */
+async function updateChanged(tx: Queryable, principal: Principal, ids: string[]): Promise<number> {
+  const [row] = await tx.query<{ n: number }>(
+    `with changed as materialized (
+       select p.id from products p join ${STAGED} st on st.product_id = p.id where p.tenant_id = $1 and p.id = any($3::text[]) and ${CHANGED}
+     ), kept as (
+       insert into product_versions (tenant_id, product_id, version, snapshot, replaced_by)
+       select p.tenant_id, p.id, p.version, to_jsonb(p) - 'tenant_id', $2 from products p where p.tenant_id = $1 and p.id in (select id from changed)
+     ), updated as (
+       update products p set ${DATA_COLUMNS.map((c) => `${c} = st.${c}`).join(", ")}, version = p.version + 1, updated_at = now(), updated_by = $2
+       from ${STAGED} st where p.tenant_id = $1 and p.id = st.product_id and p.id in (select id from changed) returning 1
+     )
+     select count(*)::int as n from updated`,
+    [principal.tenantId, principal.label, ids],
   );
-  const rows: (string | number | null)[][] = [];
-  for (const p of products) {
-    const productId = existing.get(p.sku) ?? (newIds.get(p.sku) as string);
-    for (const [market, national] of [["hs", null], ["us", p.codes.us_hts], ["cn", p.codes.cn_code]] as const) {
-      if (market === "hs" ? !p.codes.hs6 : !national) continue;
-      const now = current.get(`${productId}|${market}`);
-      if (now && now.hs6 === p.codes.hs6 && now.national_code === national) continue;
-      rows.push([tenantId, productId, market, p.codes.hs6, national, "confirmed", `Imported from ${fileName}, row ${p.rowNumber}`, principal.label, editions[market === "us" ? "us_hts" : "hs"] ?? null]);
-    }
-  }
-  if (!rows.length) return [];
-  // COPY cannot write a table with row-level security; stage the rows and insert them, which the policies check.
-  const columns = ["tenant_id", "product_id", "market", "hs6", "national_code", "status", "rationale", "decided_by", "edition_code"];
-  await tx.exec("create temp table classification_stage (tenant_id text, product_id text, market text, hs6 char(6), national_code text, status text, rationale text, decided_by text, edition_code text) on commit drop");
-  await tx.copyCsv("classification_stage", columns, csvChunks(rows));
-  // The decisions come back with the product version they applied to, for the evidence ledger.
-  return tx.query<LoggedClassification>(
-    `with added as (insert into product_classifications (${columns.join(", ")}) select ${columns.join(", ")} from classification_stage
-       returning id, tenant_id, product_id, market, hs6, national_code, status, rationale, decided_by, decided_at, edition_code)
-     select a.id, a.product_id as "productId", p.sku, p.version as "productVersion", a.market, a.hs6, a.national_code as "nationalCode", a.status, a.rationale,
-       a.decided_by as "decidedBy", a.decided_at as "decidedAt", a.edition_code as "editionCode"
-     from added a join products p on p.tenant_id = a.tenant_id and p.id = a.product_id order by a.id`,
+  return row?.n ?? 0;
+}
+
+/** The code of the edition in force of each schedule (hs, us_hts). */
+async function editionCodes(tx: Queryable): Promise<Record<string, string | null>> {
+  const rows = await tx.query<{ schedule: string; code: string }>(
+    "select distinct on (schedule) schedule, code from tariff_editions where schedule in ('hs', 'us_hts') and effective_from <= current_date order by schedule, effective_from desc, id desc",
   );
+  const codes: Record<string, string | null> = { hs: null, us_hts: null };
+  for (const row of rows) codes[row.schedule] = row.code;
+  return codes;
+}
+
+/**
+ * Record the staged codes as classification decisions that name the import, where they differ from the product's
+ * current one: hs from the HS6, us and cn from their national codes; returns how many per market. Decided in one
+ * statement from the staging table: new products have no current classification, and existing ones are compared
+ * through one join (a per-row lookup would plan against statistics a bulk load has just made wrong).
+ */
+async function writeClassifications(tx: Queryable, principal: Principal, options: { importId: string; fileName: string; editions: Record<string, string | null>; existing: string[] }): Promise<Record<string, number>> {
+  const compare = options.existing.length > 0;
+  const current = compare
+    ? `, current as materialized (
+         select distinct on (c.product_id, c.market) c.product_id, c.market, c.hs6, c.national_code
+         from product_classifications c where c.tenant_id = $1 and c.product_id = any($7::text[]) order by c.product_id, c.market, c.id desc)`
+    : "";
+  const changed = compare
+    ? `left join current c on c.product_id = k.product_id and c.market = k.market
+       where k.is_new or c.product_id is null or c.hs6 is distinct from k.hs6 or c.national_code is distinct from k.national_code`
+    : "";
+  const rows = await tx.query<{ market: string; n: number }>(
+    `with candidates as (
+       select st.product_id, st.is_new, st.row_number, m.market, st.hs6, m.national_code, m.edition_code
+       from catalog_stage st cross join lateral (values ('hs', null::text, $5::text), ('us', st.us_hts, $6::text), ('cn', st.cn_code, $5::text)) m(market, national_code, edition_code)
+       where st.hs6 is not null and (m.market = 'hs' or m.national_code is not null))${current},
+     added as (
+       insert into product_classifications (tenant_id, product_id, market, hs6, national_code, status, rationale, decided_by, edition_code, import_id)
+       select $1, k.product_id, k.market, k.hs6, k.national_code, 'confirmed', $2::text || k.row_number, $3, k.edition_code, $4 from candidates k ${changed}
+       returning market)
+     select market, count(*)::int as n from added group by market`,
+    [principal.tenantId, `Imported from ${options.fileName}, row `, principal.label, options.importId, options.editions.hs, options.editions.us_hts, ...(compare ? [options.existing] : [])],
+  );
+  return Object.fromEntries(rows.map((r) => [r.market, r.n]));
+}
+
+/**
+ * ANALYZE a table after a load that grew it by a tenth or more (and by at least 1,000 rows), as autovacuum would
+ * (PGlite has none); smaller loads leave the statistics good enough. `columns` limits the work to what matters.
+ * Returns whether it analysed.
+ */
+async function analyzeIfGrown(tx: Queryable, table: string, added: number, columns = ""): Promise<boolean> {
+  if (added < 1000) return false;
+  const [row] = await tx.query<{ n: number }>("select greatest(reltuples, 0)::float8 as n from pg_class where oid = $1::regclass", [table]);
+  if (added < 0.1 * (row?.n ?? 0)) return false;
+  await tx.exec(`analyze ${table} ${columns}`);
+  return true;
 }
 
 /** The label of a field, in English and Chinese, for messages. */

@@ -51,83 +51,145 @@ class CellError extends Error {
   }
 }
 
-/** Parse one row into a product, or say what is wrong with each bad cell. `columns` maps field key → cell index, `headers` names the columns. */
-export function parseProductRow(row: { rowNumber: number; cells: string[] }, columns: Map<string, number>, headers: string[], ctx: RowContext): { product?: ProductInput; errors: RowError[] } {
-  const errors: RowError[] = [];
-  const raw = (key: string) => {
-    const index = columns.get(key);
-    return index === undefined ? "" : (row.cells[index] ?? "").normalize("NFKC").trim();
-  };
-  const read = <T>(key: string, parse: (text: string) => T, fallback: T): T => {
-    const text = raw(key);
-    if (!text) return fallback;
-    const spec = fieldSpec(key);
-    try {
-      if (spec?.max && text.length > spec.max) throw new CellError(`is longer than ${spec.max} characters`, `超过 ${spec.max} 个字符`);
-      return parse(text);
-    } catch (error) {
-      const e = error instanceof CellError ? error : new CellError(String(error), String(error));
-      const index = columns.get(key) as number;
-      errors.push({ row: row.rowNumber, column: headers[index] ?? key, field: key, value: text.slice(0, 200), reason: e.reason, reasonZh: e.reasonZh });
-      return fallback;
-    }
-  };
-  const text = (key: string) => read(key, (t) => t, null as string | null);
-  const sku = read("sku", parseSku, null);
-  const titleEn = text("title_en");
-  const titleZh = text("title_zh");
-  const missing = (field: string, reason: string, reasonZh: string) =>
-    errors.push({ row: row.rowNumber, column: headers[columns.get(field) ?? -1] ?? fieldSpec(field)?.label ?? field, field, value: "", reason, reasonZh });
-  if (!raw("sku")) missing("sku", "SKU is required", "缺少商品编号");
-  if (!titleEn && !titleZh && !raw("title_en") && !raw("title_zh")) missing(columns.has("title_en") ? "title_en" : "title_zh", "a title in English or Chinese is required", "缺少英文或中文品名");
+/** A parsed row: the product, or what is wrong with each bad cell. */
+export type ParsedProductRow = { product?: ProductInput; errors: RowError[] };
 
-  const netWeight = read("net_weight_kg", (t) => parseAmount(t, ABSURD.weightKg, "kg"), null);
-  const grossWeight = read("gross_weight_kg", (t) => parseAmount(t, ABSURD.weightKg, "kg"), null);
-  if (netWeight && grossWeight && new Decimal(netWeight).gt(grossWeight)) {
-    errors.push({ row: row.rowNumber, column: headers[columns.get("net_weight_kg") as number] ?? "net_weight_kg", field: "net_weight_kg", value: netWeight, reason: `net weight ${netWeight} kg exceeds gross weight ${grossWeight} kg`, reasonZh: `净重 ${netWeight} 千克大于毛重 ${grossWeight} 千克` });
+/** Parse one row into a product, or say what is wrong with each bad cell. `columns` maps field key → cell index, `headers` names the columns. */
+export function parseProductRow(row: SheetRowCells, columns: Map<string, number>, headers: string[], ctx: RowContext): ParsedProductRow {
+  return productRowParser(columns, headers, ctx)(row);
+}
+
+/** A row as the parser reads it: its number in the file and its cells. */
+type SheetRowCells = { rowNumber: number; cells: string[] };
+
+/** Where a field is read from: its cell index (-1 when no column maps to it) and how its column is headed in messages. */
+type FieldColumn = { key: string; index: number; column: string; max: number | undefined };
+
+/** The fields' columns, looked up once per file rather than once per cell. */
+type ColumnPlan = Record<string, FieldColumn>;
+
+/** One row being read: the row and the errors found so far. */
+type Reading = { row: SheetRowCells; errors: RowError[] };
+
+/** parseProductRow for many rows of one file: the column lookups are done once, here. */
+export function productRowParser(columns: Map<string, number>, headers: string[], ctx: RowContext): (row: SheetRowCells) => ParsedProductRow {
+  const plan: ColumnPlan = {};
+  for (const field of PRODUCT_FIELDS) {
+    const index = columns.get(field.key);
+    plan[field.key] = { key: field.key, index: index ?? -1, column: (index === undefined ? undefined : headers[index]) ?? field.key, max: field.max };
   }
+  const missingColumn = (key: string) => headers[columns.get(key) ?? -1] ?? fieldSpec(key)?.label ?? key;
+  const titleField = columns.has("title_en") ? "title_en" : "title_zh";
+  const currencyMapped = columns.has("currency");
+  const parseCountry = (t: string) => lookup(ctx.countries, t, "is not a known country (ISO 3166 code or name)", "不是可识别的国家(ISO 3166 代码或名称)");
+  const parseCurrency = (t: string) => lookup(ctx.currencies, t.toUpperCase(), "is not a current ISO 4217 currency", "不是现行 ISO 4217 币制");
+  const parseHsCode = (t: string) => parseTariffCode(t, ctx, "any");
+  const parseUsCode = (t: string) => parseTariffCode(t, ctx, "us");
+  const parseCnCode = (t: string) => parseTariffCode(t, ctx, "cn");
+  return (row) => {
+    const r: Reading = { row, errors: [] };
+    const skuText = rawCell(row, plan.sku as FieldColumn);
+    const sku = readCell(r, plan.sku as FieldColumn, parseSku, null);
+    const titleEn = readText(r, plan.title_en as FieldColumn);
+    const titleZh = readText(r, plan.title_zh as FieldColumn);
+    const missing = (key: string, reason: string, reasonZh: string) => r.errors.push({ row: row.rowNumber, column: missingColumn(key), field: key, value: "", reason, reasonZh });
+    if (!skuText) missing("sku", "SKU is required", "缺少商品编号");
+    if (!titleEn && !titleZh && !rawCell(row, plan.title_en as FieldColumn) && !rawCell(row, plan.title_zh as FieldColumn)) missing(titleField, "a title in English or Chinese is required", "缺少英文或中文品名");
+
+    const netWeight = readCell(r, plan.net_weight_kg as FieldColumn, parseWeight, null);
+    const grossWeight = readCell(r, plan.gross_weight_kg as FieldColumn, parseWeight, null);
+    if (netWeight && grossWeight && decimalGreater(netWeight, grossWeight)) {
+      r.errors.push({ row: row.rowNumber, column: (plan.net_weight_kg as FieldColumn).column, field: "net_weight_kg", value: netWeight, reason: `net weight ${netWeight} kg exceeds gross weight ${grossWeight} kg`, reasonZh: `净重 ${netWeight} 千克大于毛重 ${grossWeight} 千克` });
+    }
+    const regulated = readRegulated(r, plan);
+    const product: ProductInput = {
+      sku: sku ?? "",
+      title_en: titleEn,
+      title_zh: titleZh,
+      description_en: readText(r, plan.description_en as FieldColumn),
+      description_zh: readText(r, plan.description_zh as FieldColumn),
+      brand: readText(r, plan.brand as FieldColumn),
+      model: readText(r, plan.model as FieldColumn),
+      materials: readCell(r, plan.materials as FieldColumn, parseMaterials, []),
+      function_use: readText(r, plan.function_use as FieldColumn),
+      ingredients: readText(r, plan.ingredients as FieldColumn),
+      origin_country: readCell(r, plan.origin_country as FieldColumn, parseCountry, null),
+      supplier: readText(r, plan.supplier as FieldColumn),
+      net_weight_kg: netWeight,
+      gross_weight_kg: grossWeight,
+      dimensions: readCell(r, plan.dimensions as FieldColumn, parseDimensions, null),
+      declared_unit_value: readCell(r, plan.declared_unit_value as FieldColumn, parseUnitValue, null),
+      currency: readCell(r, plan.currency as FieldColumn, parseCurrency, null),
+      image_urls: readCell(r, plan.image_urls as FieldColumn, parseUrls, []),
+      tags: readCell(r, plan.tags as FieldColumn, parseList, []),
+      regulated,
+      codes: { hs6: null, us_hts: null, cn_code: null },
+    };
+    const hsCode = readCell(r, plan.hs_code as FieldColumn, parseHsCode, null);
+    const usHts = readCell(r, plan.us_hts as FieldColumn, parseUsCode, null);
+    const cnCode = readCell(r, plan.cn_code as FieldColumn, parseCnCode, null);
+    for (const code of [hsCode, usHts, cnCode]) if (code) product.codes = mergeCodes(product.codes, code);
+    if (product.declared_unit_value && !product.currency && !currencyMapped) {
+      missing("currency", "a declared value needs a currency column", "有申报单价时需要币制列");
+    }
+    return r.errors.length ? { errors: r.errors } : { product, errors: r.errors };
+  };
+}
+
+// NFKC leaves ASCII as it is, and most cells are ASCII: skip the (costly) normalisation for them.
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** A cell's text as the import reads it: NFKC-normalised and trimmed ("" for no cell). */
+export function normalisedCell(cell: string | undefined): string {
+  if (!cell) return "";
+  return (NON_ASCII.test(cell) ? cell.normalize("NFKC") : cell).trim();
+}
+
+/** A field's cell text, normalised; "" when no column maps to the field. */
+function rawCell(row: SheetRowCells, field: FieldColumn): string {
+  return field.index < 0 ? "" : normalisedCell(row.cells[field.index]);
+}
+
+/** Read a field: fallback when empty, else parse it, noting a bad cell as an error and giving fallback. */
+function readCell<T>(r: Reading, field: FieldColumn, parse: (text: string) => T, fallback: T): T {
+  const text = rawCell(r.row, field);
+  if (!text) return fallback;
+  try {
+    if (field.max && text.length > field.max) throw new CellError(`is longer than ${field.max} characters`, `超过 ${field.max} 个字符`);
+    return parse(text);
+  } catch (error) {
+    const e = error instanceof CellError ? error : new CellError(String(error), String(error));
+    r.errors.push({ row: r.row.rowNumber, column: field.column, field: field.key, value: text.slice(0, 200), reason: e.reason, reasonZh: e.reasonZh });
+    return fallback;
+  }
+}
+
+const asText = (text: string) => text;
+
+function readText(r: Reading, field: FieldColumn): string | null {
+  return readCell<string | null>(r, field, asText, null);
+}
+
+const parseWeight = (text: string) => parseAmount(text, ABSURD.weightKg, "kg");
+const parseUnitValue = (text: string) => parseAmount(text, ABSURD.unitValue, "");
+const parseBatteryWh = (text: string) => parseAmount(text, ABSURD.batteryWh, "Wh");
+const CHOICE_PARSERS = Object.fromEntries(Object.keys(REGULATED_CHOICES).map((key) => [key, (text: string) => parseChoice(key, text)])) as Record<string, (text: string) => string>;
+
+/** The regulated attributes of a row, then the contradictions between them as errors. */
+function readRegulated(r: Reading, plan: ColumnPlan): ProductInput["regulated"] {
   const regulated: ProductInput["regulated"] = {};
   for (const key of REGULATED_KEYS) {
-    const spec = fieldSpec(key);
+    const field = plan[key] as FieldColumn;
+    if (field.index < 0) continue;
+    const type = fieldSpec(key)?.type;
     const value =
-      spec?.type === "boolean" ? read(key, parseBoolean, null) : spec?.type === "choice" ? read(key, (t) => parseChoice(key, t), null) : key === "battery_wh" ? read(key, (t) => parseAmount(t, ABSURD.batteryWh, "Wh"), null) : text(key);
+      type === "boolean" ? readCell(r, field, parseBoolean, null) : type === "choice" ? readCell(r, field, CHOICE_PARSERS[key] as (text: string) => string, null) : key === "battery_wh" ? readCell(r, field, parseBatteryWh, null) : readText(r, field);
     if (value !== null) regulated[key] = key === "battery_wh" ? Number(value) : value;
   }
   for (const conflict of regulatedConflicts(regulated)) {
-    const index = columns.get(conflict.key) as number;
-    errors.push({ row: row.rowNumber, column: headers[index] ?? conflict.key, field: conflict.key, value: String(regulated[conflict.key]), reason: conflict.reason, reasonZh: conflict.reasonZh });
+    r.errors.push({ row: r.row.rowNumber, column: (plan[conflict.key] as FieldColumn).column, field: conflict.key, value: String(regulated[conflict.key]), reason: conflict.reason, reasonZh: conflict.reasonZh });
   }
-  const product: ProductInput = {
-    sku: sku ?? "",
-    title_en: titleEn,
-    title_zh: titleZh,
-    description_en: text("description_en"),
-    description_zh: text("description_zh"),
-    brand: text("brand"),
-    model: text("model"),
-    materials: read("materials", parseMaterials, []),
-    function_use: text("function_use"),
-    ingredients: text("ingredients"),
-    origin_country: read("origin_country", (t) => lookup(ctx.countries, t, "is not a known country (ISO 3166 code or name)", "不是可识别的国家(ISO 3166 代码或名称)"), null),
-    supplier: text("supplier"),
-    net_weight_kg: netWeight,
-    gross_weight_kg: grossWeight,
-    dimensions: read("dimensions", parseDimensions, null),
-    declared_unit_value: read("declared_unit_value", (t) => parseAmount(t, ABSURD.unitValue, ""), null),
-    currency: read("currency", (t) => lookup(ctx.currencies, t.toUpperCase(), "is not a current ISO 4217 currency", "不是现行 ISO 4217 币制"), null),
-    image_urls: read("image_urls", parseUrls, []),
-    tags: read("tags", parseList, []),
-    regulated,
-    codes: { hs6: null, us_hts: null, cn_code: null },
-  };
-  const hsCode = read("hs_code", (t) => parseTariffCode(t, ctx, "any"), null);
-  const usHts = read("us_hts", (t) => parseTariffCode(t, ctx, "us"), null);
-  const cnCode = read("cn_code", (t) => parseTariffCode(t, ctx, "cn"), null);
-  for (const code of [hsCode, usHts, cnCode]) if (code) product.codes = mergeCodes(product.codes, code);
-  if (product.declared_unit_value && !product.currency && !columns.has("currency")) {
-    missing("currency", "a declared value needs a currency column", "有申报单价时需要币制列");
-  }
-  return errors.length ? { errors } : { product, errors };
+  return regulated;
 }
 
 function parseSku(text: string): string {
@@ -135,14 +197,39 @@ function parseSku(text: string): string {
   return text;
 }
 
+// Most amounts are plain decimals well inside the limits; those need no Decimal arithmetic to check or to write
+// as Decimal would (no leading zeros, no trailing fractional zeros).
+const PLAIN_AMOUNT = /^\d{1,7}(\.\d{1,6})?$/;
+
 /** A non-negative decimal amount as a string (no floats), refusing absurd magnitudes. */
 export function parseAmount(text: string, max: Decimal, unit: string): string {
+  if (PLAIN_AMOUNT.test(text)) {
+    const plain = plainDecimal(text);
+    if (Number(plain) <= max.toNumber()) return plain;
+  }
   const cleaned = text.replace(/\s+/g, "").replace(/(kg|千克|公斤)$/i, "");
   if (!/^-?\d+(\.\d+)?$/.test(cleaned)) throw new CellError(`"${text}" is not a number`, `"${text}" 不是数字`);
   const value = new Decimal(cleaned);
   if (value.isNegative()) throw new CellError("must not be negative", "不能为负数");
   if (value.gt(max)) throw new CellError(`${cleaned}${unit ? ` ${unit}` : ""} is implausibly large (over ${max.toString()})`, `${cleaned} 数值异常偏大(超过 ${max.toString()})`);
   return value.toString();
+}
+
+/** A plain decimal as Decimal writes it: "007.50" → "7.5", "1.000" → "1". */
+function plainDecimal(text: string): string {
+  const dot = text.indexOf(".");
+  const whole = (dot < 0 ? text : text.slice(0, dot)).replace(/^0+(?=\d)/, "");
+  const fraction = dot < 0 ? "" : text.slice(dot + 1).replace(/0+$/, "");
+  return fraction ? `${whole}.${fraction}` : whole;
+}
+
+// Decimals of up to 15 significant digits compare exactly as doubles.
+const SHORT_DECIMAL = /^\d{1,15}(\.\d{0,15})?$/;
+
+/** Whether decimal string a is greater than b. */
+function decimalGreater(a: string, b: string): boolean {
+  if (SHORT_DECIMAL.test(a) && SHORT_DECIMAL.test(b) && a.length <= 16 && b.length <= 16) return Number(a) > Number(b);
+  return new Decimal(a).gt(b);
 }
 
 const TRUE = new Set(["yes", "y", "true", "1", "是", "有", "√", "✓", "x"]);

@@ -1,7 +1,6 @@
-import { Readable } from "node:stream";
 import Papa from "papaparse";
-import ExcelJS from "exceljs";
 import { AppError, errorMessage } from "../core/errors.ts";
+import { readXlsxRows, XlsxError } from "./read-xlsx.ts";
 
 /** A spreadsheet as rows of text cells, each with its row number as the file numbers it (the header is row 1 in a CSV). */
 export type Sheet = { kind: "csv" | "xlsx"; encoding: string; headerRow: number; headers: string[]; rows: AsyncIterable<SheetRow> };
@@ -89,33 +88,30 @@ async function readCsv(text: string, encoding: string, fileName: string): Promis
   if (!first) throw new AppError("IMPORT_UNREADABLE", `${fileName} has no header row.`);
   const headers = checkHeaders(first, fileName);
   async function* rows(): AsyncIterable<SheetRow> {
-    for (let i = 0; i < data.length; i++) yield { rowNumber: i + 2, cells: data[i] as string[] };
+    for (let i = 0; i < data.length; i++) {
+      const cells = data[i] as string[];
+      // Let each row go once read: a large file's parsed rows are then never all alive at the end.
+      (data as (string[] | undefined)[])[i] = undefined;
+      yield { rowNumber: i + 2, cells };
+    }
   }
   return { kind: "csv", encoding, headerRow: 1, headers, rows: rows() };
 }
 
 async function readXlsx(bytes: Buffer, fileName: string): Promise<Sheet> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", worksheets: "emit", entries: "emit" });
-  const worksheets = reader[Symbol.asyncIterator]();
-  let sheet: AsyncIterator<ExcelJS.Row> | undefined;
-  try {
-    const first = await worksheets.next();
-    if (first.done) throw new Error("the workbook has no worksheet");
-    sheet = (first.value as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
-  } catch (error) {
-    throw new AppError("IMPORT_UNREADABLE", `${fileName} is not a readable XLSX workbook: ${errorMessage(error)}`);
-  }
+  const unreadable = (error: unknown) =>
+    new AppError("IMPORT_UNREADABLE", `${fileName} is not a readable XLSX workbook: ${error instanceof XlsxError ? error.message : errorMessage(error)}`);
+  const source = readXlsxRows(bytes, SHEET_LIMITS.maxColumns);
   const nextRow = async (): Promise<SheetRow | null> => {
     while (true) {
-      let result: IteratorResult<ExcelJS.Row>;
+      let result: IteratorResult<SheetRow>;
       try {
-        result = await (sheet as AsyncIterator<ExcelJS.Row>).next();
+        result = await source.next();
       } catch (error) {
-        throw new AppError("IMPORT_UNREADABLE", `${fileName} is not a readable XLSX workbook: ${errorMessage(error)}`);
+        throw unreadable(error);
       }
       if (result.done) return null;
-      const cells = rowCells(result.value);
-      if (cells.some((c) => c !== "")) return { rowNumber: result.value.number, cells };
+      if (result.value.cells.some((c) => c !== "")) return result.value;
     }
   };
   const header = await nextRow();
@@ -129,13 +125,6 @@ async function readXlsx(bytes: Buffer, fileName: string): Promise<Sheet> {
     }
   }
   return { kind: "xlsx", encoding: "xlsx", headerRow: header.rowNumber, headers, rows: rows() };
-}
-
-function rowCells(row: ExcelJS.Row): string[] {
-  const values = row.values as unknown[];
-  const cells: string[] = [];
-  for (let i = 1; i < values.length && i <= SHEET_LIMITS.maxColumns; i++) cells.push(cellText(values[i]));
-  return cells;
 }
 
 /** A cell's value as the text a person sees: numbers without float noise, dates as YYYY-MM-DD, formulas as their result. */

@@ -5,6 +5,7 @@ import { learnFromProductConfirmation } from "../classify/tenant-precedents.ts";
 import { AppError } from "../core/errors.ts";
 import type { Db } from "../db/connection.ts";
 import { withTenant } from "../db/tenant-scope.ts";
+import { openLedger } from "../ledger/open-ledger.ts";
 import { recordAudit } from "../tenancy/audit.ts";
 import { requirePermission } from "../tenancy/permissions.ts";
 import { CERTIFICATE_TYPES, createCertificate, getCertificate, listCertificates } from "./certificates.ts";
@@ -43,8 +44,10 @@ const ZRegulated = z.strictObject(Object.fromEntries(REGULATED_KEYS.map((key) =>
 
 /** Catalogue routes: import and export, products with versions and classifications, suppliers, certificates. */
 export const catalogRoutes =
-  (db: Db): FastifyPluginAsyncZod =>
+  (db: Db, options: { home: string }): FastifyPluginAsyncZod =>
   async (app) => {
+    // Imported files are archived as the evidence of their import.
+    const { store } = openLedger(options.home);
     app.addContentTypeParser(UPLOAD_TYPES, { parseAs: "buffer", bodyLimit: SHEET_LIMITS.maxBytes }, (_request, body, done) => done(null, body));
 
     app.get("/api/catalog/fields", { config: { permission: "catalog.read" }, schema: { tags: ["catalog"], summary: "Product fields an import column can map to" } }, async () => ({
@@ -75,7 +78,7 @@ export const catalogRoutes =
         const q = request.query;
         const saved = q.mappingName ? (await withTenant(db, principal.tenantId, (tx) => getMapping(tx, principal.tenantId, q.mappingName as string))).mapping : {};
         const mapping = { ...saved, ...(q.mapping ? parseMappingJson(q.mapping) : {}) };
-        const report = await importProducts(db, { principal, bytes: request.body, fileName: q.fileName, mapping, dryRun: q.dryRun === "true", validOnly: q.validOnly === "true", market: q.market });
+        const report = await importProducts(db, { principal, bytes: request.body, fileName: q.fileName, mapping, dryRun: q.dryRun === "true", validOnly: q.validOnly === "true", market: q.market, store });
         return report;
       },
     );

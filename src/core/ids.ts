@@ -14,3 +14,15 @@ export function newId(prefix: string, length = 16): string {
 export function newSecret(bytes = 32): string {
   return randomBytes(bytes).toString("base64url");
 }
+
+/** count ids like newId's, from one draw of randomness (a bulk import names 100,000 products at once). */
+export function newIds(prefix: string, count: number, length = 16): string[] {
+  const bytes = randomBytes(length * count);
+  const ids: string[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    let id = `${prefix}_`;
+    for (let j = i * length; j < (i + 1) * length; j++) id += ALPHABET[(bytes[j] as number) % 32];
+    ids[i] = id;
+  }
+  return ids;
+}

@@ -231,6 +231,14 @@ function describeEntry(entry: TimelineEntry, subject: LedgerSubject): string {
     const f = detail.findings;
     return `${screened} · this order: ${detail.verdict} (${f.block} block, ${f.warn} warn, ${f.info} info)`;
   }
+  if (entry.kind === "catalog.imported") {
+    const file = (d.file ?? {}) as Record<string, unknown>;
+    const codes = (d.classifications ?? {}) as Record<string, unknown>;
+    const imported = `${text(file.name)} (sha256 ${text(file.sha256).slice(0, 16)}…) by ${text(d.importedBy)} · ${text(d.rows)} rows: ${text(d.created)} created, ${text(d.updated)} updated, ${text(d.unchanged)} unchanged; ${text(codes.total)} codes`;
+    const detail = entry.via?.detail as { classifications?: { market: string; hs6: string | null; nationalCode: string | null }[] } | undefined;
+    if (!detail?.classifications) return imported;
+    return `${imported} · this product: ${detail.classifications.map((c) => `${c.market} ${c.nationalCode ?? c.hs6}`).join(", ")}`;
+  }
   if (entry.kind === "classification.decided")
     return `${text(d.market)} ${text(d.nationalCode ?? d.hs6)} ${text(d.status)} by ${text(d.decidedBy)} (product version ${text(d.productVersion)})${d.rationale ? ` — ${text(d.rationale)}` : ""}`;
   if (entry.kind === "audit.event") {

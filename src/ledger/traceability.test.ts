@@ -145,9 +145,13 @@ describe.each(TEST_DB_KINDS)("evidence of audit events, classifications and scre
   });
 
   describe("classification decisions", () => {
-    it("logs imported codes and decisions made through the API in the product's timeline, by SKU or id", async () => {
-      const imported = await importProducts(db, { principal: operator(), bytes: fs.readFileSync(path.join(ROOT, "examples/catalog/products.csv")), fileName: "products.csv" });
-      expect(imported).toMatchObject({ committed: true, created: 11 });
+    it("links a product's timeline to the one record of the import that gave it codes, and logs decisions made through the API", async () => {
+      const bytes = fs.readFileSync(path.join(ROOT, "examples/catalog/products.csv"));
+      const before = (await readLogState(db)).size;
+      const imported = await importProducts(db, { principal: operator(), bytes, fileName: "products.csv", store: ledger.store });
+      expect(imported).toMatchObject({ committed: true, created: 11, importId: expect.stringMatching(/^imp_/) });
+      // One catalog.imported record and the import's audit event, however many codes the file carried.
+      expect((await readLogState(db)).size).toBe(before + 2);
       const decided = await app.inject({
         method: "POST",
         url: "/api/catalog/products/EAR-BT-PRO/classifications",
@@ -162,22 +166,59 @@ describe.each(TEST_DB_KINDS)("evidence of audit events, classifications and scre
       const timeline = (await app.inject({ url: "/api/ledger/timeline?subjectType=product&subjectId=EAR-BT-PRO", headers: compliance.headers })).json();
       expect(timeline.subject).toEqual({ type: "product", id: productId });
       const entries = timeline.entries as TimelineEntry[];
-      expect(entries.map((e) => [e.kind, dataOf(e).market ?? dataOf(e).action])).toEqual([
-        ...["hs", "us", "cn"].map((market) => ["classification.decided", market]),
+      expect(entries.map((e) => [e.kind, dataOf(e).action ?? dataOf(e).market])).toEqual([
+        ["catalog.imported", "us"],
         ["classification.decided", "us"],
         ["audit.event", "classification.confirmed"],
       ]);
       for (const entry of entries) expect(entry.proof).toMatchObject({ status: "verified" });
-      expect(dataOf(entries[1])).toMatchObject({
-        sku: "EAR-BT-PRO",
-        market: "us",
-        hs6: "851830",
-        nationalCode: "8518302000",
-        status: "confirmed",
-        rationale: "Imported from products.csv, row 6",
-        productVersion: 1,
+      const imports = await withTenant(db, tenant(), (tx) =>
+        tx.query<{ id: number; market: string }>("select c.id, c.market from product_classifications c where c.product_id = $1 and c.import_id = $2 order by c.id", [productId, imported.importId]),
+      );
+      expect(entries[0]?.via).toEqual({
+        subject: { type: "import", id: imported.importId },
+        relation: "imported",
+        detail: {
+          classifications: ([["hs", "851830", null], ["us", "851830", "8518302000"], ["cn", "851830", "8518300000"]] as const).map(([market, hs6, nationalCode]) => ({
+            classificationId: imports.find((c) => c.market === market)?.id,
+            market,
+            hs6,
+            nationalCode,
+            status: "confirmed",
+            rationale: "Imported from products.csv, row 6",
+          })),
+        },
       });
-      expect(dataOf(entries[3])).toEqual({
+      const sha256 = sha256Hex(bytes);
+      expect(dataOf(entries[0])).toMatchObject({
+        file: { name: "products.csv", kind: "csv", encoding: "utf-8", sha256, bytes: bytes.length },
+        market: "us",
+        editions: { hs: expect.any(String), us_hts: "HTS2026R4" },
+        rows: 11,
+        valid: 11,
+        skipped: 0,
+        created: 11,
+        updated: 0,
+        unchanged: 0,
+        classifications: { total: expect.any(Number), byMarket: { hs: 11, us: expect.any(Number), cn: expect.any(Number) } },
+        importedBy: operator().label,
+        document: { sha256, size: bytes.length, mediaType: "text/csv", name: "products.csv", documentType: "catalog_import" },
+      });
+      // The import is its own subject: its record and its audit event, and the archived file checks against the record.
+      const ofImport = await listTimeline(db, { tenantId: tenant(), subjectType: "import", subjectId: imported.importId as string });
+      expect(ofImport.entries.map((e) => [e.kind, dataOf(e).action ?? null])).toEqual([
+        ["catalog.imported", null],
+        ["audit.event", "catalog.import"],
+      ]);
+      const bundle = await exportBundle(db, { tenantId: tenant(), seq: ofImport.entries[0]?.seq as number, ring: ledger.ring });
+      expect(verifyBundle(JSON.parse(JSON.stringify(bundle)), { documentBytes: await ledger.store.get(sha256), trustedKeys: trustedKeys() })).toMatchObject({
+        valid: true,
+        kind: "catalog.imported",
+        subject: { type: "import", id: imported.importId },
+        documentSha256: sha256,
+        documentChecked: true,
+      });
+      expect(dataOf(entries[1])).toEqual({
         classificationId: decided.json().classification.id,
         sku: "EAR-BT-PRO",
         market: "us",
@@ -189,11 +230,15 @@ describe.each(TEST_DB_KINDS)("evidence of audit events, classifications and scre
         rationale: "Earbuds are earphones: 8518.30.20.00.",
         productVersion: 1,
       });
-      expect(dataOf(entries[4]).target).toEqual({ type: "product", id: productId });
+      expect(dataOf(entries[2]).target).toEqual({ type: "product", id: productId });
       const byId = await listTimeline(db, { tenantId: tenant(), subjectType: "product", subjectId: productId });
       expect(byId.entries.map((e) => e.seq)).toEqual(entries.map((e) => e.seq));
       const foreign = (await app.inject({ url: "/api/ledger/timeline?subjectType=product&subjectId=EAR-BT-PRO", headers: outsider.headers })).json();
       expect(foreign.entries).toEqual([]);
+      // Re-importing the same file records no new codes, so the product's timeline gains nothing.
+      const again = await importProducts(db, { principal: operator(), bytes, fileName: "products.csv" });
+      expect(again).toMatchObject({ committed: true, unchanged: 11 });
+      expect((await listTimeline(db, { tenantId: tenant(), subjectType: "product", subjectId: productId })).entries.map((e) => e.seq)).toEqual(entries.map((e) => e.seq));
     });
   });
 

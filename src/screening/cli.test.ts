@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runClearway, useTestSchema } from "../cli/test-cli.ts";
 import { TEST_DATA_DIR, TEST_DB_KINDS } from "../db/test-db.ts";
+import { WORKER_MIN_BYTES } from "./run-screening.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const WORK = fs.mkdtempSync(path.join(os.tmpdir(), "cw-screen-cli-"));
@@ -44,6 +45,18 @@ describe.each(TEST_DB_KINDS)("clearway screen on %s", (kind) => {
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.summary).toMatchObject({ lines: 1, orders: 1, blockedOrders: 0, readyOrders: 1, findings: { block: 0 } });
+  });
+
+  it("screens a file over the worker threshold in a worker thread of the real binary", () => {
+    const big = path.join(WORK, `big-${kind}.csv`);
+    const rows = ["order_no,waybill_no,consignor_name,consignee_country,sku,title,hs_code,qty,unit,unit_value,line_total,currency,net_weight_kg,gross_weight_kg"];
+    for (let i = 0; i < 60_000; i++) rows.push(`E-${Math.floor(i / 2)},YT${Math.floor(i / 2)},深圳蓝海贸易有限公司,US,BP-NYL-22L,尼龙双肩背包,4202920000,${1 + (i % 2)},件,7.10,${(7.1 * (1 + (i % 2))).toFixed(2)},USD,0.96,${i % 1000 ? "1.04" : "0.50"}`);
+    fs.writeFileSync(big, `${rows.join("\n")}\n`);
+    expect(fs.statSync(big).size).toBeGreaterThan(WORKER_MIN_BYTES);
+    const result = run(["screen", big, "--lane", "cn-export", "--date", "2026-11-21", "--json"], env);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout).summary).toMatchObject({ lines: 60_000, orders: 30_000, findings: { total: 60, block: 60 } });
   });
 
   it("fails with one line and exit 1 on a file it cannot read, and lists, exports and describes runs", () => {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { MappingTarget } from "../catalog/mappings.ts";
 import { cellText, foreignFormat } from "../catalog/read-spreadsheet.ts";
 import { normaliseHeader } from "../catalog/fields.ts";
@@ -8,7 +8,7 @@ import { AppError, errorMessage } from "../core/errors.ts";
 import { assertSafeZip } from "../core/zip-safety.ts";
 import { LANES, type Lane, FIELD_KEYS, MANIFEST_FIELDS, type LineValues, type SourceKind, type SourceLine } from "./manifest.ts";
 import { cebFields, looksLikeCebXml, readCebXml } from "./read-ceb-xml.ts";
-import { csvRecords, decodeStream } from "./read-text-records.ts";
+import { csvRecordParts, decodeStream, type TextRecord } from "./read-text-records.ts";
 
 /** A manifest opened for streaming: its kind, how its columns map, and its lines. */
 export type ManifestSource = {
@@ -21,6 +21,8 @@ export type ManifestSource = {
   /** For fixed message formats (CEB): the only fields the format has; a required field outside them is not reported missing. */
   carries?: readonly string[];
   lines: AsyncIterable<SourceLine>;
+  /** The same lines a part at a time, each read as it is iterated (CSV): read these or `lines`, not both, and each part before the next. */
+  parts?: AsyncIterable<Iterable<SourceLine>>;
   /** Bytes of the file read so far (for progress). */
   bytesRead(): number;
   /** SHA-256 of the file, once it has been read to the end (null before). */
@@ -75,7 +77,9 @@ export async function openManifestFile(file: string, fileName: string, mapping: 
   if (foreign) throw new AppError("IMPORT_UNREADABLE", `${fileName} is ${foreign}, not a manifest; upload CSV, XLSX, JSON or CEB603/CEB621 XML.`);
   let read = 0;
   const hash = createHash("sha256");
-  const stream = () => countBytes(fs.createReadStream(file, { highWaterMark: 1 << 20 }), (chunk) => {
+  // 64 KB at a time: the text of a chunk is then a young object that dies once its lines are read, not a large one
+  // that lingers until a full collection.
+  const stream = () => countBytes(fs.createReadStream(file, { highWaterMark: 64 * 1024 }), (chunk) => {
     read += chunk.length;
     hash.update(chunk);
   });
@@ -172,30 +176,49 @@ function lineFromCells(line: number, cells: string[], fields: (string | null)[])
 }
 
 async function openCsv(bytes: AsyncIterable<Buffer>, fileName: string, mapping: ColumnMapping, totalBytes: number, bytesRead: () => number): Promise<Omit<ManifestSource, "sha256">> {
-  const records = csvRecords(decodeStream(bytes, fileName), fileName)[Symbol.asyncIterator]();
-  const first = await records.next();
-  if (first.done) throw new AppError("IMPORT_UNREADABLE", `${fileName} has no header row.`);
-  const columns = mapColumns(first.value.cells, mapping, fileName);
+  const parts = csvRecordParts(decodeStream(bytes, fileName), fileName)[Symbol.asyncIterator]();
+  // The header is the first record; a part can hold none (a quoted header cell running past the first chunk).
+  let records: Iterator<TextRecord> | undefined;
+  let header: IteratorResult<TextRecord> | undefined;
+  while (!header || header.done) {
+    const part = await parts.next();
+    if (part.done) throw new AppError("IMPORT_UNREADABLE", `${fileName} has no header row.`);
+    records = part.value[Symbol.iterator]();
+    header = records.next();
+  }
+  const columns = mapColumns(header.value.cells, mapping, fileName);
   const fields = columns.map((c) => c.field);
-  async function* lines(): AsyncGenerator<SourceLine> {
-    let count = 0;
-    while (true) {
-      const next = await records.next();
-      if (next.done) return;
-      const line = lineFromCells(next.value.line, next.value.cells, fields);
+  let count = 0;
+  function* linesOf(part: Iterable<TextRecord>): Generator<SourceLine> {
+    for (const record of part) {
+      const line = lineFromCells(record.line, record.cells, fields);
       if (!line) continue;
       if (++count > MANIFEST_LIMITS.maxLines) throw new AppError("IMPORT_TOO_LARGE", `${fileName} has more than ${MANIFEST_LIMITS.maxLines} lines; split it.`);
       yield line;
     }
   }
-  return { kind: "csv", columns, fields: mappedFields(columns), lines: lines(), bytesRead, totalBytes };
+  async function* lineParts(): AsyncGenerator<Iterable<SourceLine>> {
+    yield linesOf({ [Symbol.iterator]: () => records as Iterator<TextRecord> });
+    while (true) {
+      const next = await parts.next();
+      if (next.done) return;
+      yield linesOf(next.value);
+    }
+  }
+  const lazyParts = lineParts();
+  async function* lines(): AsyncGenerator<SourceLine> {
+    for await (const part of lazyParts) yield* part;
+  }
+  return { kind: "csv", columns, fields: mappedFields(columns), lines: lines(), parts: lazyParts, bytesRead, totalBytes };
 }
 
 async function openXlsx(file: string, fileName: string, mapping: ColumnMapping, totalBytes: number, bytesRead: () => number, sha256: () => string | null, seen: (chunk: Buffer) => void): Promise<ManifestSource> {
   assertSafeZip(file, fileName);
+  // Loaded when a workbook comes: a screening worker reading CSV need not carry it.
+  const { default: Excel } = await import("exceljs");
   const input = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   input.on("data", (chunk) => seen(chunk as Buffer));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", worksheets: "emit", entries: "emit" });
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, { sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", worksheets: "emit", entries: "emit" });
   let sheet: AsyncIterator<ExcelJS.Row>;
   try {
     const first = await reader[Symbol.asyncIterator]().next();

@@ -3,9 +3,10 @@ import { AppError } from "../core/errors.ts";
 import type { Db, Queryable } from "../db/connection.ts";
 import { withTenant } from "../db/tenant-scope.ts";
 import { escapeFormula } from "../catalog/export-products.ts";
+import type { SourceLine } from "./manifest.ts";
 import type { Finding, ProductSnapshot, Severity } from "./rules/types.ts";
 import type { ScreenSummary } from "./screen-manifest.ts";
-import { decodeBlock, type LineBlock, type RunProgress } from "./store-run.ts";
+import { blockLines, decodeBlock, type RunProgress, rowValues } from "./store-run.ts";
 
 /** A screening run as the API and CLI show it. */
 export type RunRecord = {
@@ -133,32 +134,27 @@ export async function editLine(tx: Queryable, tenantId: string, runId: string, l
   return row?.changes ?? changes;
 }
 
-/** The lines of a stored run, in order, with console edits applied: the source of a re-run. Each block is read in its own short transaction, so a long re-run holds none open and keeps one block in memory. */
-export async function* storedLines(db: Db, tenantId: string, runId: string): AsyncGenerator<{ line: number; values: Record<string, string> }> {
-  const { edits, blocks } = await withTenant(db, tenantId, async (tx) => ({
+/** What a re-run of a stored run streams: the console edits by line, and the numbers of the run's blocks in order. */
+export async function storedRunPlan(db: Db, tenantId: string, runId: string): Promise<{ edits: Map<number, Record<string, string>>; blocks: number[] }> {
+  return withTenant(db, tenantId, async (tx) => ({
     edits: new Map((await tx.query<{ line: number; changes: Record<string, string> }>("select line, changes from screening_line_edits where tenant_id = $1 and run_id = $2", [tenantId, runId])).map((e) => [e.line, e.changes])),
-    blocks: await tx.query<{ blockNo: number }>(`select block_no as "blockNo" from screening_line_blocks where tenant_id = $1 and run_id = $2 order by block_no`, [tenantId, runId]),
+    blocks: (await tx.query<{ blockNo: number }>(`select block_no as "blockNo" from screening_line_blocks where tenant_id = $1 and run_id = $2 order by block_no`, [tenantId, runId])).map((b) => b.blockNo),
   }));
-  for (const { blockNo } of blocks) {
-    const [block] = await withTenant(db, tenantId, (tx) => tx.query<{ payload: Uint8Array }>("select payload from screening_line_blocks where tenant_id = $1 and run_id = $2 and block_no = $3", [tenantId, runId, blockNo]));
-    if (!block) continue;
-    const decoded = decodeBlock(block.payload);
-    for (const row of decoded.rows) {
-      const values = rowValues(decoded, row);
-      const change = edits.get(row[0]);
-      if (change) Object.assign(values, change);
-      yield { line: row[0], values };
-    }
-  }
 }
 
-/** A stored row's non-empty values by field. */
-function rowValues(block: LineBlock, row: LineBlock["rows"][number]): Record<string, string> {
-  const values: Record<string, string> = {};
-  block.fields.forEach((f, i) => {
-    if (row[1][i]) values[f] = row[1][i] as string;
-  });
-  return values;
+/** One stored block of a run, compressed as stored, in its own short transaction; null when it is gone. */
+export async function storedBlock(db: Db, tenantId: string, runId: string, blockNo: number): Promise<Uint8Array | null> {
+  const [block] = await withTenant(db, tenantId, (tx) => tx.query<{ payload: Uint8Array }>("select payload from screening_line_blocks where tenant_id = $1 and run_id = $2 and block_no = $3", [tenantId, runId, blockNo]));
+  return block?.payload ?? null;
+}
+
+/** The lines of a stored run, in order, with console edits applied: the source of a re-run. Each block is read in its own short transaction, so a long re-run holds none open and keeps one block in memory. */
+export async function* storedLines(db: Db, tenantId: string, runId: string): AsyncGenerator<SourceLine> {
+  const { edits, blocks } = await storedRunPlan(db, tenantId, runId);
+  for (const blockNo of blocks) {
+    const payload = await storedBlock(db, tenantId, runId, blockNo);
+    if (payload) yield* blockLines(payload, edits);
+  }
 }
 
 /** The columns of a findings export. */

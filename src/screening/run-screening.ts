@@ -7,8 +7,10 @@ import { asSystem, withTenant } from "../db/tenant-scope.ts";
 import type { DocumentStore } from "../ledger/document-store.ts";
 import type { Lane, SourceKind } from "./manifest.ts";
 import { type ColumnMapping, openManifestFile } from "./read-manifest.ts";
-import { getRun, storedLines } from "./reports.ts";
-import { screenManifest, type ScreenResult } from "./screen-manifest.ts";
+import { getRun, storedBlock, storedLines, storedRunPlan } from "./reports.ts";
+import { openScreenWorker } from "./screen-in-worker.ts";
+import type { OpenedSource } from "./screen-worker.ts";
+import { readAhead, screenManifest, type ScreenResult } from "./screen-manifest.ts";
 import { createRun, type RunProgress } from "./store-run.ts";
 import { packFor } from "./packs.ts";
 import { cebFields } from "./read-ceb-xml.ts";
@@ -27,7 +29,14 @@ export type ScreenOptions = {
   onProgress?: (progress: RunProgress) => void;
   runId?: string;
   keepFailedRun?: boolean;
+  /** Screen in a worker thread (default: for files over WORKER_MIN_BYTES and re-runs of over WORKER_MIN_LINES lines). */
+  worker?: boolean;
 };
+
+/** Sources at least this large are screened in a worker thread; below it, starting one (~0.3 s) costs more than it saves. */
+export const WORKER_MIN_BYTES = 4 * 1024 ** 2;
+/** Re-runs of at least this many lines are screened in a worker thread. */
+export const WORKER_MIN_LINES = 20_000;
 
 /** The lane to screen with: the one asked for, checked against what the source implies. */
 export function chooseLane(asked: Lane | undefined, implied: Lane | undefined, kind: SourceKind, fileName: string): Lane {
@@ -41,40 +50,64 @@ export function chooseLane(asked: Lane | undefined, implied: Lane | undefined, k
 
 /** Screen a manifest file (CSV, XLSX, JSON, CEB603/CEB621 XML). */
 export async function screenFile(db: Db, file: string, fileName: string, options: ScreenOptions): Promise<ScreenResult> {
-  const source = await openManifestFile(file, fileName, options.mapping ?? {});
-  const lane = chooseLane(options.lane, source.lane, source.kind, fileName);
-  return screenManifest(db, {
+  const mapping = options.mapping ?? {};
+  const request = {
     tenantId: options.tenantId,
-    lane,
     date: options.date,
     packVersion: options.packVersion,
-    source: { kind: source.kind, name: fileName, bytes: source.totalBytes, bytesRead: source.bytesRead, sha256Read: source.sha256, lines: source.lines, fields: source.fields, carries: source.carries },
-    mapping: Object.keys(options.mapping ?? {}).length ? (options.mapping ?? null) : null,
+    mapping: Object.keys(mapping).length ? mapping : null,
     createdBy: options.createdBy ?? null,
     onProgress: options.onProgress,
     runId: options.runId,
     keepFailedRun: options.keepFailedRun,
     store: options.store,
-  });
+  };
+  if (options.worker ?? fs.statSync(file).size >= WORKER_MIN_BYTES) {
+    const catalogue = options.lane ? readAhead(db, options.tenantId, options.lane, options.date, options.packVersion) : undefined;
+    const worker = await openScreenWorker({ kind: "file", file, fileName, mapping });
+    try {
+      const source = worker.source as OpenedSource;
+      const lane = chooseLane(options.lane, source.lane, source.kind, fileName);
+      return await screenManifest(db, { ...request, lane, catalogue, source: { kind: source.kind, name: fileName, bytes: source.totalBytes, worker, fields: source.fields, carries: source.carries } });
+    } finally {
+      await worker.close();
+    }
+  }
+  const source = await openManifestFile(file, fileName, mapping);
+  const lane = chooseLane(options.lane, source.lane, source.kind, fileName);
+  return screenManifest(db, { ...request, lane, source: { kind: source.kind, name: fileName, bytes: source.totalBytes, bytesRead: source.bytesRead, sha256Read: source.sha256, lines: source.lines, parts: source.parts, fields: source.fields, carries: source.carries } });
 }
 
 /** Screen a stored run again: its lines with the edits made since, against today's catalogue and the pack in force. */
 export async function rerunScreening(db: Db, runId: string, options: ScreenOptions): Promise<ScreenResult> {
-  const original = await withTenant(db, options.tenantId, (tx) => getRun(tx, options.tenantId, runId));
+  const { tenantId } = options;
+  const original = await withTenant(db, tenantId, (tx) => getRun(tx, tenantId, runId));
   if (original.status !== "done") throw new AppError("CONFLICT", `Run ${runId} is ${original.status}; only a finished run can be screened again.`);
-  return screenManifest(db, {
-    tenantId: options.tenantId,
+  const kind = original.sourceKind as SourceKind;
+  const request = {
+    tenantId,
     lane: (options.lane ?? original.lane) as Lane,
     date: options.date,
     packVersion: options.packVersion,
-    source: { kind: original.sourceKind as SourceKind, name: original.sourceName, sha256: null, bytes: null, lines: storedLines(db, options.tenantId, runId), fields: original.fields, carries: original.sourceKind.startsWith("ceb") ? cebFields(original.sourceKind as "ceb603" | "ceb621") : undefined },
     rerunOf: runId,
     createdBy: options.createdBy ?? null,
     onProgress: options.onProgress,
     runId: options.runId,
     keepFailedRun: options.keepFailedRun,
     store: options.store,
-  });
+  };
+  const source = { kind, name: original.sourceName, sha256: null, bytes: null, fields: original.fields, carries: kind.startsWith("ceb") ? cebFields(kind as "ceb603" | "ceb621") : undefined };
+  if (options.worker ?? (original.summary?.lines ?? 0) >= WORKER_MIN_LINES) {
+    const catalogue = readAhead(db, tenantId, request.lane, options.date, options.packVersion);
+    const { edits, blocks } = await storedRunPlan(db, tenantId, runId);
+    const worker = await openScreenWorker({ kind: "stored", edits: [...edits], blocks }, (blockNo) => storedBlock(db, tenantId, runId, blockNo));
+    try {
+      return await screenManifest(db, { ...request, catalogue, source: { ...source, worker } });
+    } finally {
+      await worker.close();
+    }
+  }
+  return screenManifest(db, { ...request, source: { ...source, lines: storedLines(db, tenantId, runId) } });
 }
 
 /** Screenings running in the background in this process, by run id. */

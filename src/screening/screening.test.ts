@@ -13,13 +13,13 @@ import { openLedger } from "../ledger/open-ledger.ts";
 import { importReference } from "../reference/import-reference.ts";
 import { createTestMember, type TestMember } from "../tenancy/test-principals.ts";
 import { csvRecords } from "./read-text-records.ts";
-import { editLine, getLine, listFindings, listRuns } from "./reports.ts";
+import { allFindings, editLine, getLine, getRun, listFindings, listRuns, storedLines } from "./reports.ts";
 import { ruleCatalogue, ruleCatalogueMarkdown } from "./rule-catalogue.ts";
 import { containerCheckDigit } from "./rules/transport-rules.ts";
 import { isValidResidentId } from "./rules/lane-rules.ts";
 import { rerunScreening, screenFile, waitForJob } from "./run-screening.ts";
 import { manifestFromJson } from "./read-manifest.ts";
-import { screenManifest } from "./screen-manifest.ts";
+import { type ScreenResult, screenManifest } from "./screen-manifest.ts";
 import { packFor } from "./packs.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -102,6 +102,45 @@ function zipBomb(file: string): void {
   fs.writeFileSync(file, Buffer.concat([local, name, data, central, name, end]));
 }
 
+/** A manifest whose orders come back later in the file, with repeated and conflicting rows, shared waybills, clipped order numbers and some bad cells. */
+function messyManifest(lines: number): string {
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const pick = <T>(good: T, bad: T[]): T => (random() < 0.06 ? (bad[Math.floor(random() * bad.length)] as T) : good);
+  const rows = ["order_no,waybill_no,consignor_name,consignor_country,consignee_name,consignee_address,goods_value,sku,title,hs_code,qty,unit,unit_value,line_total,currency,origin_country,net_weight_kg,gross_weight_kg,waybill_gross_weight_kg,container_no,seal_no"];
+  let previous = "";
+  for (let i = 0; i < lines; i++) {
+    const order = Math.max(0, Math.floor(i / 3) - (random() < 0.05 ? Math.floor(random() * 400) : 0));
+    const qty = pick("2", ["0", "abc"]);
+    const row = [
+      order % 97 === 0 ? `LONG-${"9".repeat(130)}-${order}` : `M-${order}`,
+      pick(`W-${order}`, [`W-${Math.floor(random() * 50)}`]),
+      "Shenzhen Lanhai Trading Co. Ltd",
+      "CN",
+      pick(`Buyer ${order % 40}`, ["Someone Else"]),
+      `"${order % 30} Main St, Springfield"`,
+      pick("", ["30.00"]),
+      pick("TS-COT-M-BLK", ["BP-NYL-22L", "NOT-IN-CATALOGUE", ""]),
+      pick("Cotton T-shirt", ['"Bluetooth earbuds, ""pro"""', ""]),
+      pick("", ["6109.10.00.12", "9999.99.9999", "4202", "12AB"]),
+      qty,
+      pick("doz", ["kg", "furlongs"]),
+      pick("9.90", ["0"]),
+      pick(qty === "2" ? "19.80" : "", ["7"]),
+      pick("USD", ["EUR", "XYZ"]),
+      pick("CN", ["XX"]),
+      pick("0.4", ["2"]),
+      pick("0.5", ["0.1"]),
+      pick("", ["1.0"]),
+      pick("", ["CSQU3054383", "CSQU3054384"]),
+      pick("", ["CN1"]),
+    ].join(",");
+    rows.push(random() < 0.02 && previous ? previous : row);
+    previous = row;
+  }
+  return `${rows.join("\n")}\n`;
+}
+
 describe.each(TEST_DB_KINDS)("manifest screening on %s", (kind) => {
   let db: Db;
   let app: App;
@@ -171,6 +210,40 @@ describe.each(TEST_DB_KINDS)("manifest screening on %s", (kind) => {
     expect(second.summary.findings.total).toBeLessThan(first.summary.findings.total);
   });
 
+  it("screens in a worker thread exactly as on this thread, first runs and re-runs alike", async () => {
+    const file = path.join(WORK, `${kind}-messy.csv`);
+    fs.writeFileSync(file, messyManifest(12_000));
+    const options = { tenantId: tenantId(), store, lane: "us-import" as const, date: "2026-11-21" };
+    const stored = (runId: string) =>
+      withTenant(db, tenantId(), async (tx) => {
+        const findings = [];
+        for await (const page of allFindings(tx, tenantId(), runId)) findings.push(...page);
+        const orders = (await tx.query<{ orderNo: string }>(`select order_no as "orderNo" from screening_run_orders where tenant_id = $1 and run_id = $2 order by order_no`, [tenantId(), runId])).map((r) => r.orderNo);
+        const run = await getRun(tx, tenantId(), runId);
+        return { findings, orders, fields: run.fields, progress: run.progress, sourceSha256: run.sourceSha256, line: await getLine(tx, tenantId(), runId, 11_000) };
+      });
+    const same = async (here: ScreenResult, there: ScreenResult) => {
+      const { durationMs: _a, linesPerSecond: _b, classifierCalls: _c, ...summary } = here.summary;
+      expect(there.summary).toMatchObject(summary);
+      expect(there.evidence?.reportSha256).toBe(here.evidence?.reportSha256);
+      const [a, b] = [await stored(here.runId), await stored(there.runId)];
+      expect(b).toEqual(a);
+      const lines = async (runId: string) => {
+        const all = [];
+        for await (const line of storedLines(db, tenantId(), runId)) all.push(line);
+        return all;
+      };
+      expect(await lines(there.runId)).toEqual(await lines(here.runId));
+    };
+    const here = await screenFile(db, file, "messy.csv", { ...options, worker: false });
+    const there = await screenFile(db, file, "messy.csv", { ...options, worker: true });
+    expect(here.summary.lines).toBe(12_000);
+    expect(here.summary.byCode.map((c) => c.code)).toEqual(expect.arrayContaining(["DUPLICATE.ORDER", "DUPLICATE.LINE", "DUPLICATE.WAYBILL", "CURRENCY.MIXED", "HS.UNKNOWN", "FORMAT.INVALID_NUMBER", "CATALOGUE.SKU_UNKNOWN"]));
+    await same(here, there);
+    for (const run of [here, there]) await withTenant(db, tenantId(), (tx) => editLine(tx, tenantId(), run.runId, 11_000, { qty: "0", currency: "GBP" }, "test"));
+    await same(await rerunScreening(db, here.runId, { ...options, worker: false }), await rerunScreening(db, there.runId, { ...options, worker: true }));
+  });
+
   it("refuses unreadable files with one clear error and leaves no run behind", async () => {
     const runsBefore = (await withTenant(db, tenantId(), (tx) => listRuns(tx, tenantId()))).total;
     const write = (name: string, bytes: Buffer | string) => {
@@ -188,7 +261,9 @@ describe.each(TEST_DB_KINDS)("manifest screening on %s", (kind) => {
     const bomb = path.join(WORK, `${kind}-bomb.xlsx`);
     zipBomb(bomb);
     cases.push([bomb, /ZIP bomb/]);
-    for (const [file, message] of cases) await expect(screenFile(db, file, path.basename(file), { tenantId: tenantId(), store, lane: "cn-import" })).rejects.toThrow(message);
+    for (const worker of [false, true]) {
+      for (const [file, message] of cases) await expect(screenFile(db, file, path.basename(file), { tenantId: tenantId(), store, lane: "cn-import", worker })).rejects.toThrow(message);
+    }
     expect((await withTenant(db, tenantId(), (tx) => listRuns(tx, tenantId()))).total).toBe(runsBefore);
   });
 

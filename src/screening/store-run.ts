@@ -1,10 +1,9 @@
-import { promisify } from "node:util";
 import zlib from "node:zlib";
 import type { Db, Queryable } from "../db/connection.ts";
-import { csvChunks } from "../db/csv.ts";
 import { withTenant } from "../db/tenant-scope.ts";
-import type { Lane, SourceKind } from "./manifest.ts";
-import type { Finding, ProductSnapshot, ScreenLine } from "./rules/types.ts";
+import type { Lane, SourceKind, SourceLine } from "./manifest.ts";
+import type { ProductSnapshot, ScreenLine } from "./rules/types.ts";
+import type { ScreenChunk } from "./screen-lines.ts";
 
 /** The record of a run as created. */
 export type RunStart = {
@@ -43,24 +42,98 @@ export type LineBlock = {
   products: Record<string, ProductSnapshot>;
 };
 
-/** Pack lines into a block: only the fields some line of the block fills. */
-export function packBlock(lines: ScreenLine[]): LineBlock {
-  const present = new Set<string>();
-  for (const line of lines) for (const key of Object.keys(line.values)) if (line.values[key]) present.add(key);
-  const fields = [...present];
-  const products: Record<string, ProductSnapshot> = {};
-  const rows: LineBlock["rows"] = lines.map((line) => {
-    if (line.product) products[line.product.sku] = line.product;
-    return [line.line, fields.map((f) => line.values[f] ?? ""), line.hsCode, line.hsSource, line.suggestion];
-  });
-  return { fields, rows, products };
-}
+/** Rows of a block turned into JSON text together. */
+const ROWS_AS_TEXT = 250;
 
-const deflateRaw = promisify(zlib.deflateRaw);
+/**
+ * A block of lines being filled and compressed as it goes: every few hundred rows become JSON text that goes straight
+ * into the block's deflate stream, so neither the lines nor the block's text need to live until the block is full.
+ * Fields are numbered in order of first use and listed after the rows, so a row written before a field first appears
+ * is just shorter (a missing value reads as empty, like '').
+ */
+export class BlockBuilder {
+  private readonly fields: string[] = [];
+  private readonly fieldIndex = new Map<string, number>();
+  private blank: string[] = [];
+  private rows: LineBlock["rows"] = [];
+  /** The products the block's lines used, their entries as JSON text by SKU. */
+  private readonly products = new Map<string, string>();
+  private deflate: zlib.DeflateRaw | null = null;
+  private readonly compressed: Buffer[] = [];
+  lines = 0;
+  firstLine = 0;
+  lastLine = 0;
 
-/** Compress a block for storage; the compression runs on the thread pool, beside the main thread's work. */
-export function encodeBlock(block: LineBlock): Promise<Buffer> {
-  return deflateRaw(JSON.stringify(block), { level: 1 });
+  /** The block's deflate stream, started with the first line. */
+  private stream(): zlib.DeflateRaw {
+    if (!this.deflate) {
+      this.deflate = zlib.createDeflateRaw({ level: 1 });
+      this.deflate.on("data", (chunk: Buffer) => this.compressed.push(chunk));
+      this.deflate.write('{"rows":[');
+    }
+    return this.deflate;
+  }
+
+  /** Add a line; productEntry gives a product's entry of the block's products as JSON text ("sku":{snapshot}). */
+  add(line: ScreenLine, productEntry: (product: ProductSnapshot) => string): void {
+    if (line.product && !this.products.has(line.product.sku)) this.products.set(line.product.sku, productEntry(line.product));
+    this.rows.push([line.line, this.rowValues(line.values), line.hsCode, line.hsSource, line.suggestion]);
+    if (!this.lines) this.firstLine = line.line;
+    this.lastLine = line.line;
+    this.lines++;
+    if (this.rows.length >= ROWS_AS_TEXT) this.writeRows();
+  }
+
+  private writeRows(): void {
+    if (!this.rows.length) return;
+    const text = JSON.stringify(this.rows).slice(1, -1);
+    this.stream().write(this.lines > this.rows.length ? `,${text}` : text);
+    this.rows = [];
+  }
+
+  private rowValues(values: Record<string, string>): string[] {
+    const row = this.blank.slice();
+    for (const key of Object.keys(values)) {
+      const value = values[key];
+      if (!value) continue;
+      let i = this.fieldIndex.get(key);
+      if (i === undefined) {
+        i = this.fields.length;
+        this.fields.push(key);
+        this.fieldIndex.set(key, i);
+        this.blank = this.fields.map(() => "");
+      }
+      row[i] = value;
+    }
+    return row;
+  }
+
+  /** The fields some line of the block filled, in order of first use. */
+  filled(): readonly string[] {
+    return this.fields;
+  }
+
+  /** The block as stored: a LineBlock in JSON, compressed (deflate, no header). */
+  finish(): Promise<Uint8Array> {
+    this.writeRows();
+    const deflate = this.stream();
+    deflate.write(`],"fields":${JSON.stringify(this.fields)},"products":{`);
+    let part: string[] = [];
+    let written = false;
+    for (const entry of this.products.values()) {
+      part.push(entry);
+      if (part.length >= ROWS_AS_TEXT) {
+        deflate.write(`${written ? "," : ""}${part.join(",")}`);
+        written = true;
+        part = [];
+      }
+    }
+    deflate.end(`${written && part.length ? "," : ""}${part.join(",")}}}`);
+    return new Promise((resolve, reject) => {
+      deflate.on("end", () => resolve(Buffer.concat(this.compressed)));
+      deflate.on("error", reject);
+    });
+  }
 }
 
 /** Read a stored block. */
@@ -68,26 +141,46 @@ export function decodeBlock(payload: Uint8Array): LineBlock {
   return JSON.parse(zlib.inflateRawSync(payload).toString("utf8")) as LineBlock;
 }
 
+/** The lines of a stored block, with console edits applied. */
+export function* blockLines(payload: Uint8Array, edits: ReadonlyMap<number, Record<string, string>>): Generator<SourceLine> {
+  const decoded = decodeBlock(payload);
+  for (const row of decoded.rows) {
+    const values = rowValues(decoded, row);
+    const change = edits.get(row[0]);
+    if (change) Object.assign(values, change);
+    yield { line: row[0], values };
+  }
+}
+
+/** A stored row's non-empty values by field. */
+export function rowValues(block: LineBlock, row: LineBlock["rows"][number]): Record<string, string> {
+  const values: Record<string, string> = {};
+  block.fields.forEach((f, i) => {
+    if (row[1][i]) values[f] = row[1][i] as string;
+  });
+  return values;
+}
+
 const FINDING_COLUMNS = ["tenant_id", "run_id", "seq", "code", "severity", "order_no", "line", "field", "message", "message_zh", "evidence", "hint", "hint_zh"];
 
-/** Store findings through a staging table (COPY cannot load a table under row-level security). */
-export async function insertFindings(tx: Queryable, tenantId: string, runId: string, findings: Finding[], firstSeq: number): Promise<void> {
-  if (!findings.length) return;
+/** Store findings given as COPY rows (see LineScreener) through a staging table: COPY cannot load a table under row-level security. */
+export async function insertFindings(tx: Queryable, rows: string[]): Promise<void> {
+  if (!rows.length) return;
   await tx.exec(`create temp table if not exists screening_findings_stage (tenant_id text, run_id text, seq integer, code text, severity text, order_no text, line integer, field text,
     message text, message_zh text, evidence jsonb, hint text, hint_zh text) on commit delete rows`);
-  const rows = findings.map((f, i) => [tenantId, runId, firstSeq + i, f.code, f.severity, f.orderNo, f.line, f.field, f.message, f.messageZh, f.evidence, f.hint, f.hintZh] as const);
-  await tx.copyCsv("screening_findings_stage", FINDING_COLUMNS, csvChunks(rows));
+  await tx.copyCsv("screening_findings_stage", FINDING_COLUMNS, rows);
   await tx.exec(`insert into screening_findings (${FINDING_COLUMNS.join(", ")}) select ${FINDING_COLUMNS.join(", ")} from screening_findings_stage`);
 }
 
 /** Store one chunk of the run: its block of lines, its findings, the orders it started, and the progress, in one transaction. */
-export async function writeChunk(db: Db, tenantId: string, runId: string, chunk: { blockNo: number; payload: Buffer; firstLine: number; lastLine: number; findings: Finding[]; firstSeq: number; orders: string[]; progress: RunProgress }): Promise<void> {
+export async function writeChunk(db: Db, tenantId: string, runId: string, chunk: ScreenChunk, progress: RunProgress): Promise<void> {
   await withTenant(db, tenantId, async (tx) => {
+    const { block } = chunk;
     // Sent as base64 text: the drivers serialise a long string parameter far faster than a byte array.
-    await tx.query("insert into screening_line_blocks (tenant_id, run_id, block_no, first_line, last_line, payload) values ($1, $2, $3, $4, $5, decode($6, 'base64'))", [tenantId, runId, chunk.blockNo, chunk.firstLine, chunk.lastLine, chunk.payload.toString("base64")]);
-    await insertFindings(tx, tenantId, runId, chunk.findings, chunk.firstSeq);
+    if (block) await tx.query("insert into screening_line_blocks (tenant_id, run_id, block_no, first_line, last_line, payload) values ($1, $2, $3, $4, $5, decode($6, 'base64'))", [tenantId, runId, block.blockNo, block.firstLine, block.lastLine, Buffer.from(block.payload.buffer, block.payload.byteOffset, block.payload.byteLength).toString("base64")]);
+    await insertFindings(tx, chunk.findings);
     await insertRunOrders(tx, tenantId, runId, chunk.orders);
-    await tx.query("update screening_runs set progress = $3 where tenant_id = $1 and id = $2", [tenantId, runId, JSON.stringify(chunk.progress)]);
+    await tx.query("update screening_runs set progress = $3 where tenant_id = $1 and id = $2", [tenantId, runId, JSON.stringify(progress)]);
   });
 }
 

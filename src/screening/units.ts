@@ -50,6 +50,18 @@ function resolveUncached(text: string, customsUnits: Readonly<Record<string, { z
 
 /** The dimension of a US HTS unit of quantity ("No.", "kg", "doz. prs.", "m²", "Cu kg", "X" …); null when the line reports no quantity. */
 export function htsUnitDimension(unit: string): UnitDimension | null {
+  // The schedule has a few dozen units, asked about once per line.
+  let dimension = dimensions.get(unit);
+  if (dimension === undefined) {
+    dimension = dimensionOf(unit);
+    if (dimensions.size < 1000) dimensions.set(unit, dimension);
+  }
+  return dimension;
+}
+
+const dimensions = new Map<string, UnitDimension | null>();
+
+function dimensionOf(unit: string): UnitDimension | null {
   const u = unit.trim().toLowerCase();
   if (!u || u === "x") return null;
   if (u.includes("prs")) return "pair";

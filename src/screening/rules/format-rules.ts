@@ -37,10 +37,16 @@ export const requiredMissing: LineRule = {
 const MAX_LENGTH: [string, number][] = MANIFEST_FIELDS.filter((f) => !["country", "currency", "port", "unit"].includes(f.kind)).map((f) => [f.key, f.max]);
 
 const lengthChecksByContext = new WeakMap<RuleContext, [string, number][]>();
+let lastContext: RuleContext | null = null;
+let lastChecks: [string, number][] = [];
 /** The length limits of the fields this source can fill. */
 function lengthChecks(ctx: RuleContext): [string, number][] {
+  // Asked once per line, nearly always about the same run.
+  if (ctx === lastContext) return lastChecks;
   let checks = lengthChecksByContext.get(ctx);
   if (!checks) lengthChecksByContext.set(ctx, (checks = MAX_LENGTH.filter(([key]) => ctx.fields.includes(key))));
+  lastContext = ctx;
+  lastChecks = checks;
   return checks;
 }
 

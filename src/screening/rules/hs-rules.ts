@@ -6,8 +6,23 @@ function dotted(code: string): string {
   return code.length <= 4 ? code : code.length <= 6 ? `${code.slice(0, 4)}.${code.slice(4)}` : `${code.slice(0, 4)}.${code.slice(4, 6)}.${code.slice(6, 8)}${code.length > 8 ? `.${code.slice(8)}` : ""}`;
 }
 
+const nearestCache = new WeakMap<References, Map<string, string[]>>();
+
 /** The schedule's valid codes nearest to a code that is not in it: lines under the same subheading, else heading. */
 export function nearestCodes(refs: References, code: string, limit = 5): string[] {
+  // A wrong code tends to be repeated down a manifest, and the heading fallback walks every subheading.
+  let cache = nearestCache.get(refs);
+  if (!cache) nearestCache.set(refs, (cache = new Map()));
+  const key = `${limit}:${code}`;
+  let near = cache.get(key);
+  if (!near) {
+    near = findNearest(refs, code, limit);
+    if (cache.size < 10_000) cache.set(key, near);
+  }
+  return near.slice();
+}
+
+function findNearest(refs: References, code: string, limit: number): string[] {
   const under = refs.linesByHs6.get(code.slice(0, 6));
   if (under) return under.filter((c) => c.startsWith(code.slice(0, 8))).concat(under).filter((c, i, all) => all.indexOf(c) === i).slice(0, limit);
   const heading = code.slice(0, 4);
@@ -44,7 +59,8 @@ export const hsUnknown: LineRule = {
         }, { code: line.values.hs_code }),
       ];
     }
-    if (!code || code.length < 6 || inSchedule(ctx.refs, code)) return;
+    // A line with a tariff line attached has a code of the schedule; only the others are looked up.
+    if (!code || code.length < 6 || line.tariff || inSchedule(ctx.refs, code)) return;
     const near = nearestCodes(ctx.refs, code);
     const shown = line.values.hs_code || code;
     return [

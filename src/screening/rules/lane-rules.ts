@@ -154,7 +154,7 @@ export const cnImportAnnualLimit: ManifestRule = {
     if (limit === undefined) return;
     const totals = new Map<string, number>();
     const found: Finding[] = [];
-    for (const order of manifest.orders.values()) {
+    for (const order of manifest.orders()) {
       const id = (order.header.buyer_id_no as string).toUpperCase();
       if (!id || !order.itemsValueKnown) continue;
       const before = totals.get(id) ?? 0;
@@ -191,7 +191,7 @@ export const usDeMinimis: ManifestRule = {
     let count = 0;
     let first: OrderState | null = null;
     const sample: string[] = [];
-    for (const order of manifest.orders.values()) {
+    for (const order of manifest.orders()) {
       if (!order.itemsValueKnown || order.itemsValue > limit || order.currencies.length !== 1 || order.currencies[0] !== "USD") continue;
       count++;
       first ??= order;

@@ -175,7 +175,7 @@ export const duplicateWaybill: ManifestRule = {
   check(manifest, ctx: RuleContext) {
     const found: Finding[] = [];
     for (const [waybill, others] of manifest.waybillReuse) {
-      const use = manifest.waybillOrders.get(waybill) as OrderState;
+      const use = manifest.firstOrderOf(waybill) as OrderState;
       for (const other of others) {
         found.push(
           finding(this, ctx, other, "waybill_no", {

@@ -59,7 +59,7 @@ export type ScreenLine = {
   tariff: TariffEntry | null;
 };
 
-/** What an order looked like across its lines, gathered while streaming (the lines themselves are not kept; small arrays, not sets, because there are hundreds of thousands of orders). */
+/** What an order looked like across its lines, gathered while streaming (the lines themselves are not kept). */
 export type OrderState = {
   orderNo: string;
   firstLine: number;
@@ -73,26 +73,24 @@ export type OrderState = {
   hs6: string[];
   /** Distinct waybills of the order. */
   waybills: string[];
-  /** The order-level values of its first row, packed into one string (see order-state.ts), and unpacked for the order rules. */
-  headerText: string;
+  /** The order-level values of its first row. */
   header: LineValues;
   conflicts: { field: string; first: string; other: string; line: number }[] | null;
   /** Identical item rows seen more than once. */
   repeatedLines: { line: number; firstLine: number }[] | null;
-  /** The first item's key (a hash), then a map of item key → row once the order has a second item. */
-  itemKeys: number | Map<number, number>;
   netWeightKg: number;
 };
 
 /** Manifest-wide state for rules that look across orders. */
 export type ManifestState = {
-  orders: Map<string, OrderState>;
-  /** waybill → the first order that uses it. */
-  waybillOrders: Map<string, OrderState>;
+  /** Every order, in order of first appearance. */
+  orders(): Iterable<OrderState>;
+  orderCount: number;
+  waybillCount: number;
+  /** The order that used a waybill first. */
+  firstOrderOf(waybill: string): OrderState | undefined;
   /** waybill → the other orders that use it too (only waybills used by more than one order). */
-  waybillReuse: Map<string, { orderNo: string; line: number }[]>;
-  /** Which ORDER_HEADER_FIELDS the source can fill. */
-  headerFields: boolean[];
+  waybillReuse: ReadonlyMap<string, { orderNo: string; line: number }[]>;
 };
 
 /** Reference data a rule may consult, loaded once per run. */

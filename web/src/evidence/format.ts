@@ -6,8 +6,8 @@ import { type I18n, isMessageKey } from "../i18n.ts";
 /** The document types the archive takes, in the order the upload form lists them. */
 export const DOCUMENT_TYPE_LIST: readonly string[] = DOCUMENT_TYPES;
 
-/** The types the archive list filters by: the upload types and those other modules archive (screening reports). */
-export const LISTED_DOCUMENT_TYPES: readonly string[] = [...DOCUMENT_TYPES, "screening_report"];
+/** The types the archive list filters by: the upload types and those other modules archive (screening reports, imported catalogue files). */
+export const LISTED_DOCUMENT_TYPES: readonly string[] = [...DOCUMENT_TYPES, "screening_report", "catalog_import"];
 
 /** The subjects a timeline can be asked for. */
 export const SUBJECT_TYPES = ["order", "product", "declaration", "document", "screening_run"] as const;
@@ -73,6 +73,7 @@ const KEY_FIELDS: Record<string, string[]> = {
   "audit.event": ["action", "actor.label"],
   "classification.decided": ["market", "hs6", "nationalCode", "status", "decidedBy", "rationale"],
   "screening.reported": ["lane", "pack", "lines", "orders", "blockedOrders", "readyOrders"],
+  "catalog.imported": ["file.name", "rows", "created", "updated", "classifications.total", "importedBy"],
 };
 
 /** A record's key data as label/value pairs: the known fields of its kind, else its first fields (nested values as short JSON). */
