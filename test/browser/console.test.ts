@@ -679,13 +679,13 @@ describe.each(TEST_DB_KINDS)("console in Chromium on %s", (kind) => {
     expect(await first.getByTestId("candidate-terms").textContent()).toContain("toy");
     expect(await page.getByTestId("classify-candidate").count()).toBe(3);
 
-    const teether = await sendToReview("Silicone baby teether ring");
+    const guaSha = await sendToReview("Gua sha scraping tool");
     expect(await result.getAttribute("data-abstain")).toBe("true");
     expect(await page.getByTestId("classify-verdict").textContent()).toMatch(/^Low confidence \(\d+%\): the classifier abstains/);
-    expect(spinner).not.toBe(teether);
+    expect(spinner).not.toBe(guaSha);
     await page.getByTestId("classify-open-queue").click();
     await page.waitForURL(/\/classify\/queue$/);
-    await expect.poll(() => page.locator(`[data-testid="review-item"][data-id="${teether}"]`).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.locator(`[data-testid="review-item"][data-id="${guaSha}"]`).count(), { timeout: 15_000 }).toBe(1);
     expect(await page.locator(`[data-testid="review-item"][data-id="${spinner}"]`).count()).toBe(1);
   });
 
@@ -700,29 +700,29 @@ describe.each(TEST_DB_KINDS)("console in Chromium on %s", (kind) => {
     await expect.poll(() => spinner.getAttribute("data-status"), { timeout: 15_000 }).toBe("confirmed");
     expect(await spinner.getByTestId("review-decision").textContent()).toContain("Confirmed: 9503.00.00.11");
 
-    const teether = page.locator('[data-testid="review-item"]').filter({ hasText: "Silicone baby teether ring" });
-    await teether.getByTestId("review-reason").fill("Silicone teether: other household articles of plastics, 3924.90.");
-    await teether.getByTestId("review-code").fill("3924.90.99.99");
-    await teether.getByTestId("review-correct").click();
-    await expect.poll(() => teether.getByTestId("review-error").textContent(), { timeout: 15_000 }).toMatch(/code: 3924909999 is not a line of HTS/);
-    expect(await teether.getAttribute("data-status")).toBe("open");
-    await teether.getByTestId("review-code").fill("3924.90.56.50");
-    await teether.getByTestId("review-correct").click();
-    await expect.poll(() => teether.getAttribute("data-status"), { timeout: 15_000 }).toBe("corrected");
-    expect(await teether.getByTestId("review-decision").textContent()).toContain("Corrected: 3924.90.56.50");
+    const guaSha = page.locator('[data-testid="review-item"]').filter({ hasText: "Gua sha scraping tool" });
+    await guaSha.getByTestId("review-reason").fill("Jade gua sha: other articles of semiprecious stone, 7116.20.");
+    await guaSha.getByTestId("review-code").fill("7116.20.99.99");
+    await guaSha.getByTestId("review-correct").click();
+    await expect.poll(() => guaSha.getByTestId("review-error").textContent(), { timeout: 15_000 }).toMatch(/code: 7116209999 is not a line of HTS/);
+    expect(await guaSha.getAttribute("data-status")).toBe("open");
+    await guaSha.getByTestId("review-code").fill("7116.20.40.00");
+    await guaSha.getByTestId("review-correct").click();
+    await expect.poll(() => guaSha.getAttribute("data-status"), { timeout: 15_000 }).toBe("corrected");
+    expect(await guaSha.getByTestId("review-decision").textContent()).toContain("Corrected: 7116.20.40.00");
     await page.reload();
     await expect.poll(() => page.getByTestId("review-count").count(), { timeout: 15_000 }).toBe(1);
-    expect(await page.locator('[data-testid="review-item"]').filter({ hasText: "Silicone baby teether ring" }).count()).toBe(0);
+    expect(await page.locator('[data-testid="review-item"]').filter({ hasText: "Gua sha scraping tool" }).count()).toBe(0);
 
     await page.goto(`${server.url}/classify`);
-    await page.getByTestId("classify-title").fill("Baby teether ring silicone 2 pack");
+    await page.getByTestId("classify-title").fill("Gua sha scraping tool, 2 pack");
     await page.getByTestId("classify-submit").click();
     const first = page.getByTestId("classify-candidate").first();
-    await expect.poll(() => first.getAttribute("data-code"), { timeout: 30_000 }).toBe("3924905650");
-    expect(await first.getByTestId("candidate-precedent").first().textContent()).toMatch(/^Precedent: 3924905650 for "Silicone baby teether ring" \(\d+% similar\)$/);
+    await expect.poll(() => first.getAttribute("data-code"), { timeout: 30_000 }).toBe("7116204000");
+    expect(await first.getByTestId("candidate-precedent").first().textContent()).toMatch(/^Precedent: 7116204000 for "Gua sha scraping tool" \(\d+% similar\)$/);
     await page.getByTestId("lang-switch").getByText("中文").click();
     await expect.poll(() => page.getByTestId("classify-tab-queue").textContent()).toBe("复核队列");
-    expect(await first.getByTestId("candidate-precedent").first().textContent()).toMatch(/^先例：3924905650/);
+    expect(await first.getByTestId("candidate-precedent").first().textContent()).toMatch(/^先例：7116204000/);
     await page.getByTestId("lang-switch").getByText("EN").click();
   });
 
