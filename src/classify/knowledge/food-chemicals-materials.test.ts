@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyWithIndex } from "../classify-product.ts";
-import { loadTestIndex } from "../test-index.ts";
+import { titleAccuracy } from "./title-accuracy.ts";
 
 /** Marketplace-style titles for chapters 01–49, each with the HS 2022 subheading it belongs to (written from the nomenclature, not from engine output). */
 const CASES: readonly [title: string, hs6: string][] = [
@@ -53,14 +52,7 @@ const CASES: readonly [title: string, hs6: string][] = [
 
 describe("knowledge base for chapters 01–49 (food, chemicals, cosmetics, plastics, rubber, leather, wood, paper)", () => {
   it("puts the right subheading in the top 3 for most marketplace titles, and first for most", () => {
-    const index = loadTestIndex();
-    const results = CASES.map(([title, hs6]) => {
-      const got = classifyWithIndex(index, { title }, { market: "hs", top: 3 }).candidates.map((c) => c.hs6);
-      return { title, hs6, got };
-    });
-    const top1 = results.filter((r) => r.got[0] === r.hs6).length / results.length;
-    const top3 = results.filter((r) => r.got.includes(r.hs6)).length / results.length;
-    const misses = results.filter((r) => r.got[0] !== r.hs6).map((r) => `${r.title} → expected ${r.hs6}, got ${r.got.join(" ")}`);
+    const { top1, top3, misses } = titleAccuracy(CASES);
     if (top1 < 0.65 || top3 < 0.85) console.log(`top-1 ${top1.toFixed(2)}, top-3 ${top3.toFixed(2)}\n${misses.join("\n")}`);
     expect(top3).toBeGreaterThanOrEqual(0.85);
     expect(top1).toBeGreaterThanOrEqual(0.65);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyWithIndex } from "../classify-product.ts";
-import { loadTestIndex } from "../test-index.ts";
+import { titleAccuracy } from "./title-accuracy.ts";
 
 // Marketplace-style titles for chapters 84–97, each with the HS 2022 subheading it belongs to. Written by hand from the
 // nomenclature, independently of what the engine answers, and not tuned to it.
@@ -63,14 +62,7 @@ const TITLES: readonly [title: string, hs6: string][] = [
 
 describe("machines, vehicles and manufactured goods (chapters 84–97)", () => {
   it("puts the right HS6 first for most marketplace titles, and in the top three for nearly all", () => {
-    const index = loadTestIndex();
-    const results = TITLES.map(([title, hs6]) => {
-      const got = classifyWithIndex(index, { title }, { market: "hs", top: 3 }).candidates.map((c) => c.hs6);
-      return { title, hs6, got };
-    });
-    const top1 = results.filter((r) => r.got[0] === r.hs6).length / results.length;
-    const top3 = results.filter((r) => r.got.includes(r.hs6)).length / results.length;
-    const misses = results.filter((r) => r.got[0] !== r.hs6).map((r) => `${r.title} → expected ${r.hs6}, got ${r.got.join(" ")}`);
+    const { top1, top3, misses } = titleAccuracy(TITLES);
     if (top1 < 0.65 || top3 < 0.85) console.log(`top-1 ${top1.toFixed(2)}, top-3 ${top3.toFixed(2)}\n${misses.join("\n")}`);
     expect(top3, misses.join("\n")).toBeGreaterThanOrEqual(0.85);
     expect(top1, misses.join("\n")).toBeGreaterThanOrEqual(0.65);
