@@ -27,25 +27,25 @@ async function readReferences(db: Queryable, schedule: "hs" | "us_hts", editionI
     if (row.alpha3) countries.add(row.alpha3.trim());
   }
   const currencies = new Set((await db.query<{ code: string }>("select distinct code from currencies where code is not null and coalesce(withdrawal_date, '') = ''")).map((r) => r.code.trim()));
-  const locodes = new Set((await db.query<{ locode: string }>("select locode from locations")).map((r) => r.locode.trim()));
-  const rows = await db.query<{ code: string; units: string[]; description: string }>(
-    schedule === "hs"
-      ? "select code, units, description from tariff_lines where edition_id = $1 and length(code) = 6 and code <> '999999'"
-      : "select code, units, description from tariff_lines where edition_id = $1 and code is not null",
+  // The long lists come back as one text each: on PGlite, decoding tens of thousands of rows one by one costs several times parsing one text.
+  const [places] = await db.query<{ locodes: string | null }>("select string_agg(trim(locode), ',') as locodes from locations");
+  const locodes = new Set(places?.locodes ? places.locodes.split(",") : []);
+  const [lines] = await db.query<{ rows: string }>(
+    `select coalesce(json_agg(json_build_array(code, units, description) order by row_no)::text, '[]') as rows from tariff_lines where edition_id = $1 and ${schedule === "hs" ? "length(code) = 6 and code <> '999999'" : "code is not null"}`,
     [editionId],
   );
   const tariff = new Map<string, TariffEntry>();
   const hs6 = new Set<string>();
   const linesByHs6 = new Map<string, string[]>();
-  for (const row of rows) {
-    tariff.set(row.code, { code: row.code, units: row.units, description: row.description });
-    if (row.code.length < 6) continue;
-    const sub = row.code.slice(0, 6);
+  for (const [code, units, description] of JSON.parse(lines?.rows ?? "[]") as [string, string[], string][]) {
+    tariff.set(code, { code, units, description });
+    if (code.length < 6) continue;
+    const sub = code.slice(0, 6);
     hs6.add(sub);
-    if (schedule === "hs" || row.code.length === 10) {
+    if (schedule === "hs" || code.length === 10) {
       const list = linesByHs6.get(sub);
-      if (list) list.push(row.code);
-      else linesByHs6.set(sub, [row.code]);
+      if (list) list.push(code);
+      else linesByHs6.set(sub, [code]);
     }
   }
   return { countries, currencies, locodes, schedule, editionCode, tariff, hs6, linesByHs6, customsUnits: CN_CUSTOMS_UNITS };

@@ -18,9 +18,13 @@ const TSX_API = import.meta.resolve("tsx/esm/api");
 const ENTRY = new URL("./screen-worker.ts", import.meta.url).href;
 const BOOTSTRAP = `import(${JSON.stringify(TSX_API)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(ENTRY)}); });`;
 
+/** The worker's young generation in MB (otherwise V8 sizes it from the heap limit, smaller). */
+const YOUNG_GENERATION_MB = 48;
+
 /** Start a screening worker on a source and wait until it has opened it (a file that cannot be read fails here, before any run exists). */
 export async function openScreenWorker(spec: WorkerSource, readBlock?: (blockNo: number) => Promise<Uint8Array | null>): Promise<ScreenWorker> {
-  const worker = new Worker(BOOTSTRAP, { eval: true, workerData: spec });
+  // A larger young generation: screening makes short-lived garbage per line, and fewer scavenges saved about 5% of the worker's time.
+  const worker = new Worker(BOOTSTRAP, { eval: true, workerData: spec, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
   let onMessage: (message: WorkerMessage) => void = () => {};
   let onFailure: (error: Error) => void = () => {};
   let closed = false;

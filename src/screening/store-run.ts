@@ -42,6 +42,12 @@ export type LineBlock = {
   products: Record<string, ProductSnapshot>;
 };
 
+/** A stored row's value that repeats the row above's value of the same field (JSON 0: one character). */
+const SAME_AS_ABOVE = 0;
+
+/** A row as encoded in a stored block: values may be SAME_AS_ABOVE. */
+type EncodedRow = [line: number, values: (string | 0)[], hsCode: string, hsSource: string, suggestion: { code: string; confidence: number } | null];
+
 /** Rows of a block turned into JSON text together. */
 const ROWS_AS_TEXT = 250;
 
@@ -55,7 +61,9 @@ export class BlockBuilder {
   private readonly fields: string[] = [];
   private readonly fieldIndex = new Map<string, number>();
   private blank: string[] = [];
-  private rows: LineBlock["rows"] = [];
+  /** The previous row's values, in full. */
+  private above: string[] = [];
+  private rows: EncodedRow[] = [];
   /** The products the block's lines used, their entries as JSON text by SKU. */
   private readonly products = new Map<string, string>();
   private deflate: zlib.DeflateRaw | null = null;
@@ -91,8 +99,10 @@ export class BlockBuilder {
     this.rows = [];
   }
 
-  private rowValues(values: Record<string, string>): string[] {
-    const row = this.blank.slice();
+  /** The line's values by field number, a value equal to the row above's written as SAME_AS_ABOVE (see decodeBlock). */
+  private rowValues(values: Record<string, string>): (string | 0)[] {
+    const row: (string | 0)[] = this.blank.slice();
+    const above = this.above;
     for (const key of Object.keys(values)) {
       const value = values[key];
       if (!value) continue;
@@ -105,6 +115,10 @@ export class BlockBuilder {
       }
       row[i] = value;
     }
+    // Manifests repeat most values from row to row (the order's, the shipment's); each repeat costs a digit, not its text.
+    const full = row.slice() as string[];
+    for (let i = 0; i < row.length && i < above.length; i++) if (row[i] !== "" && row[i] === above[i]) row[i] = SAME_AS_ABOVE;
+    this.above = full;
     return row;
   }
 
@@ -136,9 +150,16 @@ export class BlockBuilder {
   }
 }
 
-/** Read a stored block. */
+/** Read a stored block, each row's values in full (blocks stored before values were written as SAME_AS_ABOVE read the same). */
 export function decodeBlock(payload: Uint8Array): LineBlock {
-  return JSON.parse(zlib.inflateRawSync(payload).toString("utf8")) as LineBlock;
+  const block = JSON.parse(zlib.inflateRawSync(payload).toString("utf8")) as { rows: EncodedRow[] } & Omit<LineBlock, "rows">;
+  let above: (string | 0)[] = [];
+  for (const row of block.rows) {
+    const values = row[1];
+    for (let i = 0; i < values.length; i++) if (values[i] === SAME_AS_ABOVE) values[i] = above[i] ?? "";
+    above = values;
+  }
+  return block as LineBlock;
 }
 
 /** The lines of a stored block, with console edits applied. */
