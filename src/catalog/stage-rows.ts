@@ -2,7 +2,7 @@
 // CSV, its SKU and new supplier names; each bad row as errors. Runs in the importing thread for small files and in a
 // worker thread for large ones (read-import-file.ts); nothing here touches the database.
 import { AppError } from "../core/errors.ts";
-import { newIds } from "../core/ids.ts";
+import { newOrderedIds } from "../core/ids.ts";
 import { pgArrayLiteral } from "../db/csv.ts";
 import { fieldForHeader } from "./fields.ts";
 import { FIELD_KEYS, normalisedCell, type ProductInput, productRowParser, type RowContext, type RowError } from "./parse-product-row.ts";
@@ -100,7 +100,7 @@ export async function* stageBatches(sheet: Sheet, columns: Map<string, number>, 
       }
       batch.skus.push(product.sku);
       if (!options.checkOnly) {
-        if (!ids.length) ids = newIds("prd", 4096);
+        if (!ids.length) ids = newOrderedIds("prd", 4096);
         lines.push(stageLine(ids.pop() as string, row.rowNumber, product));
       }
     }

@@ -9,7 +9,7 @@ function line(n: number, values: Record<string, string>): ScreenLine {
 
 describe("stored line blocks", () => {
   it("give back every value of every row, repeats and fields first filled late included", async () => {
-    const rows = [
+    const rows: Record<string, string>[] = [
       { order_no: "A1", consignor_name: "Shenzhen Co", title: "Cup", qty: "1" },
       { order_no: "A1", consignor_name: "Shenzhen Co", title: "Cup", qty: "2" },
       { order_no: "A2", consignor_name: "Shenzhen Co", title: "", qty: "2", seal_no: "S1" },
