@@ -616,6 +616,20 @@ describe.each(TEST_DB_KINDS)("console in Chromium on %s", (kind) => {
     await expect.poll(() => page.getByTestId("trace-subject").textContent(), { timeout: 15_000 }).toBe("Product CW-DR-002");
     expect(await page.getByTestId("trace-product-link").getAttribute("href")).toMatch(/^\/catalog\/products\/prd_/);
 
+    // The product came from a catalogue import: its record links to the import's own timeline, which the form can ask for too.
+    const viaImport = page.locator('[data-testid="trace-entry-via"]').filter({ hasText: "Catalogue import" }).first();
+    await viaImport.getByRole("link").click();
+    await page.waitForURL(/\/traceability\?type=import&id=imp_/);
+    const importId = new URL(page.url()).searchParams.get("id") as string;
+    await expect.poll(() => page.getByTestId("trace-entry").first().getAttribute("data-kind"), { timeout: 15_000 }).toBe("catalog.imported");
+    await page.goto(`${server.url}/traceability`);
+    await page.getByTestId("trace-subject-type").click();
+    await page.getByRole("option", { name: "Catalogue import" }).click();
+    await page.getByTestId("trace-subject-id").fill(importId);
+    await page.getByTestId("trace-show").click();
+    await page.waitForURL(new RegExp(`/traceability\\?type=import&id=${importId}$`));
+    await expect.poll(() => page.getByTestId("trace-subject").textContent(), { timeout: 15_000 }).toBe(`Catalogue import ${importId}`);
+
     await page.goto(`${server.url}/screenings/${screeningRunId}?orderNo=SO-7001`);
     await page.getByTestId("screening-order-traceability").click();
     await page.waitForURL(/\/traceability\?type=order&id=SO-7001$/);

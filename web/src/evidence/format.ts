@@ -10,7 +10,7 @@ export const DOCUMENT_TYPE_LIST: readonly string[] = DOCUMENT_TYPES;
 export const LISTED_DOCUMENT_TYPES: readonly string[] = [...DOCUMENT_TYPES, "screening_report", "catalog_import"];
 
 /** The subjects a timeline can be asked for. */
-export const SUBJECT_TYPES = ["order", "product", "declaration", "document", "screening_run"] as const;
+export const SUBJECT_TYPES = ["order", "product", "declaration", "document", "screening_run", "import"] as const;
 
 /** One of SUBJECT_TYPES. */
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
