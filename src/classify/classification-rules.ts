@@ -420,7 +420,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   {
     id: "festive-costumes-9505",
     when: { text: "\\b(?:costumes?|fancy dress|dress-up|cosplay)\\b" },
-    effect: { codes: { "9505": 8, "61": -3, "62": -3 } },
+    effect: { codes: { "9505": 30, "61": -10, "62": -10 } },
     explain: "Flimsy, non-durable costumes worn for festive occasions are classified by US Customs as festive articles of heading 95.05.",
     source:
       "Rubie's Costume Co. v. United States, 337 F.3d 1350 (Fed. Cir. 2003); HTSUS 9505.90.60 (CBP practice; the HS Explanatory Notes send durable fancy dress of textiles to chapters 61/62)",

