@@ -25,6 +25,12 @@ describe("attribute rules and legal notes", () => {
     expect(rule?.source).toMatch(/Chapter 61 Note/);
   });
 
+  it("moves a family's household article to the heading of the material the goods are made of", () => {
+    expect(top({ title: "Weekly pill organizer 7 day pill box" })?.code.slice(0, 4)).toBe("3924");
+    expect(top({ description: "The items are weekly pill cases. The cases and lids are made of aluminum alloy." })?.code.slice(0, 6)).toBe("761510");
+    expect(top({ title: "Weekly pill box, stainless steel" })?.code.slice(0, 4)).toBe("7323");
+  });
+
   it("separates imitation jewellery (7117) from jewellery of precious metal (7113)", () => {
     expect(top({ title: "Gold plated zinc alloy pendant necklace" })?.code.slice(0, 4)).toBe("7117");
     expect(top({ title: "Pendant necklace", attributes: { material: "14k solid gold" } })?.code.slice(0, 4)).toBe("7113");

@@ -149,8 +149,8 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
   const bonus = scratch.bonus;
   for (const id of scratch.bonusIds) bonus[id] = 0;
   const families = features.knowledgeBase ? matchFamilies(query) : [];
-  const familySupport = addFamilyEvidence(index, families, bonus, settings.familyWeight);
   const facts = readProductFacts(query);
+  const familySupport = addFamilyEvidence(index, families, bonus, settings.familyWeight, features.rules ? mainMaterial(facts.materials) : undefined);
   const applied = features.rules ? applyRules(index, { facts, families: new Set(families.flatMap((f) => [f.family.id, f.family.kind])), text: query.text }, bonus) : [];
   const precedentIndex = features.precedents && options.precedents ? asPrecedentIndex(options.precedents) : undefined;
   const precedents = precedentIndex ? nearestPrecedents(precedentIndex, query.terms) : [];
@@ -223,11 +223,12 @@ function flattenWeights(query: ProductQuery): void {
 type FamilySupport = Map<number, { match: FamilyMatch; code: string }[]>;
 
 /** Add knowledge-base evidence on each family's codes (a path through the code carries it); per node the strongest family counts fully, others a little. */
-function addFamilyEvidence(index: ClassifyIndex, matches: FamilyMatch[], bonus: Float64Array, weight: number): FamilySupport {
+function addFamilyEvidence(index: ClassifyIndex, matches: FamilyMatch[], bonus: Float64Array, weight: number, material?: string): FamilySupport {
   const contributions = new Map<number, number[]>();
   const support: FamilySupport = new Map();
   for (const match of matches) {
-    match.family.codes.forEach((code, rank) => {
+    match.family.codes.forEach((familyCode, rank) => {
+      const code = material ? inMaterial(familyCode, material) : familyCode;
       const id = index.byCode.get(code);
       if (id === undefined) return;
       contributions.set(id, [...(contributions.get(id) ?? []), weight * match.strength * ([1, 0.75, 0.6, 0.5][rank] ?? 0.45)]);
@@ -240,6 +241,28 @@ function addFamilyEvidence(index: ClassifyIndex, matches: FamilyMatch[], bonus: 
     bonus[node] = (bonus[node] as number) + first + 0.25 * rest.reduce((s, v) => s + v, 0);
   }
   return support;
+}
+
+// Headings that name the same articles in different materials: household and kitchen articles, and "other articles" of a
+// material. A family written for, say, plastic pill boxes (3924) names aluminium pill boxes when the goods are aluminium:
+// the schedule classifies such articles by what they are made of (GRI 1; headings 39.24/73.23/76.15…, 39.26/73.26/76.16…).
+const HOUSEHOLD_BY_MATERIAL: Record<string, string> = { plastics: "3924", steel: "7323", "stainless steel": "7323", iron: "7323", aluminum: "761510", copper: "741810", wood: "4419", ceramic: "6912", glass: "7013" };
+const OTHER_ARTICLES_BY_MATERIAL: Record<string, string> = { plastics: "3926", steel: "7326", "stainless steel": "7326", iron: "7326", aluminum: "7616", copper: "7419", wood: "4421", ceramic: "6914", glass: "7020" };
+const HOUSEHOLD_HEADINGS = new Set([...Object.values(HOUSEHOLD_BY_MATERIAL).map((code) => code.slice(0, 4)), "6911"]);
+const OTHER_ARTICLE_HEADINGS = new Set(Object.values(OTHER_ARTICLES_BY_MATERIAL));
+
+/** The material the goods are mostly said to be made of (the first by evidence), when it has material-specific headings. */
+function mainMaterial(materials: readonly string[]): string | undefined {
+  const first = materials[0];
+  return first && first in HOUSEHOLD_BY_MATERIAL ? first : undefined;
+}
+
+/** A family's code moved to the same kind of heading in the goods' material (3924 → 7615 for aluminium), else unchanged. */
+function inMaterial(code: string, material: string): string {
+  const heading = code.slice(0, 4);
+  if (HOUSEHOLD_HEADINGS.has(heading)) return HOUSEHOLD_BY_MATERIAL[material]?.slice(0, 4) === heading || (heading === "6911" && material === "ceramic") ? code : (HOUSEHOLD_BY_MATERIAL[material] as string);
+  if (OTHER_ARTICLE_HEADINGS.has(heading)) return OTHER_ARTICLES_BY_MATERIAL[material] === heading ? code : (OTHER_ARTICLES_BY_MATERIAL[material] as string);
+  return code;
 }
 
 /** A close precedent adds evidence on its code, in proportion to its similarity (every path through the code carries it). */
