@@ -42,6 +42,11 @@ describe("reading a product", () => {
     expect(weight(q, "slab")).toBeGreaterThan(weight(q, "furnitur") * 1.5);
   });
 
+  it("weighs what the goods are made of below what they are", () => {
+    const q = readProductQuery({ description: "The bookshelves are ready-to-assemble furniture constructed of medium density fiberboard panels." });
+    expect(weight(q, "furnitur")).toBeGreaterThan(weight(q, "fiberboard") * 1.4);
+  });
+
   it("reads Chinese through the glossary and matches Chinese product-family terms", () => {
     const q = readProductQuery({ title: "女士棉质针织T恤" });
     expect(q.text).toMatch(/women/);

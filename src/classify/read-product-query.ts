@@ -44,6 +44,9 @@ const AFTER_WITH = 0.6;
 const SUBJECT_BOOST = 1.5;
 const HEAD_BOOST = 1.4;
 const SERVED_FACTOR = 0.6;
+const MATERIAL_FACTOR = 0.6;
+/** What follows these words is what the goods are made of ("constructed of medium density fiberboard"), not what they are. */
+const MATERIAL_MARKER = /\b(?:made (?:of|from)|constructed (?:of|from)|composed (?:of|from)|fabricated (?:of|from)|manufactured (?:of|from))\b/;
 
 const BOILERPLATE = [
   /^this analysis has been completed/,
@@ -172,7 +175,9 @@ function descriptionRuns(normalized: string, isMain: boolean, heads: string[]): 
     // What follows "for"/"used with" is what the goods serve, not what they are ("cut to size for kitchen countertops and
     // office furniture"), in any sentence: on the CBP set this moved 2 rulings to the right chapter and 5 to the right heading.
     const [named, ...served] = sentence.split(/\b(?:for use (?:with|in|on)|for|used (?:with|in|on)|compatible with|designed for)\b/);
-    runs.push(tokenizeText(named ?? "").map((t) => ({ stem: t.stem, weight: weightOf(t.stem), word: t.word, soft: t.soft })));
+    const [goods, ...material] = (named ?? "").split(MATERIAL_MARKER);
+    runs.push(tokenizeText(goods ?? "").map((t) => ({ stem: t.stem, weight: weightOf(t.stem), word: t.word, soft: t.soft })));
+    for (const part of material) runs.push(tokenizeText(part).map((t) => ({ stem: t.stem, weight: weightOf(t.stem) * MATERIAL_FACTOR, word: t.word, soft: t.soft })));
     for (const part of served) runs.push(tokenizeText(part).map((t) => ({ stem: t.stem, weight: weightOf(t.stem) * SERVED_FACTOR, word: t.word, soft: t.soft })));
     content++;
   }
