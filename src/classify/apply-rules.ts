@@ -43,6 +43,13 @@ export function applyRules(index: ClassifyIndex, ctx: RuleContext, bonus: Float6
   return applied;
 }
 
+/** The codes (by leading digits) that legal notes which hold exclude the goods from. */
+export function excludedCodes(ctx: RuleContext, rules: readonly ClassificationRule[] = CLASSIFICATION_RULES): string[] {
+  const excluded: string[] = [];
+  for (const rule of rules) if (rule.effect.exclude && ruleHolds(rule.when, ctx)) excluded.push(...rule.effect.exclude);
+  return excluded;
+}
+
 const effectCache = new WeakMap<ClassifyIndex, Map<ClassificationRule, Map<number, number>>>();
 
 /** The nodes a rule moves depend only on the index, so they are found once per index and rule. */

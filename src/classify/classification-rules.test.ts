@@ -31,6 +31,14 @@ describe("attribute rules and legal notes", () => {
     expect(top({ title: "Weekly pill box, stainless steel" })?.code.slice(0, 4)).toBe("7323");
   });
 
+  it("keeps a chemically defined compound (CAS number, stated purity) out of chapters 34 and 38, whatever it is used as", () => {
+    const surfactant = "The product, sodium lauroyl isethionate, is a mild anionic surfactant used in personal care products.";
+    expect(top({ description: surfactant })?.code.slice(0, 2)).toBe("34");
+    const compound = top({ description: `${surfactant} CAS No. 7381-01-3. The compound is 94 percent pure.` });
+    expect(["28", "29"]).toContain(compound?.code.slice(0, 2));
+    expect(compound?.explanation.rules.map((r) => r.id)).toContain("chemically-defined-not-34-38");
+  });
+
   it("separates imitation jewellery (7117) from jewellery of precious metal (7113)", () => {
     expect(top({ title: "Gold plated zinc alloy pendant necklace" })?.code.slice(0, 4)).toBe("7117");
     expect(top({ title: "Pendant necklace", attributes: { material: "14k solid gold" } })?.code.slice(0, 4)).toBe("7113");

@@ -14,9 +14,14 @@ export type RuleCondition =
   | { any: RuleCondition[] }
   | { not: RuleCondition };
 
-/** What a rule does: add evidence to codes (a chapter, heading or subheading by its digits), and/or prefer national lines whose own text names something. */
+/**
+ * What a rule does: add evidence to codes (a chapter, heading or subheading by its digits), and/or prefer national lines
+ * whose own text names something; a legal note that excludes goods from a chapter also drops what the knowledge base's
+ * families said for codes under it (`exclude`), however strongly the goods' words named them.
+ */
 export type RuleEffect = {
   codes?: Record<string, number>;
+  exclude?: string[];
   lines?: { prefer: string[]; avoid?: string[]; weight: number; within?: string[] };
 };
 
@@ -433,6 +438,18 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { codes: { "29": 4, "28": 2, "38": 2 } },
     explain: "A chemically defined compound (named chemically, with a CAS number) belongs to chapter 28 (inorganic) or 29 (organic); mixtures and preparations to chapter 38.",
     source: "HS 2022 Chapter 28 Note 1, Chapter 29 Note 1 (separate chemically defined compounds), Chapter 38 (chemical preparations)",
+  },
+  {
+    id: "chemically-defined-not-34-38",
+    when: {
+      all: [
+        { text: "\\bcas(?: no\\.?| number| registry number| #)?\\s*[:#]?\\s*\\d{2,7}-\\d{2}-\\d\\b" },
+        { text: "\\b(?:purity|\\d{2}(?:\\.\\d+)?\\s*(?:%|percent) pure|pure|assay)\\b" },
+      ],
+    },
+    effect: { codes: { "34": -8, "38": -8, "29": 8, "28": 4 }, exclude: ["34", "38"] },
+    explain: "A single compound with a CAS number, sold at a stated purity, is a separate chemically defined compound: chapters 34 and 38 exclude it, whatever it is used for (a surfactant, an additive).",
+    source: "HS 2022 Chapter 34 Note 1(b); Chapter 38 Note 1(a); Chapter 29 Note 1(a)",
   },
   {
     id: "textile-chief-weight-artificial",

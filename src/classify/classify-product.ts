@@ -1,7 +1,7 @@
 import { AppError } from "../core/errors.ts";
 import type { Queryable } from "../db/connection.ts";
 import { formatCode } from "../tariff/code.ts";
-import { type AppliedRule, applyRules } from "./apply-rules.ts";
+import { type AppliedRule, applyRules, excludedCodes } from "./apply-rules.ts";
 import { buildClassifyIndex, type ClassifyIndex, type IndexNode, requireMarket } from "./build-classify-index.ts";
 import { applyCalibration, type CalibrationMap } from "./calibrate-confidence.ts";
 import { DEFAULT_CALIBRATION, DEFAULT_PRECEDENT_CALIBRATION, DEFAULT_TITLE_CALIBRATION } from "./default-calibration.ts";
@@ -150,8 +150,10 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
   for (const id of scratch.bonusIds) bonus[id] = 0;
   const families = features.knowledgeBase ? matchFamilies(query) : [];
   const facts = readProductFacts(query);
-  const familySupport = addFamilyEvidence(index, families, bonus, settings.familyWeight, features.rules ? mainMaterial(facts.materials) : undefined);
-  const applied = features.rules ? applyRules(index, { facts, families: new Set(families.flatMap((f) => [f.family.id, f.family.kind])), text: query.text }, bonus) : [];
+  const ruleContext = { facts, families: new Set(families.flatMap((f) => [f.family.id, f.family.kind])), text: query.text };
+  const excluded = features.rules ? excludedCodes(ruleContext) : [];
+  const familySupport = addFamilyEvidence(index, families, bonus, settings.familyWeight, features.rules ? mainMaterial(facts.materials) : undefined, excluded);
+  const applied = features.rules ? applyRules(index, ruleContext, bonus) : [];
   const precedentIndex = features.precedents && options.precedents ? asPrecedentIndex(options.precedents) : undefined;
   const precedents = precedentIndex ? nearestPrecedents(precedentIndex, query.terms) : [];
   addPrecedentEvidence(index, precedents, bonus);
@@ -223,12 +225,13 @@ function flattenWeights(query: ProductQuery): void {
 type FamilySupport = Map<number, { match: FamilyMatch; code: string }[]>;
 
 /** Add knowledge-base evidence on each family's codes (a path through the code carries it); per node the strongest family counts fully, others a little. */
-function addFamilyEvidence(index: ClassifyIndex, matches: FamilyMatch[], bonus: Float64Array, weight: number, material?: string): FamilySupport {
+function addFamilyEvidence(index: ClassifyIndex, matches: FamilyMatch[], bonus: Float64Array, weight: number, material?: string, excluded: readonly string[] = []): FamilySupport {
   const contributions = new Map<number, number[]>();
   const support: FamilySupport = new Map();
   for (const match of matches) {
     match.family.codes.forEach((familyCode, rank) => {
       const code = material ? inMaterial(familyCode, material) : familyCode;
+      if (excluded.some((prefix) => code.startsWith(prefix))) return;
       const id = index.byCode.get(code);
       if (id === undefined) return;
       contributions.set(id, [...(contributions.get(id) ?? []), weight * match.strength * ([1, 0.75, 0.6, 0.5][rank] ?? 0.45)]);
