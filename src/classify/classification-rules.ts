@@ -397,7 +397,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   {
     id: "articles-not-materials",
     when: { headOutside: MATERIAL_FORMS },
-    effect: { codes: Object.fromEntries(PRIMARY_FORM_HEADINGS.map((code) => [code, -20])) },
+    effect: { codes: Object.fromEntries(PRIMARY_FORM_HEADINGS.map((code) => [code, -20])), exclude: [...PRIMARY_FORM_HEADINGS] },
     explain:
       "The goods are a finished article, not a material in a primary or semi-finished form (sheets, bars, powders, resins, fabrics), so the material headings are set aside.",
     source: "General Rule of Interpretation 1; HS 2022 Chapter 72 Note 1, Chapter 39 Notes 6–10, Section XI (fabrics vs made-up articles, Note 7)",
