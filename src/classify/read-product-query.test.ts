@@ -42,6 +42,12 @@ describe("reading a product", () => {
     expect(weight(q, "slab")).toBeGreaterThan(weight(q, "furnitur") * 1.5);
   });
 
+  it("keeps a bearing apart from a bear", () => {
+    expect(readProductQuery({ title: "Teddy bear plush toy" }).terms.has("bearing")).toBe(false);
+    expect(readProductQuery({ title: "Deep groove ball bearings" }).terms.has("bear")).toBe(false);
+    expect(readProductQuery({ title: "Deep groove ball bearings" }).terms.has("bearing")).toBe(true);
+  });
+
   it("weighs what the goods are made of below what they are", () => {
     const q = readProductQuery({ description: "The bookshelves are ready-to-assemble furniture constructed of medium density fiberboard panels." });
     expect(weight(q, "furnitur")).toBeGreaterThan(weight(q, "fiberboard") * 1.4);

@@ -56,6 +56,9 @@ function singularCompound(word: string): string {
   return word;
 }
 
+/** Words whose Porter stem would meet an unrelated word's: "bearing" → "bear" made a teddy bear a ball bearing. */
+const UNSTEMMED: Record<string, string> = { bearing: "bearing", bearings: "bearing" };
+
 /** Plurals Porter does not fold onto their singular ("shelves" → "shelv" would never meet "shelf"). */
 const IRREGULAR: Record<string, string> = {
   shelves: "shelf",
@@ -129,7 +132,7 @@ export function stemCached(word: string): string {
   let stem = stemCache.get(word);
   if (stem === undefined) {
     const american = americanSpelling(word);
-    stem = stemWord(IRREGULAR[american] ?? singularCompound(american));
+    stem = UNSTEMMED[american] ?? stemWord(IRREGULAR[american] ?? singularCompound(american));
     if (stemCache.size < 200_000) stemCache.set(word, stem);
   }
   return stem;
