@@ -201,8 +201,10 @@ function hangNationalLines(
       node.residual = isResidual(row.description);
       continue;
     }
-    const parentCode = row.level === 8 ? row.code.slice(0, 6) : (codedParent?.code ?? row.code.slice(0, 8));
-    const parent = byCode.get(parentCode);
+    // A 10-digit line whose 8 digits the HTS does not print on a row of their own ("8516.31.00.00" straight under the
+    // heading) hangs under its HS6, not beside it: otherwise the HS6 is a leaf and a search for a US line can stop there.
+    const parentCode = row.level === 8 || !codedParent?.code || codedParent.level < 8 ? row.code.slice(0, 6) : codedParent.code;
+    const parent = byCode.get(parentCode) ?? byCode.get(codedParent?.code ?? "");
     if (parent === undefined) continue;
     add(row.code, row.level, parent, row.description.replace(/:$/, ""), groups);
   }

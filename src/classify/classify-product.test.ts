@@ -20,6 +20,12 @@ describe("classifyWithIndex", () => {
     expect(again).toEqual(fresh);
   });
 
+  it("answers the US market with a 10-digit line even where the HTS prints no 8-digit row (8516.31.00.00 under its heading)", () => {
+    const dryer = classifyWithIndex(index, { title: "Hair dryer 1800W ionic blow dryer" }, { market: "us" }).candidates[0];
+    expect(dryer?.code).toBe("8516310000");
+    expect(dryer?.explanation.path.map((p) => p.code)).toEqual(["85", "8516", "851631", "8516310000"]);
+  });
+
   it("returns one candidate per HS6, best first, each with a path from the chapter down", () => {
     const result = classifyWithIndex(index, { title: "stainless steel insulated water bottle" }, { top: 5 });
     const hs6 = result.candidates.map((c) => c.hs6);
