@@ -67,11 +67,18 @@ export function matchFamilies(query: ProductQuery, families: readonly ProductFam
     }
   };
   for (const run of query.runs) {
+    const longestAt = (at: number) => (kb.byFirstStem.get(run[at]?.stem as string) ?? []).find((p) => p.stems.every((stem, j) => run[at + j]?.stem === stem));
     let i = 0;
     while (i < run.length) {
-      const candidates = kb.byFirstStem.get(run[i]?.stem as string) ?? [];
-      const hit = candidates.find((p) => p.stems.every((stem, j) => run[i + j]?.stem === stem));
+      const hit = longestAt(i);
       if (!hit) {
+        i++;
+        continue;
+      }
+      // English puts the head noun last: when the phrase starting one word later overlaps this one and reaches further,
+      // it names the goods ("dog chew toy" is a chew toy, not dog chews).
+      const next = hit.stems.length > 1 ? longestAt(i + 1) : undefined;
+      if (next && next.stems.length >= hit.stems.length) {
         i++;
         continue;
       }

@@ -42,6 +42,13 @@ describe("reading a product", () => {
     expect(weight(q, "slab")).toBeGreaterThan(weight(q, "furnitur") * 1.5);
   });
 
+  it("prefers the overlapping family phrase that reaches the head noun: a dog chew toy is a pet toy, not dog chews", () => {
+    const families = matchFamilies(readProductQuery({ title: "Dog Chew Toys for Aggressive Chewers" })).map((m) => m.family.id);
+    expect(families).toContain("household.pet-toy");
+    expect(families).not.toContain("food.pet-food");
+    expect(matchFamilies(readProductQuery({ title: "Dog chews beef flavour 500g" })).map((m) => m.family.id)).toContain("food.pet-food");
+  });
+
   it("keeps a bearing apart from a bear", () => {
     expect(readProductQuery({ title: "Teddy bear plush toy" }).terms.has("bearing")).toBe(false);
     expect(readProductQuery({ title: "Deep groove ball bearings" }).terms.has("bear")).toBe(false);
