@@ -48,3 +48,34 @@ describe("classifyWithIndex", () => {
     expect(flat.candidates[0]?.code).toMatch(/^\d{10}$/);
   });
 });
+
+describe("classifyWithIndex: parts, attributes and words that mislead", () => {
+  const top = (title: string) => classifyWithIndex(index, { title }).candidates[0]?.hs6;
+
+  it("sends a part named beside or for a machine to that machine's parts subheading, not the machine", () => {
+    expect(top("Replacement Blade for Lawn Mower 21 inch")).toBe("843390");
+    expect(top("Blender Replacement Blade Assembly for Ninja")).toBe("850990");
+    const crane = classifyWithIndex(index, { description: "The merchandise under consideration is a steel cover, part number 549-6714, for the Hiab 148 CLX knuckle boom crane. It is used to protect hydraulic lines." }, { market: "us" });
+    expect(crane.candidates[0]?.hs6).toBe("843149");
+  });
+
+  it("keeps a whole appliance whose title only mentions a blade among its features", () => {
+    expect(top("Electric Coffee Grinder Stainless Steel Blade for Beans Spices")).toBe("850940");
+  });
+
+  it("follows the stated gender and fibre to the subheading the schedule gives them", () => {
+    expect(top("Women's Rain Jacket Waterproof Lightweight Hooded Windbreaker Outdoor")).toBe("620240");
+    expect(top("Queen Bed Sheet Set 4 Piece Brushed Microfiber Deep Pocket")).toBe("630232");
+    expect(top("Women Long Wallet PU Leather Zipper Clutch Card Holder")).toBe("420232");
+  });
+
+  it("classifies dog coats in heading 42.01 and pet toys by their material, not as clothing or toys", () => {
+    expect(top("Pet Clothes Dog Hoodie Winter Warm Puppy Sweatshirt")).toBe("420100");
+    expect(top("Squeaky Plush Dog Toys Stuffed Chew Toys")).toBe("630790");
+  });
+
+  it("does not read zinc-plated steel as a zinc plate, or matching pyjamas as matches", () => {
+    expect(top("zinc-plated carbon steel hex bolts")?.slice(0, 4)).toBe("7318");
+    expect(top("Christmas Matching Family Pajamas Set")?.slice(0, 2)).not.toBe("36");
+  });
+});

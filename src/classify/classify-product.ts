@@ -4,10 +4,12 @@ import { formatCode } from "../tariff/code.ts";
 import { type AppliedRule, applyRules, excludedCodes } from "./apply-rules.ts";
 import { buildClassifyIndex, type ClassifyIndex, type IndexNode, requireMarket } from "./build-classify-index.ts";
 import { applyCalibration, type CalibrationMap } from "./calibrate-confidence.ts";
+import { PART_HEADS, partsCodeFor } from "./parts-headings.ts";
+import { transposeAttributes } from "./transpose-attributes.ts";
 import { DEFAULT_CALIBRATION, DEFAULT_PRECEDENT_CALIBRATION, DEFAULT_TITLE_CALIBRATION } from "./default-calibration.ts";
 import { type FamilyMatch, matchFamilies } from "./match-families.ts";
 import { indexPrecedents, nearestPrecedents, type Precedent, type PrecedentIndex, type PrecedentMatch } from "./match-precedents.ts";
-import { readProductFacts } from "./read-product-facts.ts";
+import { type ProductFacts, readProductFacts } from "./read-product-facts.ts";
 import { type ProductInput, type ProductQuery, readProductQuery } from "./read-product-query.ts";
 import { accumulateTerms, matchedTerms } from "./score-lexical.ts";
 import { type PathScratch, pathScratch, scorePaths } from "./score-paths.ts";
@@ -92,6 +94,7 @@ export type CalibratedAs = "title" | "description";
 export const DEFAULT_ABSTAIN_BELOW = 0.3;
 
 const PRECEDENT_WEIGHT = 40;
+const REPLACEMENT = /\b(?:replacement|replace|spare|repair|oem|aftermarket)\b|替换|配件|更换/;
 const KNOWLEDGE_BASE_SOURCE = "Clearway product-family knowledge base (src/classify/product-families.ts)";
 
 const indexCache = new WeakMap<object, { key: string; index: Promise<ClassifyIndex> }>();
@@ -152,7 +155,16 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
   const facts = readProductFacts(query);
   const ruleContext = { facts, families: new Set(families.flatMap((f) => [f.family.id, f.family.kind])), text: query.text };
   const excluded = features.rules ? excludedCodes(ruleContext) : [];
-  const familySupport = addFamilyEvidence(index, families, bonus, settings.familyWeight, features.rules ? mainMaterial(facts.materials) : undefined, excluded);
+  // A title lists features after the goods ("coffee grinder stainless steel blade"), so its last noun names a part only when
+  // the seller says the goods are a replacement or spare; a description's subject ("is a steel cover") says it outright.
+  const partWords = input.description?.trim() || REPLACEMENT.test(query.text);
+  const goodsArePart = features.rules && (facts.isPart || (partWords && query.heads.some((head) => PART_HEADS.has(head))));
+  const familySupport = addFamilyEvidence(index, families, bonus, settings.familyWeight, {
+    material: features.rules ? mainMaterial(facts.materials) : undefined,
+    excluded,
+    partHeads: goodsArePart ? query.heads.filter((head) => PART_HEADS.has(head)) : undefined,
+    facts: features.rules ? facts : undefined,
+  });
   const applied = features.rules ? applyRules(index, ruleContext, bonus) : [];
   const precedentIndex = features.precedents && options.precedents ? asPrecedentIndex(options.precedents) : undefined;
   const precedents = precedentIndex ? nearestPrecedents(precedentIndex, query.terms) : [];
@@ -225,12 +237,22 @@ function flattenWeights(query: ProductQuery): void {
 type FamilySupport = Map<number, { match: FamilyMatch; code: string }[]>;
 
 /** Add knowledge-base evidence on each family's codes (a path through the code carries it); per node the strongest family counts fully, others a little. */
-function addFamilyEvidence(index: ClassifyIndex, matches: FamilyMatch[], bonus: Float64Array, weight: number, material?: string, excluded: readonly string[] = []): FamilySupport {
+function addFamilyEvidence(
+  index: ClassifyIndex,
+  matches: FamilyMatch[],
+  bonus: Float64Array,
+  weight: number,
+  { material, excluded = [], partHeads, facts }: { material?: string; excluded?: readonly string[]; partHeads?: readonly string[]; facts?: ProductFacts },
+): FamilySupport {
   const contributions = new Map<number, number[]>();
   const support: FamilySupport = new Map();
   for (const match of matches) {
     match.family.codes.forEach((familyCode, rank) => {
-      const code = material ? inMaterial(familyCode, material) : familyCode;
+      // When the goods are a part, a machine named only as what they serve ("blade for a lawn mower"), or beside a head noun
+      // that names a part ("blender blade assembly"), speaks for that machine's parts subheading, not the machine.
+      const served = partHeads && servesOnly(match, partHeads) ? (partsCodeFor(familyCode) ?? familyCode) : familyCode;
+      const inItsMaterial = material ? inMaterial(served, material) : served;
+      const code = facts ? transposeAttributes(index, inItsMaterial, facts) : inItsMaterial;
       if (excluded.some((prefix) => code.startsWith(prefix))) return;
       const id = index.byCode.get(code);
       if (id === undefined) return;
@@ -244,6 +266,10 @@ function addFamilyEvidence(index: ClassifyIndex, matches: FamilyMatch[], bonus: 
     bonus[node] = (bonus[node] as number) + first + 0.25 * rest.reduce((s, v) => s + v, 0);
   }
   return support;
+}
+
+function servesOnly(match: FamilyMatch, partHeads: readonly string[]): boolean {
+  return Boolean(match.served || (match.stems?.length && partHeads.length && !partHeads.some((head) => match.stems?.includes(head))));
 }
 
 // Headings that name the same articles in different materials: household and kitchen articles, and "other articles" of a
@@ -323,6 +349,10 @@ function assemble(index: ClassifyIndex, paths: PathCandidate[], ctx: AssembleCon
     seen.add(hs6);
     return true;
   });
+  // The subheading is decided by all its national lines together: one split into three statistical lines must not lose to a
+  // neighbour with a single line that each of the three alone trails.
+  const shareOf = (p: PathCandidate) => hs6Share.get((index.nodes[p.leaf] as IndexNode).code.slice(0, 6)) ?? 0;
+  distinct.sort((a, b) => shareOf(b) - shareOf(a) || b.logp - a.logp);
   let calibratedAs: CalibratedAs = "description";
   const candidates = distinct.slice(0, ctx.top).map((p, rank) => {
     const leaf = index.nodes[p.leaf] as IndexNode;

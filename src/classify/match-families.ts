@@ -3,8 +3,8 @@ import { PRODUCT_FAMILIES, type ProductFamily } from "./product-families.ts";
 import type { ProductQuery } from "./read-product-query.ts";
 import { phraseStems } from "./tokenize-text.ts";
 
-/** A knowledge-base family found in the input: which words named it and how much weight their place gave them. */
-export type FamilyMatch = { family: ProductFamily; phrase: string; strength: number };
+/** A knowledge-base family found in the input: which words named it, how much weight their place gave them, and whether they only name what the goods serve ("… for a crane"). */
+export type FamilyMatch = { family: ProductFamily; phrase: string; strength: number; served?: boolean; stems?: readonly string[] };
 
 type Phrase = { stems: string[]; text: string; families: ProductFamily[] };
 type CompiledFamilies = { byFirstStem: Map<string, Phrase[]>; cjkByFirstChar: Map<string, Phrase[]> };
@@ -60,10 +60,10 @@ export function matchFamilies(query: ProductQuery, families: readonly ProductFam
   if (!compiled && families === PRODUCT_FAMILIES) compiled = compileFamilies(families);
   const kb = families === PRODUCT_FAMILIES && compiled ? compiled : compileFamilies(families);
   const best = new Map<ProductFamily, FamilyMatch>();
-  const note = (phrase: Phrase, strength: number) => {
+  const note = (phrase: Phrase, strength: number, served = false) => {
     for (const family of phrase.families) {
       const current = best.get(family);
-      if (!current || current.strength < strength) best.set(family, { family, phrase: phrase.text, strength });
+      if (!current || current.strength < strength) best.set(family, served ? { family, phrase: phrase.text, strength, served, stems: phrase.stems } : { family, phrase: phrase.text, strength, stems: phrase.stems });
     }
   };
   for (const run of query.runs) {
@@ -82,8 +82,9 @@ export function matchFamilies(query: ProductQuery, families: readonly ProductFam
         i++;
         continue;
       }
-      const weight = Math.max(...run.slice(i, i + hit.stems.length).map((t) => t.weight));
-      note(hit, weight * (1 + 0.4 * (hit.stems.length - 1)));
+      const words = run.slice(i, i + hit.stems.length);
+      const weight = Math.max(...words.map((t) => t.weight));
+      note(hit, weight * (1 + 0.4 * (hit.stems.length - 1)), words.every((t) => t.served));
       i += hit.stems.length;
     }
   }

@@ -22,7 +22,7 @@ export type ProductFacts = {
 };
 
 const FIBRES: readonly [NonNullable<ProductFacts["fibre"]>, RegExp][] = [
-  ["cotton", /\bcotton\b/],
+  ["cotton", /\b(?:cotton|denim|jeans)\b/],
   ["synthetic", /\b(?:polyester|nylon|polyamide|acrylic|spandex|elastane|lycra|polypropylene|synthetic|microfiber|microfibre|fleece)\b/],
   ["artificial", /\b(?:rayon|viscose|modal|lyocell|tencel|acetate|cupro)\b/],
   ["wool", /\b(?:wool|woolen|woollen|cashmere|merino|alpaca|mohair|angora)\b/],
@@ -76,7 +76,7 @@ export function readProductFacts(query: ProductQuery): ProductFacts {
         `${materialText} ${text}`,
       ),
     power: readPower(powerText) ?? readPower(text),
-    isPart: /\b(?:parts? (?:of|for)|spare parts?|replacement parts?|components? (?:of|for)|subassembly|sub-assembly|assembly for|designed for use (?:in|with)|for use in)\b/.test(
+    isPart: /\b(?:parts? (?:of|for)|part ?(?:number|no|#)|spare parts?|replacement parts?|components? (?:of|for)|subassembly|sub-assembly|assembly for|designed for use (?:in|with)|for use in)\b/.test(
       text,
     ),
     heads: query.heads,

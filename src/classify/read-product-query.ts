@@ -15,7 +15,7 @@ export type ProductInput = {
 };
 
 /** A run of stems read from one part of the input, each with the weight its place gives it. */
-export type WeightedStem = { stem: string; weight: number; word?: string; soft?: boolean };
+export type WeightedStem = { stem: string; weight: number; word?: string; soft?: boolean; served?: boolean };
 
 /** The product as the engine reads it: weighted terms, the stem sequence for phrase matching, and the raw text for rules. */
 export type ProductQuery = {
@@ -144,7 +144,7 @@ function titleRuns(normalized: string): WeightedStem[][] {
         tokens.map((t) => {
           const weight = TITLE_WEIGHT * factor * Math.max(0.55, 1 - 0.06 * position);
           if (!t.soft) position++;
-          return { stem: t.stem, weight, word: t.word, soft: t.soft };
+          return factor === AFTER_FOR ? { stem: t.stem, weight, word: t.word, soft: t.soft, served: true } : { stem: t.stem, weight, word: t.word, soft: t.soft };
         }),
       );
     }
@@ -178,7 +178,7 @@ function descriptionRuns(normalized: string, isMain: boolean, heads: string[]): 
     const [goods, ...material] = (named ?? "").split(MATERIAL_MARKER);
     runs.push(tokenizeText(goods ?? "").map((t) => ({ stem: t.stem, weight: weightOf(t.stem), word: t.word, soft: t.soft })));
     for (const part of material) runs.push(tokenizeText(part).map((t) => ({ stem: t.stem, weight: weightOf(t.stem) * MATERIAL_FACTOR, word: t.word, soft: t.soft })));
-    for (const part of served) runs.push(tokenizeText(part).map((t) => ({ stem: t.stem, weight: weightOf(t.stem) * SERVED_FACTOR, word: t.word, soft: t.soft })));
+    for (const part of served) runs.push(tokenizeText(part).map((t) => ({ stem: t.stem, weight: weightOf(t.stem) * SERVED_FACTOR, word: t.word, soft: t.soft, served: true })));
     content++;
   }
   return runs;

@@ -990,7 +990,7 @@ export const ROWS: readonly FamilyRow[] = [
     "electric heating pad, heated pad, usb hand warmer, rechargeable hand warmer, electric hand warmer, foot warmer electric, mug warmer, cup warmer, electric lunch box, heated lunch box, wax warmer, candle warmer, 电热垫, 加热垫, 充电暖手宝, 暖杯垫, 加热杯垫, 电热饭盒, 蜡疗机, 脱毛蜡加热器",
     "851679",
   ],
-  ["kb3.heat.aquarium-heater", "aquarium heater, fish tank heater, submersible aquarium heater, 鱼缸加热棒, 加热棒鱼缸", "851679 851680"],
+  ["kb3.heat.aquarium-heater", "aquarium heater, fish tank heater, submersible aquarium heater, 鱼缸加热棒, 加热棒鱼缸", "851610 851679", "HS 2022 8516.10: immersion heaters"],
   [
     "kb3.heat.element",
     "heating element, heating rod, cartridge heater, heating coil, heating tube, silicone heater pad, ceramic heater element, ptc heater, 加热管, 电热管, 发热丝, 单头加热管, 加热片, ptc发热片",
@@ -1940,7 +1940,7 @@ export const ROWS: readonly FamilyRow[] = [
     "christmas ornaments, christmas balls, christmas decorations, christmas baubles, tree topper, nativity set, christmas village, christmas wreath, christmas garland, 圣诞装饰, 圣诞球, 圣诞挂件, 圣诞装饰品, 圣诞花环",
     "950510",
   ],
-  ["kb3.fest.crackers", "christmas crackers, party crackers, 圣诞拉炮", "950590 950510"],
+  ["kb3.fest.crackers", "christmas crackers, party crackers, 圣诞拉炮", "950510 950590"],
   [
     "kb3.fest.party",
     "halloween decorations, halloween props, easter decorations, party decorations, birthday decorations, party supplies, confetti, noisemakers, party hats, pinata, happy birthday banner, 派对用品, 生日装饰, 万圣节装饰, 彩带, 生日派对装饰",
@@ -2013,8 +2013,16 @@ export const ROWS: readonly FamilyRow[] = [
   ],
   [
     "kb3.brush.makeup",
-    "makeup brush, makeup brushes, makeup brush set, cosmetic brush, foundation brush, eyeshadow brush, powder brush, eyebrow brush, eyelash brush, shaving brush, nail brush, 化妆刷, 化妆刷套装, 粉底刷, 眼影刷, 剃须刷, 睫毛刷",
-    "960329",
+    "makeup brush, makeup brushes, makeup brush set, cosmetic brush, foundation brush, eyeshadow brush, powder brush, eyebrow brush, 化妆刷, 化妆刷套装, 粉底刷, 眼影刷",
+    "960330",
+    "HS 2022 9603.30: brushes for the application of cosmetics",
+  ],
+  ["kb3.brush.toilet", "eyelash brush, shaving brush, nail brush, 剃须刷, 睫毛刷", "960329"],
+  [
+    "kb3.brush.pet-grooming",
+    "slicker brush, pet grooming brush, dog brush, cat brush, deshedding brush, pet hair brush, grooming brush for dogs, 宠物梳, 狗梳子, 猫梳子, 宠物刷",
+    "960390",
+    "Brushes not for use on the person (9603.29 covers toilet brushes for the person only)",
   ],
   ["kb3.brush.hair", "hair brush, hairbrush, detangling brush, paddle brush, round brush hair, boar bristle brush, 气垫梳, 气囊梳, 顺发梳", "960329"],
   [
