@@ -428,7 +428,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
       all: [
         { any: [GARMENT, { familyPrefix: ["fest.", "pet."] }] },
         {
-          text: "\\b(?:for|fits?)\\s+(?:your\\s+|small\\s+|medium\\s+|large\\s+)?(?:dogs?|cats?|pets?|pupp(?:y|ies)|kittens?)\\b|\\b(?:dog|cat|pet|puppy|doggy|doggie)\\s+(?:sweaters?|coats?|jackets?|clothes|clothing|apparel|hoodies?|shirts?|t-shirts?|raincoats?|vests?|dress(?:es)?|pajamas|costumes?|outfits?)\\b|宠物|狗狗|猫咪|狗衣服|猫衣服",
+          text: "\\b(?:for|fits?)\\s+(?:your\\s+|small\\s+|medium\\s+|large\\s+)?(?:dogs?|cats?|pets?|pupp(?:y|ies)|kittens?)\\b|\\b(?:dog|cat|pet|puppy|doggy|doggie)\\s+(?:sweaters?|coats?|jackets?|clothes|clothing|apparel|hoodies?|shirts?|t-shirts?|raincoats?|vests?|dress(?:es)?|pajamas|costumes?|outfits?)\\b",
         },
       ],
     },
@@ -451,22 +451,79 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     source: "HS 2022 heading 42.02 subheadings (outer surface of leather or of composition leather)",
   },
   {
+    id: "remote-control-toys-9503",
+    // Rules read the text after Chinese has been read through the glossary ("遥控汽车" → "remote control ; motor vehicles").
+    when: {
+      text: "\\b(?:rc|r/c|remote[- ]control(?:led)?|radio[- ]control(?:led)?)(?:\\s+|\\s*;\\s*)(?:(?:off[- ]road|stunt|racing|drift|electric|kids|toy|motor)\\s+)*(?:cars?|trucks?|boats?|crawlers?|tanks?|toys?|excavators?|monster trucks?|vehicles?|buggy|buggies|trains?)\\b",
+    },
+    effect: { codes: { "9503": 10, "950300": 10 }, exclude: ["8526"] },
+    explain: "A remote-controlled toy car, truck or boat is a toy of heading 95.03 with its remote; heading 85.26 covers the radio remote control apparatus itself.",
+    source: "HS 2022 heading 95.03 (toys, including wheeled toys and scale models, with their controls); General Rule of Interpretation 3(b)",
+  },
+  {
+    id: "battery-nimh-8507",
+    when: { all: [{ familyPrefix: ["electric.battery"] }, { text: "\\bni-?mh\\b|nickel[- ]metal[- ]hydride" }] },
+    effect: { codes: { "850750": 20 }, exclude: ["850760", "850780", "8506"] },
+    explain: "Nickel-metal hydride rechargeable batteries are accumulators of subheading 8507.50, not lithium-ion cells.",
+    source: "HS 2022 subheadings 8507.50 (nickel-metal hydride) and 8507.60 (lithium-ion)",
+  },
+  {
+    id: "footwear-textile-uppers-6404",
+    when: {
+      all: [
+        { familyPrefix: ["footwear."] },
+        { text: "\\b(?:canvas|mesh|knit|knitted|flyknit|fabric|textile|cloth|denim)\\b" },
+        { not: { material: ["leather"] } },
+        { not: { text: "\\b(?:pu|pvc|rubber|eva|plastic|faux leather|patent)\\s+(?:upper|shoes?|boots?|sneakers?)\\b" } },
+      ],
+    },
+    effect: { codes: { "6404": 10, "6402": -6, "6403": -6 } },
+    explain: "Footwear with uppers of textile materials (canvas, mesh, knit) belongs to heading 64.04.",
+    source: "HS 2022 heading 64.04; Chapter 64 Note 4(a) (material of the upper: the constituent with the greatest external surface area)",
+  },
+  {
+    id: "screen-protector-film-3919",
+    when: { all: [{ familyPrefix: ["phone-accessory.screen-protector", "glass.safety"] }, { text: "\\b(?:film|pet|tpu|hydrogel|paper ?like|paperfeel)\\b" }, { not: { text: "\\b(?:tempered|glass)\\b" } }] },
+    effect: { codes: { "3919": 10, "391990": 10 }, exclude: ["7007"] },
+    explain: "A screen protector of plastic film (PET, TPU) with an adhesive layer is self-adhesive film of plastics, not safety glass.",
+    source: "HS 2022 heading 39.19 (self-adhesive plates, sheets, film of plastics) and heading 70.07 (safety glass)",
+  },
+  {
+    id: "vacuum-vessels-9617",
+    when: {
+      all: [
+        { any: [{ familyPrefix: ["household.mug", "household.drinkware", "household.bottle", "glass.drinkware"] }, { text: "\\b(?:tumbler|mug|bottle|flask|cup)s?\\b" }] },
+        { text: "\\b(?:vacuum|insulated|thermos|double[- ]wall(?:ed)? stainless)\\b" },
+      ],
+    },
+    effect: { codes: { "9617": 10, "961700": 10 }, exclude: ["7323", "3924", "7615", "7013"] },
+    explain: "An insulated (vacuum) bottle, tumbler or mug is a vacuum flask or other vacuum vessel of heading 96.17, whatever its metal.",
+    source: "HS 2022 heading 96.17 (vacuum flasks and other vacuum vessels, complete)",
+  },
+  {
+    id: "electric-appliances-not-base-metal",
+    when: { all: [{ familyPrefix: ["heat.", "appl.", "appliance."] }, { fact: "power", is: ["electric", "battery"] }] },
+    effect: { codes: { "8516": 4, "8509": 2 }, exclude: ["7323", "7615", "7418", "3924"] },
+    explain: "An electric kettle, pot or other appliance is electrical equipment of chapter 85, not a household article of its metal or plastics.",
+    source: "HS 2022 Section XV Note 1(f) and Chapter 39 Note 2 (articles of Section XVI are excluded from both); headings 85.09 and 85.16",
+  },
+  {
     id: "watch-digital-display",
-    when: { all: [{ familyPrefix: ["watch."] }, { text: "\\b(?:digital|led|lcd|smart ?watch)\\b|电子表|数字" }, { not: { text: "\\banalog(?:ue)?\\b|指针" } }] },
+    when: { all: [{ familyPrefix: ["watch."] }, { text: "\\b(?:digital|led|lcd|smart ?watch)\\b" }, { not: { text: "\\banalog(?:ue)?\\b|指针" } }] },
     effect: { codes: { "910212": 8, "910211": -3, "910219": -3 }, exclude: ["910211"] },
     explain: "An electrically operated wrist-watch that shows the time digitally has an opto-electronic display only.",
     source: "HS 2022 subheadings 9102.11 (mechanical display only) and 9102.12 (opto-electronic display only)",
   },
   {
     id: "watch-analog-display",
-    when: { all: [{ familyPrefix: ["watch."] }, { text: "\\b(?:analog(?:ue)?|quartz|hands)\\b|石英|指针" }, { not: { text: "\\b(?:digital|led|lcd|smart ?watch)\\b" } }] },
+    when: { all: [{ familyPrefix: ["watch."] }, { text: "\\b(?:analog(?:ue)?|quartz|hands)\\b" }, { not: { text: "\\b(?:digital|led|lcd|smart ?watch)\\b" } }] },
     effect: { codes: { "910211": 8, "910212": -3, "910219": -3 }, exclude: ["910212"] },
     explain: "A quartz wrist-watch with hands (analogue) is electrically operated with a mechanical display only.",
     source: "HS 2022 subheading 9102.11 (electrically operated, with mechanical display only)",
   },
   {
     id: "motorcycle-parts-8714",
-    when: { all: [{ any: [{ familyPrefix: ["vehicle.part", "auto.", "car-accessory."] }, { fact: "isPart", is: [true] }] }, { text: "\\b(?:motorcycles?|motorbikes?|dirt ?bikes?|motocross|scooter|moped)\\b|摩托" }] },
+    when: { all: [{ any: [{ familyPrefix: ["vehicle.part", "auto.", "car-accessory."] }, { fact: "isPart", is: [true] }] }, { text: "\\b(?:motorcycles?|motorbikes?|dirt ?bikes?|motocross|scooter|moped)\\b" }] },
     effect: { codes: { "8714": 20, "871410": 20, "8708": -10 }, exclude: ["8708"] },
     explain: "Parts and accessories of motorcycles and mopeds belong to subheading 87.14.10, not to the motor-vehicle parts of heading 87.08.",
     source: "HS 2022 heading 87.08 (parts of the motor vehicles of headings 87.01 to 87.05) and subheading 8714.10; Section XVII Note 3",
@@ -487,14 +544,14 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   },
   {
     id: "plastics-bib-3926",
-    when: { all: [{ familyPrefix: ["baby.bib"] }, { text: "\\bsilicone\\b|硅胶" }] },
+    when: { all: [{ familyPrefix: ["baby.bib"] }, { text: "\\bsilicone\\b" }] },
     effect: { codes: { "3926": 20, "392620": 20 }, exclude: ["6111", "6209"] },
     explain: "A silicone bib is a clothing accessory of plastics, not a textile garment.",
     source: "HS 2022 subheading 3926.20; Chapter 61 Note 1 and Chapter 62 Note 1 (made up of textile fabric)",
   },
   {
     id: "supplements-2106",
-    when: { all: [{ familyPrefix: ["chem.vitamins", "food.vitamins"] }, { text: "\\b(?:supplements?|softgels?|capsules?|gummies|tablets|caps|iu)\\b|保健|胶囊|软糖" }] },
+    when: { all: [{ familyPrefix: ["chem.vitamins", "food.vitamins"] }, { text: "\\b(?:supplements?|softgels?|capsules?|gummies|tablets|caps|iu)\\b" }] },
     effect: { codes: { "210690": 10, "2936": -8 }, exclude: ["2936"] },
     explain: "Vitamins put up as dietary supplements (capsules, softgels, gummies, tablets) are food preparations of heading 21.06, not the bulk vitamins of heading 29.36.",
     source: "HS 2022 heading 21.06 and its Explanatory Note (food supplements); Chapter 29 Note 1 (separate chemically defined compounds)",

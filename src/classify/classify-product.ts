@@ -94,6 +94,7 @@ export type CalibratedAs = "title" | "description";
 export const DEFAULT_ABSTAIN_BELOW = 0.3;
 
 const PRECEDENT_WEIGHT = 40;
+const SAME_WORDS_BROADER = 0.25;
 const REPLACEMENT = /\b(?:replacement|replace|spare|repair|oem|aftermarket)\b|替换|配件|更换/;
 const KNOWLEDGE_BASE_SOURCE = "Clearway product-family knowledge base (src/classify/product-families.ts)";
 
@@ -246,6 +247,8 @@ function addFamilyEvidence(
 ): FamilySupport {
   const contributions = new Map<number, number[]>();
   const support: FamilySupport = new Map();
+  const codesByPhrase = new Map<string, string[]>();
+  for (const match of matches) codesByPhrase.set(match.phrase, [...(codesByPhrase.get(match.phrase) ?? []), ...match.family.codes]);
   for (const match of matches) {
     match.family.codes.forEach((familyCode, rank) => {
       // When the goods are a part, a machine named only as what they serve ("blade for a lawn mower"), or beside a head noun
@@ -256,7 +259,11 @@ function addFamilyEvidence(
       if (excluded.some((prefix) => code.startsWith(prefix))) return;
       const id = index.byCode.get(code);
       if (id === undefined) return;
-      contributions.set(id, [...(contributions.get(id) ?? []), weight * match.strength * ([1, 0.75, 0.6, 0.5][rank] ?? 0.45)]);
+      // Two families named by the same words, one at the heading and one at a subheading under it, are one piece of evidence:
+      // the path through the subheading would otherwise count those words twice.
+      const narrower = (codesByPhrase.get(match.phrase) ?? []).some((other) => other.length > familyCode.length && other.startsWith(familyCode));
+      const value = weight * match.strength * ([1, 0.75, 0.6, 0.5][rank] ?? 0.45) * (narrower ? SAME_WORDS_BROADER : 1);
+      contributions.set(id, [...(contributions.get(id) ?? []), value]);
       for (const node of pathOf(index, id)) support.set(node, [...(support.get(node) ?? []), { match, code }]);
     });
   }

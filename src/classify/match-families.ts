@@ -1,6 +1,6 @@
 import { hasCjk } from "../tariff/glossary-zh.ts";
 import { PRODUCT_FAMILIES, type ProductFamily } from "./product-families.ts";
-import type { ProductQuery } from "./read-product-query.ts";
+import type { ProductQuery, WeightedStem } from "./read-product-query.ts";
 import { phraseStems } from "./tokenize-text.ts";
 
 /** A knowledge-base family found in the input: which words named it, how much weight their place gave them, and whether they only name what the goods serve ("… for a crane"). */
@@ -55,6 +55,24 @@ function groupBy(phrases: Phrase[], key: (p: Phrase) => string, length: (p: Phra
   return map;
 }
 
+/** The longest knowledge-base phrase starting at a word of a run, and where it ends; numbers and model codes inside it do not break it ("bluetooth 5.3 transmitter" names a bluetooth transmitter). */
+function longestPhraseAt(kb: CompiledFamilies, run: readonly WeightedStem[], at: number): { phrase: Phrase; end: number } | undefined {
+  for (const phrase of kb.byFirstStem.get(run[at]?.stem as string) ?? []) {
+    let j = at;
+    let matched = true;
+    for (const [k, stem] of phrase.stems.entries()) {
+      while (k > 0 && run[j] && run[j]?.stem !== stem && run[j]?.soft && /\d/.test(run[j]?.stem as string)) j++;
+      if (run[j]?.stem !== stem) {
+        matched = false;
+        break;
+      }
+      j++;
+    }
+    if (matched) return { phrase, end: j };
+  }
+  return undefined;
+}
+
 /** Find the knowledge-base families the input names: greedy longest match over each run of stems (and over Chinese text), so "drill bit" beats "drill". */
 export function matchFamilies(query: ProductQuery, families: readonly ProductFamily[] = PRODUCT_FAMILIES): FamilyMatch[] {
   if (!compiled && families === PRODUCT_FAMILIES) compiled = compileFamilies(families);
@@ -67,25 +85,25 @@ export function matchFamilies(query: ProductQuery, families: readonly ProductFam
     }
   };
   for (const run of query.runs) {
-    const longestAt = (at: number) => (kb.byFirstStem.get(run[at]?.stem as string) ?? []).find((p) => p.stems.every((stem, j) => run[at + j]?.stem === stem));
+    const longestAt = (at: number) => longestPhraseAt(kb, run, at);
     let i = 0;
     while (i < run.length) {
-      const hit = longestAt(i);
-      if (!hit) {
+      const found = longestAt(i);
+      if (!found) {
         i++;
         continue;
       }
       // English puts the head noun last: when the phrase starting one word later overlaps this one and reaches further,
       // it names the goods ("dog chew toy" is a chew toy, not dog chews).
-      const next = hit.stems.length > 1 ? longestAt(i + 1) : undefined;
-      if (next && next.stems.length >= hit.stems.length) {
+      const next = found.phrase.stems.length > 1 ? longestAt(i + 1) : undefined;
+      if (next && next.end > found.end) {
         i++;
         continue;
       }
-      const words = run.slice(i, i + hit.stems.length);
+      const words = run.slice(i, found.end);
       const weight = Math.max(...words.map((t) => t.weight));
-      note(hit, weight * (1 + 0.4 * (hit.stems.length - 1)), words.every((t) => t.served));
-      i += hit.stems.length;
+      note(found.phrase, weight * (1 + 0.4 * (found.phrase.stems.length - 1)), words.every((t) => t.served));
+      i = found.end;
     }
   }
   const text = query.original.toLowerCase();
@@ -96,7 +114,9 @@ export function matchFamilies(query: ProductQuery, families: readonly ProductFam
       i++;
       continue;
     }
-    note(hit, 1.5 * (hit.text.length >= 3 ? 1.4 : 1));
+    // Chinese listing titles, like English ones, name the goods first and pile up features after: an earlier term weighs more.
+    // Two Chinese characters make about one English word: a longer term is more specific, as a longer English phrase is.
+    note(hit, 1.5 * (1 + 0.2 * (hit.text.length - 2)) * Math.max(0.6, 1 - 0.03 * i));
     i += hit.text.length;
   }
   return [...best.values()].sort((a, b) => b.strength - a.strength);

@@ -68,7 +68,7 @@ export function readProductFacts(query: ProductQuery): ProductFacts {
     fibre: readFibre(materialText) ?? readFibre(text),
     materials: readMaterials(`${materialText} ${text}`),
     preciousMetal:
-      /\b(?:solid gold|14k|18k|10k|9k|22k|24k|14 karat|18 karat|karat gold|sterling silver|925 silver|s925|\b925\b|platinum|fine silver|fine gold|precious metal)\b/.test(
+      /\b(?:solid gold|14k|18k|10k|9k|22k|24k|14 karat|18 karat|karat gold|sterling silver|925 silver|s925|\b925\b|platinum|fine silver|fine gold|precious metal|(?:999|9999)\s*;?\s*(?:silver|gold))\b/.test(
         `${materialText} ${text}`,
       ) && !/\b(?:gold[- ]plated|silver[- ]plated|gold[- ]tone|silver[- ]tone|plated)\b/.test(materialText),
     imitation:
@@ -141,6 +141,6 @@ function readPower(text: string): ProductFacts["power"] {
   if (/\b(?:cordless|battery[- ]powered|battery[- ]operated|rechargeable|lithium|li-ion|18v|20v|12v)\b/.test(text)) return "battery";
   if (/\b(?:pneumatic|air[- ]powered|compressed air)\b/.test(text)) return "pneumatic";
   if (/\b(?:gasoline|petrol|diesel|gas[- ]powered|internal combustion|two-stroke|four-stroke)\b/.test(text)) return "combustion";
-  if (/\b(?:electric|electrical|corded|plug-in|motorized|motorised|powered by (?:an )?(?:ac|electric))\b/.test(text)) return "electric";
+  if (/\b(?:electric|electrical|electrothermic|corded|plug-in|motorized|motorised|powered by (?:an )?(?:ac|electric))\b/.test(text)) return "electric";
   return undefined;
 }

@@ -1176,8 +1176,8 @@ export const ROWS: readonly FamilyRow[] = [
   ],
   ["kb3.elec.hv-breaker", "vacuum circuit breaker, high voltage circuit breaker, load break switch, 真空断路器, 高压断路器", "853521 853530"],
   ["kb3.elec.fuse", "blade fuse, car fuse, glass fuse, fuse link, ceramic fuse, fuse kit, 保险丝, 汽车保险丝, 保险管, 熔断器", "853610"],
-  ["kb3.elec.surge", "surge protector, surge protective device, spd, lightning arrester, surge arrester, 浪涌保护器, 防雷器, 避雷器", "853630 853540"],
-  ["kb3.elec.power-strip", "power strip, extension socket, surge protector power strip, usb power strip, desktop power strip, 插线板, 排插, 拖线板, 插排", "853669 853630"],
+  ["kb3.elec.surge", "surge protector, surge protector power strip, surge protective device, spd, lightning arrester, surge arrester, 浪涌保护器, 防雷器, 避雷器", "853630 853540"],
+  ["kb3.elec.power-strip", "power strip, extension socket, usb power strip, desktop power strip, 插线板, 排插, 拖线板, 插排", "853669 853630"],
   ["kb3.elec.relay", "automotive relay, solid state relay, time relay, timer relay, ssr, relay module, 12v relay, 继电器, 固态继电器, 时间继电器", "853641 853649"],
   ["kb3.elec.contactor", "contactor, ac contactor, magnetic contactor, 交流接触器, 接触器", "853649"],
   [
