@@ -110,6 +110,12 @@ const MATERIAL_FORMS = [
   "roll",
   "rolls",
   "laminate",
+  "paper",
+  "papers",
+  "paperboard",
+  "cardboard",
+  "tape",
+  "tapes",
 ];
 const PRIMARY_FORM_HEADINGS = [
   "72",

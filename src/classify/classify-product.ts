@@ -282,10 +282,34 @@ function servesOnly(match: FamilyMatch, partHeads: readonly string[]): boolean {
 // Headings that name the same articles in different materials: household and kitchen articles, and "other articles" of a
 // material. A family written for, say, plastic pill boxes (3924) names aluminium pill boxes when the goods are aluminium:
 // the schedule classifies such articles by what they are made of (GRI 1; headings 39.24/73.23/76.15…, 39.26/73.26/76.16…).
-const HOUSEHOLD_BY_MATERIAL: Record<string, string> = { plastics: "3924", steel: "7323", "stainless steel": "7323", iron: "7323", aluminum: "761510", copper: "741810", wood: "4419", ceramic: "6912", glass: "7013" };
-const OTHER_ARTICLES_BY_MATERIAL: Record<string, string> = { plastics: "3926", steel: "7326", "stainless steel": "7326", iron: "7326", aluminum: "7616", copper: "7419", wood: "4421", ceramic: "6914", glass: "7020" };
-const HOUSEHOLD_HEADINGS = new Set([...Object.values(HOUSEHOLD_BY_MATERIAL).map((code) => code.slice(0, 4)), "6911"]);
-const OTHER_ARTICLE_HEADINGS = new Set(Object.values(OTHER_ARTICLES_BY_MATERIAL));
+const HOUSEHOLD_BY_MATERIAL: Record<string, string> = {
+  plastics: "3924",
+  rubber: "401699",
+  steel: "7323",
+  "stainless steel": "7323",
+  iron: "7323",
+  aluminum: "761510",
+  copper: "741810",
+  wood: "4419",
+  ceramic: "6912",
+  glass: "7013",
+};
+const OTHER_ARTICLES_BY_MATERIAL: Record<string, string> = {
+  plastics: "3926",
+  rubber: "4016",
+  steel: "7326",
+  "stainless steel": "7326",
+  iron: "7326",
+  aluminum: "7616",
+  copper: "7419",
+  wood: "4421",
+  ceramic: "6914",
+  glass: "7020",
+};
+// Heading 40.16 holds far more than household and "other" articles (gaskets, floor mats, erasers), so a family written for it is
+// never moved to another material; rubber is only a destination.
+const HOUSEHOLD_HEADINGS = new Set([...Object.entries(HOUSEHOLD_BY_MATERIAL).filter(([m]) => m !== "rubber").map(([, code]) => code.slice(0, 4)), "6911"]);
+const OTHER_ARTICLE_HEADINGS = new Set(Object.entries(OTHER_ARTICLES_BY_MATERIAL).filter(([m]) => m !== "rubber").map(([, code]) => code));
 
 /** The material the goods are mostly said to be made of (the first by evidence), when it has material-specific headings. */
 function mainMaterial(materials: readonly string[]): string | undefined {

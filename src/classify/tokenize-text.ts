@@ -57,7 +57,7 @@ function singularCompound(word: string): string {
 }
 
 /** Words whose Porter stem would meet an unrelated word's: "bearing" → "bear" made a teddy bear a ball bearing, "zinc-plated" steel read as a zinc plate, and "matching" pajamas as matches. */
-const UNSTEMMED: Record<string, string> = { bearing: "bearing", bearings: "bearing", plated: "plated", plating: "plating", matching: "matching" };
+const UNSTEMMED: Record<string, string> = { bearing: "bearing", bearings: "bearing", plated: "plated", plating: "plating", matching: "matching", travelator: "travelator" };
 
 /** Plurals Porter does not fold onto their singular ("shelves" → "shelv" would never meet "shelf"). */
 const IRREGULAR: Record<string, string> = {
