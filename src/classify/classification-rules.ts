@@ -620,6 +620,19 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     source: "HS 2022 Chapter 85 note on heading 85.09 (electro-mechanical domestic appliances)",
   },
   {
+    id: "phone-named-accessory-sold",
+    when: {
+      all: [
+        { familyPrefix: ["electric.smartphone"] },
+        { text: "\\b(?:case|cases|cover|covers|protector|holder|charger|cable|strap|band|stand|mount|skin|grip|lanyard|stylus|lens|sticker|decal|shell|bumper|wallet|adapter|dock|battery)\\b" },
+        { not: { text: "\\b(?:unlocked|dual sim|refurbished|\\d+\\s?(?:gb|tb))\\b" } },
+      ],
+    },
+    effect: { codes: { "8517": -6 }, exclude: ["851713", "851714"] },
+    explain: "A listing that names a phone model and an accessory (case, charger, screen protector) sells the accessory, not the phone.",
+    source: "General Rule of Interpretation 1 (the terms of the headings); HS 2022 heading 85.17",
+  },
+  {
     id: "for-smartphone-not-phone",
     when: { familyPrefix: ["phone-accessory."] },
     effect: { codes: { "8517": -6 } },

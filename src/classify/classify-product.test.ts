@@ -79,3 +79,25 @@ describe("classifyWithIndex: parts, attributes and words that mislead", () => {
     expect(top("Christmas Matching Family Pajamas Set")?.slice(0, 2)).not.toBe("36");
   });
 });
+
+describe("classifyWithIndex: marketplace wording", () => {
+  const top = (title: string) => classifyWithIndex(index, { title }).candidates[0]?.hs6;
+
+  it("reads a device model as the device it names: the phone itself, or an accessory sold for it", () => {
+    expect(top("Apple iPhone 15 Pro Max 256GB Unlocked Smartphone")).toBe("851713");
+    expect(top("for iPhone 15 Pro Max Case Liquid Silicone Shockproof Soft Microfiber Lining")).toBe("392690");
+    expect(top("Samsung Galaxy S23 Ultra Case with Kickstand")).toBe("392690");
+  });
+
+  it("matches a phrase across a version number, and classifies by the battery chemistry named", () => {
+    expect(top("Bluetooth 5.3 Transmitter Receiver 2 in 1 Aux Adapter")).toBe("851762");
+    expect(top("AA Rechargeable Batteries NiMH 2800mAh 8 Pack")).toBe("850750");
+  });
+
+  it("knows remote-control toys, vacuum tumblers and electric kettles, in English and Chinese", () => {
+    expect(top("RC Car 1:16 Remote Control Off Road Monster Truck 2.4GHz")).toBe("950300");
+    expect(top("遥控汽车儿童越野车充电")).toBe("950300");
+    expect(top("40 oz Tumbler with Handle and Straw Stainless Steel Vacuum Insulated Travel Mug")).toBe("961700");
+    expect(top("电热水壶家用304不锈钢烧水壶")).toBe("851679");
+  });
+});

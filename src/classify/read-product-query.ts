@@ -131,7 +131,8 @@ function titleRuns(normalized: string): WeightedStem[][] {
     for (const part of parts) {
       if (part === undefined) continue;
       if (/^(?:for|compatible with|fits|fit for|suitable for)$/.test(part)) {
-        factor = AFTER_FOR;
+        // A title that opens with "for iPhone 15 … case" names nothing before it: what follows is the goods as well.
+        if (position > 0) factor = AFTER_FOR;
         continue;
       }
       if (/^(?:with|w\/|includes?|including|plus)$/.test(part)) {

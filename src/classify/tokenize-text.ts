@@ -149,8 +149,20 @@ export function normalizeText(text: string): string {
     .replace(/[\u2010-\u2015]/g, "-")
     .replace(/\bman-made\b/g, "manmade")
     .replace(/\bpart\s*(?:number|no\.?|#)/g, "partnumber")
+    .replace(DEVICE_MODEL, deviceWord)
     .replace(/([a-z])'s\b/g, "$1")
     .replace(/([a-z]s)'(?=\W|$)/g, "$1");
+}
+
+// Device model names sit between the words that name the goods ("case for iPhone 15 Pro Max", "Galaxy S23 Ultra case"): they
+// collapse to the kind of device, and "Apple" before them is a brand, not fruit.
+const DEVICE_MODEL =
+  /\b(?:apple\s+)?(iphone|ipad|ipod|macbook|airpods|imac)(?:\s+(?:air|pro|max|plus|mini|ultra|se|xr|xs|x|\d{1,2}(?:th)?(?:\s+gen(?:eration)?)?))*\b|\bapple\s+watch(?:\s+(?:series\s+)?(?:ultra|se|\d{1,2}))*\b|\bsamsung\s+galaxy(?!\s+(?:tab|watch|buds|book))(?:\s+(?:[a-z]{0,2}\d{1,3}[a-z+]*|ultra|plus|fe|note|fold\d*|flip\d*|pro|edge|lite|5g))*\b|\bgoogle\s+pixel(?:\s+(?:\d{1,2}[a-z]?|pro|xl|fold|a))*\b/g;
+
+function deviceWord(match: string, apple?: string): string {
+  if (apple) return apple;
+  if (match.startsWith("apple")) return "smart watch";
+  return "mobile phone";
 }
 
 // Nouns that name a colour when a colour word or "-colored" follows them: "charcoal gray", "ivory and cream-colored",
