@@ -201,8 +201,12 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
 
 /** Which calibration an input takes: a long description (a ruling, a spec sheet) or a title-like text; the engine is right far more often on listing titles than on technical descriptions with the same raw score. */
 export function inputForm(input: ProductInput): "title" | "description" {
-  return (input.description?.trim().length ?? 0) >= DESCRIPTION_CHARS ? "description" : "title";
+  if ((input.description?.trim().length ?? 0) >= DESCRIPTION_CHARS) return "description";
+  // A short text written as a sentence ("The item is a …") is a technical description cut short, not a listing title.
+  return PROSE.test((input.title ?? input.description ?? "").trim()) ? "description" : "title";
 }
+
+const PROSE = /^(?:the|this|these|those|each|an?|item|style|model)\b.{0,100}\s(?:is|are|was|were|consists?|comprises?|features?)\s/i;
 
 const DESCRIPTION_CHARS = 200;
 
