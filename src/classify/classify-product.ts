@@ -26,10 +26,22 @@ export type EngineFeatures = {
   precedents: boolean;
   /** Title, first sentences and the "is a …" phrase weigh more than later text. */
   positionWeighting: boolean;
+  /** A family's code follows the stated gender, fibre, knit/woven and outer surface to the code the schedule words them with. */
+  attributeTransposition: boolean;
+  /** A part named with the machine it serves goes to that machine's parts subheading. */
+  partsTransposition: boolean;
 };
 
 /** Every feature on. */
-export const ALL_FEATURES: EngineFeatures = { hierarchy: true, knowledgeBase: true, rules: true, precedents: true, positionWeighting: true };
+export const ALL_FEATURES: EngineFeatures = {
+  hierarchy: true,
+  knowledgeBase: true,
+  rules: true,
+  precedents: true,
+  positionWeighting: true,
+  attributeTransposition: true,
+  partsTransposition: true,
+};
 
 /** Options for one classification. */
 export type ClassifyOptions = {
@@ -159,12 +171,12 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
   // A title lists features after the goods ("coffee grinder stainless steel blade"), so its last noun names a part only when
   // the seller says the goods are a replacement or spare; a description's subject ("is a steel cover") says it outright.
   const partWords = input.description?.trim() || REPLACEMENT.test(query.text);
-  const goodsArePart = features.rules && (facts.isPart || (partWords && query.heads.some((head) => PART_HEADS.has(head))));
+  const goodsArePart = features.rules && features.partsTransposition && (facts.isPart || (partWords && query.heads.some((head) => PART_HEADS.has(head))));
   const familySupport = addFamilyEvidence(index, families, bonus, settings.familyWeight, {
     material: features.rules ? mainMaterial(facts.materials) : undefined,
     excluded,
     partHeads: goodsArePart ? query.heads.filter((head) => PART_HEADS.has(head)) : undefined,
-    facts: features.rules ? facts : undefined,
+    facts: features.rules && features.attributeTransposition ? facts : undefined,
   });
   const applied = features.rules ? applyRules(index, ruleContext, bonus) : [];
   const precedentIndex = features.precedents && options.precedents ? asPrecedentIndex(options.precedents) : undefined;
