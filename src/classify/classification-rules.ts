@@ -117,6 +117,8 @@ const MATERIAL_FORMS = [
   "tape",
   "tapes",
 ];
+const RAW_MATERIAL_TRADE =
+  "\\b(?:virgin|(?:injection|extrusion|film|blow molding|fiber|fibre|pipe|raffia|bottle) grade|granules?|pellets?|cathodes?|ingots?|bales?|jumbo bags?|mill (?:test )?certificate|lme|cif|fob|moq|metric tons?|\\d+\\s*mt)\\b";
 const PRIMARY_FORM_HEADINGS = [
   "72",
   "7106",
@@ -402,7 +404,9 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   },
   {
     id: "articles-not-materials",
-    when: { headOutside: MATERIAL_FORMS },
+    // Trade listings of raw materials end in specifications ("… injection grade 25kg bag", "… LME registered CIF"), so their
+    // last word is no head noun: their trade words say they are materials.
+    when: { all: [{ headOutside: MATERIAL_FORMS }, { not: { text: RAW_MATERIAL_TRADE } }] },
     effect: { codes: Object.fromEntries(PRIMARY_FORM_HEADINGS.map((code) => [code, -20])), exclude: [...PRIMARY_FORM_HEADINGS] },
     explain:
       "The goods are a finished article, not a material in a primary or semi-finished form (sheets, bars, powders, resins, fabrics), so the material headings are set aside.",
@@ -500,6 +504,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
       all: [
         { any: [{ familyPrefix: ["household.mug", "household.drinkware", "household.bottle", "glass.drinkware"] }, { text: "\\b(?:tumbler|mug|bottle|flask|cup)s?\\b" }] },
         { text: "\\b(?:vacuum|insulated|thermos|double[- ]wall(?:ed)? stainless)\\b" },
+        { not: { material: ["glass", "ceramic"] } },
       ],
     },
     effect: { codes: { "9617": 10, "961700": 10 }, exclude: ["7323", "3924", "7615", "7013"] },
@@ -512,6 +517,27 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { codes: { "8516": 4, "8509": 2 }, exclude: ["7323", "7615", "7418", "3924"] },
     explain: "An electric kettle, pot or other appliance is electrical equipment of chapter 85, not a household article of its metal or plastics.",
     source: "HS 2022 Section XV Note 1(f) and Chapter 39 Note 2 (articles of Section XVI are excluded from both); headings 85.09 and 85.16",
+  },
+  {
+    id: "balloons-9503",
+    when: { all: [{ text: "\\bballoons?\\b" }, { not: { text: "\\bhot air balloons?\\b|\\bballoon (?:pumps?|catheters?|weights?)\\b" } }] },
+    effect: { codes: { "9503": 10, "950300": 10 }, exclude: ["9505"] },
+    explain: "Balloons are toys of heading 95.03, whatever the party they decorate.",
+    source: "HS 2022 heading 95.03 and its Explanatory Note (toy balloons); HTSUS 9503.00.00 (inflatable toy balls, balloons and punchballs)",
+  },
+  {
+    id: "home-textile-of-plastics-3924",
+    when: { all: [{ familyPrefix: ["home-textile."] }, { mainMaterial: ["plastics"] }, { not: { material: ["textile"] } }] },
+    effect: { codes: { "3924": 10, "392490": 10 }, exclude: ["6302", "6303", "6304"] },
+    explain: "A tablecloth, curtain or cover of plastics sheeting (PVC, PEVA) is a household article of plastics, not a made-up textile article.",
+    source: "HS 2022 Chapter 63 (made-up textile articles) and heading 39.24; Chapter 39 Note 2",
+  },
+  {
+    id: "relay-over-60v",
+    when: { all: [{ familyPrefix: ["elec.relay"] }, { text: "\\b(?:[6-9]\\d|[1-9]\\d{2,3})\\s?v(?:ac|dc)?\\b" }, { not: { text: "\\b(?:12|24|5|3)\\s?v(?:dc)? (?:relay|automotive)\\b" } }] },
+    effect: { codes: { "853649": 8, "853641": -4 } },
+    explain: "A relay switching more than 60 V belongs to subheading 8536.49.",
+    source: "HS 2022 subheadings 8536.41 (relays for a voltage not exceeding 60 V) and 8536.49",
   },
   {
     id: "watch-digital-display",

@@ -5,7 +5,7 @@ export type ProductFacts = {
   construction?: "knit" | "woven" | "nonwoven";
   gender?: "men" | "women" | "boys" | "girls" | "babies" | "unisex";
   /** Textile fibre that predominates by weight (from percentages when given, else the first named). */
-  fibre?: "cotton" | "synthetic" | "artificial" | "wool" | "silk" | "flax";
+  fibre?: "cotton" | "synthetic" | "artificial" | "wool" | "silk" | "flax" | "other";
   /** Materials named, in the order of the evidence for them. */
   materials: string[];
   /** Precious metal present beyond plating (gold, silver, platinum; 925, 14k, 18k…). */
@@ -28,6 +28,7 @@ const FIBRES: readonly [NonNullable<ProductFacts["fibre"]>, RegExp][] = [
   ["wool", /\b(?:wool|woolen|woollen|cashmere|merino|alpaca|mohair|angora)\b/],
   ["silk", /\bsilk\b/],
   ["flax", /\b(?:linen|flax)\b/],
+  ["other", /\b(?:jute|burlap|hessian|hemp|ramie|sisal)\b/],
 ];
 
 const MATERIALS: readonly [string, RegExp][] = [

@@ -62,7 +62,7 @@ function agreement(has: Attributes, wanted: Attributes): number {
 function fibreAgrees(wanted: string, has: string): boolean {
   if (wanted === has) return true;
   if (has === "man-made") return wanted === "synthetic" || wanted === "artificial";
-  if (has === "other") return wanted === "silk" || wanted === "flax";
+  if (has === "other") return wanted === "silk" || wanted === "flax" || wanted === "other";
   return false;
 }
 

@@ -33,6 +33,16 @@ export const ROWS: readonly FamilyRow[] = [
     "milk cotton yarn, cotton knitting yarn, crochet cotton yarn, cotton yarn skein, embroidery floss, cross stitch floss, 牛奶棉毛线, 钩针棉线, 绣花线, 十字绣线",
     "520710 520790",
   ],
+  ["kb2.textile.spun-polyester-thread", "spun polyester thread, spun polyester sewing thread, 涤纶纱线缝纫", "550810"],
+  ["kb2.fabric.cotton-yardage", "cotton fabric by the yard, cotton fabric by the metre, quilting cotton fabric, cotton poplin fabric, printed cotton fabric, quilting fabric, 纯棉布料, 棉布布料", "520852 520812 520832"],
+  ["kb2.fabric.chiffon-satin", "chiffon fabric, polyester chiffon fabric, satin fabric, polyester satin fabric, organza fabric, 雪纺布料, 缎面布料", "540752 540761 540754"],
+  ["kb2.fabric.jersey", "jersey knit fabric, spandex jersey fabric, cotton spandex fabric, stretch knit fabric, knit fabric by the yard, 针织布料, 弹力布", "600410 600632 600622"],
+  ["kb2.fabric.fleece", "polar fleece fabric, fleece fabric, minky fabric, 摇粒绒布料, 珊瑚绒布料", "600192 600191"],
+  ["kb2.fabric.tulle", "tulle fabric, tulle roll, tulle netting, 网纱布料", "580410"],
+  ["kb2.fabric.felt", "felt sheets, felt fabric, craft felt, felt roll, 毛毡布", "560290 560210"],
+  ["kb2.apparel.girdle", "panty girdle, waist cincher, shapewear panty, tummy control panty, butt lifter panty, 收腹内裤, 束腰", "621220"],
+  ["kb2.apparel.corselette", "shapewear bodysuit, full body shaper, body shaper bodysuit, 连体塑身衣", "621230"],
+  ["kb2.pearl.beads", "freshwater pearl beads, cultured pearl beads, loose pearls, pearl strand, 淡水珍珠, 珍珠散珠", "710122"],
   ["kb2.textile.cotton-thread", "cotton sewing thread, cotton thread spool, 棉缝纫线, 纯棉缝纫线", "520420 520411"],
   [
     "kb2.textile.synthetic-thread",
@@ -216,8 +226,8 @@ export const ROWS: readonly FamilyRow[] = [
   [
     "kb2.textile.hook-loop",
     "hook loop tape, hook loop fastener, magic tape, sew on hook loop, self adhesive hook loop, 魔术贴, 粘扣带, 魔术粘扣",
-    "580632",
-    "Heading 58.06: narrow woven fabrics (hook-and-loop tape)",
+    "580610 580632",
+    "Heading 58.06: narrow woven fabrics (hook-and-loop tape is a woven pile fabric, 5806.10)",
   ],
   [
     "kb2.textile.labels",
