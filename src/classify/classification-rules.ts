@@ -118,7 +118,7 @@ const MATERIAL_FORMS = [
   "tapes",
 ];
 const RAW_MATERIAL_TRADE =
-  "\\b(?:virgin|(?:injection|extrusion|film|blow molding|fiber|fibre|pipe|raffia|bottle) grade|granules?|pellets?|cathodes?|ingots?|bales?|jumbo bags?|mill (?:test )?certificate|lme|cif|fob|moq|metric tons?|\\d+\\s*mt)\\b";
+  "\\b(?:virgin|(?:injection|extrusion|film|blow molding|fiber|fibre|pipe|raffia|bottle) grade|granules?|pellets?|cathodes?|ingots?|bales?|jumbo bags?|mill (?:test )?certificate|lme|cif|fob|moq|metric tons?|\\d+\\s*mt|by the (?:yard|metre|meter|roll)|sold by the|per (?:ream|yard|metre|meter)|\\d+\\s?gsm)\\b";
 const PRIMARY_FORM_HEADINGS = [
   "72",
   "7106",
@@ -404,8 +404,8 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   },
   {
     id: "articles-not-materials",
-    // Trade listings of raw materials end in specifications ("… injection grade 25kg bag", "… LME registered CIF"), so their
-    // last word is no head noun: their trade words say they are materials.
+    // Trade listings of raw materials end in specifications ("… injection grade 25kg bag", "… LME registered CIF", "… by the
+    // yard", "80gsm"), so their last word is no head noun: their trade words say they are materials.
     when: { all: [{ headOutside: MATERIAL_FORMS }, { not: { text: RAW_MATERIAL_TRADE } }] },
     effect: { codes: Object.fromEntries(PRIMARY_FORM_HEADINGS.map((code) => [code, -20])), exclude: [...PRIMARY_FORM_HEADINGS] },
     explain:
