@@ -121,6 +121,14 @@ const RAW_MATERIAL_TRADE =
   "\\b(?:virgin|(?:injection|extrusion|film|blow molding|fiber|fibre|pipe|raffia|bottle) grade|granules?|pellets?|cathodes?|ingots?|bales?|jumbo bags?|mill (?:test )?certificate|lme|cif|fob|moq|metric tons?|\\d+\\s*mt|by the (?:yard|metre|meter|roll)|sold by the|per (?:ream|yard|metre|meter)|\\d+\\s?gsm)\\b";
 const PRIMARY_FORM_HEADINGS = [
   "72",
+  "4104",
+  "4105",
+  "4106",
+  "4107",
+  "4112",
+  "4113",
+  "4114",
+  "4115",
   "7106",
   "7108",
   "7110",
