@@ -173,7 +173,7 @@ const ROWS: readonly FamilyRow[] = [
 
   // Chapter 40: rubber
   ["rubber.tire", "tire, tyre, car tire, truck tire, bicycle tire, 轮胎", "4011"],
-  ["rubber.car-tyre", "car tyre, car tire, summer tyre, winter tyre, all season tire, all season tyre, passenger car tyre, passenger car tire, radial tyre, 汽车轮胎, 轿车轮胎", "401110"],
+  ["rubber.car-tyre", "car tyre, car tire, summer tyre, winter tyre, all-season tire, all-season tyre, passenger car tyre, passenger car tire, radial tyre, 汽车轮胎, 轿车轮胎", "401110"],
   ["bicycle.brakes", "bike brake, bicycle brake, mtb disc brake, hydraulic disc brake set, v-brake, disc brake caliper bike, brake lever bike, 自行车刹车, 碟刹", "871494", "HS 2022 8714.94: brakes of bicycles"],
   ["bicycle.drivetrain", "bike cassette, bicycle cassette, freewheel, cassette sprocket, chainring, crankset, bike crank, 飞轮, 牙盘, 自行车曲柄", "871493 871496"],
   ["tool.staple-gun", "staple gun, upholstery stapler, manual staple gun, 射钉枪, 码钉枪", "820559"],
