@@ -1,13 +1,15 @@
 import { hasCjk } from "../tariff/glossary-zh.ts";
 import { PRODUCT_FAMILIES, type ProductFamily } from "./product-families.ts";
-import type { ProductQuery } from "./read-product-query.ts";
+import type { ProductQuery, WeightedStem } from "./read-product-query.ts";
 import { phraseStems } from "./tokenize-text.ts";
 
 /** A knowledge-base family found in the input: which words named it and how much weight their place gave them. */
 export type FamilyMatch = { family: ProductFamily; phrase: string; strength: number };
 
 type Phrase = { stems: string[]; text: string; families: ProductFamily[] };
-type CompiledFamilies = { byFirstStem: Map<string, Phrase[]>; cjkByFirstChar: Map<string, Phrase[]> };
+/** English phrases as a trie of stems: the phrase (if any) that ends here, and the stems that continue one. */
+type StemTrie = { phrase?: Phrase; next: Map<string, StemTrie> };
+type CompiledFamilies = { english: StemTrie; cjkByFirstChar: Map<string, Phrase[]> };
 
 let compiled: CompiledFamilies | undefined;
 
@@ -32,17 +34,25 @@ function compileFamilies(families: readonly ProductFamily[]): CompiledFamilies {
       english.set(key, phrase);
     }
   }
-  const byFirstStem = groupBy(
-    [...english.values()],
-    (p) => p.stems[0] as string,
-    (p) => p.stems.length,
-  );
+  const trie: StemTrie = { next: new Map() };
+  for (const phrase of english.values()) {
+    let node = trie;
+    for (const stem of phrase.stems) {
+      let child = node.next.get(stem);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(stem, child);
+      }
+      node = child;
+    }
+    node.phrase = phrase;
+  }
   const cjkByFirstChar = groupBy(
     [...chinese.values()],
     (p) => p.text[0] as string,
     (p) => p.text.length,
   );
-  return { byFirstStem, cjkByFirstChar };
+  return { english: trie, cjkByFirstChar };
 }
 
 function groupBy(phrases: Phrase[], key: (p: Phrase) => string, length: (p: Phrase) => number): Map<string, Phrase[]> {
@@ -67,7 +77,7 @@ export function matchFamilies(query: ProductQuery, families: readonly ProductFam
     }
   };
   for (const run of query.runs) {
-    const longestAt = (at: number) => (kb.byFirstStem.get(run[at]?.stem as string) ?? []).find((p) => p.stems.every((stem, j) => run[at + j]?.stem === stem));
+    const longestAt = (at: number) => longestPhraseAt(kb.english, run, at);
     let i = 0;
     while (i < run.length) {
       const hit = longestAt(i);
@@ -82,7 +92,8 @@ export function matchFamilies(query: ProductQuery, families: readonly ProductFam
         i++;
         continue;
       }
-      const weight = Math.max(...run.slice(i, i + hit.stems.length).map((t) => t.weight));
+      let weight = Number.NEGATIVE_INFINITY;
+      for (let j = i; j < i + hit.stems.length && j < run.length; j++) weight = Math.max(weight, (run[j] as WeightedStem).weight);
       note(hit, weight * (1 + 0.4 * (hit.stems.length - 1)));
       i += hit.stems.length;
     }
@@ -99,4 +110,16 @@ export function matchFamilies(query: ProductQuery, families: readonly ProductFam
     i += hit.text.length;
   }
   return [...best.values()].sort((a, b) => b.strength - a.strength);
+}
+
+/** The longest knowledge-base phrase whose stems start at `at` in the run (phrases are keyed by their stems, so at most one of each length matches). */
+function longestPhraseAt(trie: StemTrie, run: readonly WeightedStem[], at: number): Phrase | undefined {
+  let longest: Phrase | undefined;
+  let node: StemTrie | undefined = trie;
+  for (let i = at; i < run.length; i++) {
+    node = node.next.get((run[i] as WeightedStem).stem);
+    if (!node) break;
+    if (node.phrase) longest = node.phrase;
+  }
+  return longest;
 }
