@@ -37,7 +37,10 @@ export function applyRules(index: ClassifyIndex, ctx: RuleContext, bonus: Float6
   for (const rule of rules) {
     if (!ruleHolds(rule.when, ctx)) continue;
     const effects = effectsOf(index, rule);
-    for (const [id, weight] of effects) bonus[id] = (bonus[id] as number) + weight;
+    // forEach, not for…of: a rule can move thousands of lines, and each entry of a for…of is a fresh array.
+    effects.forEach((weight, id) => {
+      bonus[id] = (bonus[id] as number) + weight;
+    });
     if (effects.size) applied.push({ rule, effects });
   }
   return applied;

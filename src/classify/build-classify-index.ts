@@ -34,7 +34,7 @@ export type IndexNode = {
 };
 
 /** Postings of one term: the nodes whose text holds it and how strongly (own text 1, secondary text 0.7, descendants 0.5), and apart the nodes whose own text holds it. */
-export type Postings = { ids: Int32Array; weights: Float32Array; ownIds: Int32Array; ownWeights: Float32Array };
+export type Postings = { ids: Int32Array; weights: Float32Array; ownIds: Int32Array; ownWeights: Float32Array; idf: number };
 
 /** The in-memory classification index: the HS/HTS tree with term postings, built from the schedule text only. */
 export type ClassifyIndex = {
@@ -222,49 +222,61 @@ function buildPostings(
     if (extra) for (const t of documentTerms(extra)) if (!terms.has(t)) terms.set(t, SECONDARY);
     return terms;
   });
-  const df = new Map<string, number>();
-  for (const terms of own) for (const t of terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const ownNorm = Float32Array.from(own, (terms) => Math.max(1, [...terms.keys()].filter((t) => !t.includes(" ")).length / OWN_LENGTH_PIVOT) ** 0.5);
-  const all: Map<string, number>[] = own.map((terms) => new Map(terms));
-  // Children come after their parent in the array, so a reverse sweep hands every line's words up the tree.
-  for (let id = nodes.length - 1; id >= 0; id--) {
-    const node = nodes[id] as IndexNode;
-    if (node.parent < 0) continue;
-    const parentTerms = all[node.parent] as Map<string, number>;
-    for (const t of (all[id] as Map<string, number>).keys()) if (!parentTerms.has(t)) parentTerms.set(t, DESCENDANT);
-  }
-  const lists = new Map<string, { ids: number[]; weights: number[] }>();
-  const norm = new Float32Array(nodes.length);
-  for (const [id, terms] of all.entries()) {
-    let unigrams = 0;
+  // A term's postings are the lines whose own text holds it and every ancestor of theirs (the ancestors hold it as a
+  // descendant's word). Walking up from each owner until a line already taken lists each posting once, without a term map per line.
+  const owners = new Map<string, { ids: number[]; weights: number[] }>();
+  for (const [id, terms] of own.entries()) {
     for (const [t, w] of terms) {
-      if (!t.includes(" ")) unigrams++;
-      let list = lists.get(t);
-      if (!list) {
-        list = { ids: [], weights: [] };
-        lists.set(t, list);
-      }
-      list.ids.push(id);
-      list.weights.push(w);
+      const list = owners.get(t);
+      if (list) {
+        list.ids.push(id);
+        list.weights.push(w);
+      } else owners.set(t, { ids: [id], weights: [w] });
     }
-    norm[id] = (1 + unigrams / 12) ** (AGGREGATE_NORM[(nodes[id] as IndexNode).level] ?? 0.1);
-  }
-  const postings = new Map<string, Postings>();
-  for (const [t, list] of lists) {
-    let owned = 0;
-    for (const w of list.weights) if (w >= SECONDARY) owned++;
-    const ownIds = new Int32Array(owned);
-    const ownWeights = new Float32Array(owned);
-    for (let i = 0, j = 0; i < list.ids.length; i++) {
-      if ((list.weights[i] as number) < SECONDARY) continue;
-      ownIds[j] = list.ids[i] as number;
-      ownWeights[j++] = list.weights[i] as number;
-    }
-    postings.set(t, { ids: Int32Array.from(list.ids), weights: Float32Array.from(list.weights), ownIds, ownWeights });
   }
   const n = nodes.length;
+  const takenBy = new Int32Array(n).fill(-1);
+  const ownWeight = new Float64Array(n);
+  const unigrams = new Int32Array(n);
+  const postings = new Map<string, Postings>();
   const idf = new Map<string, number>();
-  for (const t of lists.keys()) idf.set(t, Math.log(1 + n / (df.get(t) ?? 1)));
+  let term = 0;
+  for (const [t, { ids, weights: ownerWeights }] of owners) {
+    const found: number[] = [];
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] as number;
+      ownWeight[id] = ownerWeights[k] as number;
+      for (let at = id; at >= 0 && takenBy[at] !== term; at = (nodes[at] as IndexNode).parent) {
+        takenBy[at] = term;
+        found.push(at);
+      }
+    }
+    term++;
+    const postingIds = Int32Array.from(found).sort();
+    const weights = new Float32Array(postingIds.length);
+    let owned = 0;
+    for (let i = 0; i < postingIds.length; i++) {
+      const w = ownWeight[postingIds[i] as number] || DESCENDANT;
+      weights[i] = w;
+      if (w >= SECONDARY) owned++;
+    }
+    const ownIds = new Int32Array(owned);
+    const ownWeights = new Float32Array(owned);
+    for (let i = 0, j = 0; i < postingIds.length; i++) {
+      const id = postingIds[i] as number;
+      const w = ownWeight[id] || DESCENDANT;
+      if (w < SECONDARY) continue;
+      ownIds[j] = id;
+      ownWeights[j++] = w;
+    }
+    for (const id of ids) ownWeight[id] = 0;
+    if (!t.includes(" ")) for (const id of postingIds) unigrams[id] = (unigrams[id] as number) + 1;
+    const termIdf = Math.log(1 + n / ids.length);
+    idf.set(t, termIdf);
+    postings.set(t, { ids: postingIds, weights, ownIds, ownWeights, idf: termIdf });
+  }
+  const norm = Float32Array.from(nodes, (node, id) => (1 + (unigrams[id] as number) / 12) ** (AGGREGATE_NORM[node.level] ?? 0.1));
   return { postings, idf, norm, ownNorm };
 }
 

@@ -55,7 +55,13 @@ describe("classifyWithIndex: parts, attributes and words that mislead", () => {
   it("sends a part named beside or for a machine to that machine's parts subheading, not the machine", () => {
     expect(top("Replacement Blade for Lawn Mower 21 inch")).toBe("843390");
     expect(top("Blender Replacement Blade Assembly for Ninja")).toBe("850990");
-    const crane = classifyWithIndex(index, { description: "The merchandise under consideration is a steel cover, part number 549-6714, for the Hiab 148 CLX knuckle boom crane. It is used to protect hydraulic lines." }, { market: "us" });
+    const crane = classifyWithIndex(
+      index,
+      {
+        description: "The merchandise under consideration is a steel cover, part number 549-6714, for the Hiab 148 CLX knuckle boom crane. It is used to protect hydraulic lines.",
+      },
+      { market: "us" },
+    );
     expect(crane.candidates[0]?.hs6).toBe("843149");
   });
 

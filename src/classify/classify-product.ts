@@ -11,9 +11,9 @@ import { type FamilyMatch, matchFamilies } from "./match-families.ts";
 import { indexPrecedents, nearestPrecedents, type Precedent, type PrecedentIndex, type PrecedentMatch } from "./match-precedents.ts";
 import { type ProductFacts, readProductFacts } from "./read-product-facts.ts";
 import { type ProductInput, type ProductQuery, readProductQuery } from "./read-product-query.ts";
-import { accumulateTerms, matchedTerms } from "./score-lexical.ts";
+import { accumulateTerms, type IndexedTerm, indexedTerms, matchedTerms } from "./score-lexical.ts";
 import { type PathScratch, pathScratch, scorePaths } from "./score-paths.ts";
-import { DEFAULT_HIERARCHY_SETTINGS, type Evidence, type HierarchySettings, type PathCandidate, pathOf, searchFlat, searchHierarchy, siblingScore } from "./search-hierarchy.ts";
+import { DEFAULT_HIERARCHY_SETTINGS, type Evidence, type HierarchySettings, type PathCandidate, pathOf, type SiblingGroups, searchFlat, searchHierarchy, siblingScore } from "./search-hierarchy.ts";
 
 /** Which market's codes to return: the US HTS 10-digit line, or the HS 6-digit subheading. */
 export type Market = "us" | "hs";
@@ -129,7 +129,7 @@ export async function getClassifyIndex(db: Queryable): Promise<ClassifyIndex> {
   return index;
 }
 
-type Scratch = { paths: PathScratch; aggregate: Float64Array<ArrayBuffer>; bonus: Float64Array<ArrayBuffer>; bonusIds: number[] };
+type Scratch = { paths: PathScratch; aggregate: Float64Array<ArrayBuffer>; bonus: Float64Array<ArrayBuffer>; bonusIds: number[]; levelWeight: Float64Array<ArrayBuffer> };
 const scratchCache = new WeakMap<ClassifyIndex, Scratch>();
 
 /** Per-index work arrays, reused across calls: classification is synchronous, so one set per index is never shared by two calls at once. */
@@ -137,7 +137,7 @@ function scratchOf(index: ClassifyIndex): Scratch {
   let scratch = scratchCache.get(index);
   if (!scratch) {
     const n = index.nodes.length;
-    scratch = { paths: pathScratch(index), aggregate: new Float64Array(n), bonus: new Float64Array(n), bonusIds: [] };
+    scratch = { paths: pathScratch(index), aggregate: new Float64Array(n), bonus: new Float64Array(n), bonusIds: [], levelWeight: new Float64Array(11) };
     scratchCache.set(index, scratch);
   }
   return scratch;
@@ -161,7 +161,8 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
 
   const settings = options.settings ?? DEFAULT_HIERARCHY_SETTINGS;
   const scratch = scratchOf(index);
-  const scale = lexicalScale(index, query.terms, settings);
+  const terms = indexedTerms(index, query.terms);
+  const scale = lexicalScale(terms, settings);
   const bonus = scratch.bonus;
   for (const id of scratch.bonusIds) bonus[id] = 0;
   const families = features.knowledgeBase ? matchFamilies(query) : [];
@@ -185,18 +186,20 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
   const bonusIds = touchedIds(index, familySupport, applied, precedents);
 
   scratch.bonusIds = bonusIds;
-  const paths = scorePaths(index, query.terms, scale, scratch.paths, { values: bonus, ids: bonusIds });
-  const aggregate = accumulateTerms(index, query.terms, scratch.aggregate);
-  const levelWeight = new Float64Array(11);
+  const paths = scorePaths(index, terms, scale, scratch.paths, { values: bonus, ids: bonusIds });
+  const aggregate = accumulateTerms(terms, scratch.aggregate);
+  const levelWeight = scratch.levelWeight.fill(0);
   for (const [level, weight] of Object.entries(settings.aggregateWeight)) levelWeight[Number(level)] = scale * weight;
   const { levels, norm } = index;
   const extra = (id: number) => ((levelWeight[levels[id] as number] as number) * (aggregate[id] as number)) / (norm[id] as number);
   const evidence: Evidence = { ...paths, extra };
-  const found = features.hierarchy ? searchHierarchy(index, evidence, depth, settings) : searchFlat(index, evidence, depth);
+  const siblingMemo: SiblingGroups = new Map();
+  const found = features.hierarchy ? searchHierarchy(index, evidence, depth, settings, siblingMemo) : searchFlat(index, evidence, depth);
   return assemble(index, found, {
     market,
     top,
     query,
+    terms,
     familySupport,
     applied,
     precedents,
@@ -207,7 +210,7 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
     abstainBelow: options.abstainBelow ?? DEFAULT_ABSTAIN_BELOW,
     evidence,
     settings,
-    siblingMemo: new Map(),
+    siblingMemo,
   });
 }
 
@@ -223,9 +226,10 @@ const PROSE = /^(?:the|this|these|those|each|an?|item|style|model)\b.{0,100}\s(?
 const DESCRIPTION_CHARS = 200;
 
 /** Long texts match many words by chance: lexical evidence is divided by a power of the query's total weight, so a title and a page of text speak on one scale. */
-function lexicalScale(index: ClassifyIndex, terms: Map<string, number>, settings: HierarchySettings): number {
+function lexicalScale(terms: readonly IndexedTerm[], settings: HierarchySettings): number {
+  // Terms the index lacks have no idf and add nothing.
   let mass = 0;
-  for (const [term, weight] of terms) if (!term.includes(" ")) mass += weight * (index.idf.get(term) ?? 0);
+  for (const { term, weight, idf } of terms) if (!term.includes(" ")) mass += weight * idf;
   return settings.lexicalScale / Math.max(1, mass) ** settings.lengthExponent;
 }
 
@@ -278,9 +282,8 @@ function addFamilyEvidence(
       // Two families named by the same words, one at the heading and one at a subheading under it, are one piece of evidence:
       // the path through the subheading would otherwise count those words twice.
       const narrower = (codesByPhrase.get(match.phrase) ?? []).some((other) => other.length > familyCode.length && other.startsWith(familyCode));
-      const value = weight * match.strength * ([1, 0.75, 0.6, 0.5][rank] ?? 0.45) * (narrower ? SAME_WORDS_BROADER : 1);
-      contributions.set(id, [...(contributions.get(id) ?? []), value]);
-      for (const node of pathOf(index, id)) support.set(node, [...(support.get(node) ?? []), { match, code }]);
+      pushTo(contributions, id, weight * match.strength * ([1, 0.75, 0.6, 0.5][rank] ?? 0.45) * (narrower ? SAME_WORDS_BROADER : 1));
+      for (const node of pathOf(index, id)) pushTo(support, node, { match, code });
     });
   }
   for (const [node, values] of contributions) {
@@ -293,6 +296,12 @@ function addFamilyEvidence(
 
 function servesOnly(match: FamilyMatch, partHeads: readonly string[]): boolean {
   return Boolean(match.served || (match.stems?.length && partHeads.length && !partHeads.some((head) => match.stems?.includes(head))));
+}
+
+function pushTo<T>(lists: Map<number, T[]>, key: number, value: T): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
 }
 
 // Headings that name the same articles in different materials: household and kitchen articles, and "other articles" of a
@@ -366,6 +375,7 @@ type AssembleContext = {
   market: Market;
   top: number;
   query: ProductQuery;
+  terms: readonly IndexedTerm[];
   familySupport: FamilySupport;
   applied: AppliedRule[];
   precedents: PrecedentMatch[];
@@ -376,7 +386,7 @@ type AssembleContext = {
   abstainBelow: number;
   evidence: Evidence;
   settings: HierarchySettings;
-  siblingMemo: Map<number, { logZ: number }>;
+  siblingMemo: SiblingGroups;
 };
 
 function assemble(index: ClassifyIndex, paths: PathCandidate[], ctx: AssembleContext): Classification {
@@ -439,7 +449,7 @@ function explain(index: ClassifyIndex, candidate: PathCandidate, ctx: AssembleCo
   const words = ctx.query.words;
   const matched = new Set<string>();
   for (const id of pathIds)
-    for (const term of matchedTerms(index, id, ctx.query.terms))
+    for (const term of matchedTerms(id, ctx.terms))
       matched.add(
         term
           .split(" ")
@@ -454,7 +464,7 @@ function explain(index: ClassifyIndex, candidate: PathCandidate, ctx: AssembleCo
     }
   }
   const rules = ctx.applied
-    .map(({ rule, effects }) => ({ rule, effect: [...effects].filter(([id]) => onPath.has(id)).reduce((s, [, w]) => s + w, 0) }))
+    .map(({ rule, effects }) => ({ rule, effect: effectOnPath(effects, pathIds, onPath) }))
     .filter((r) => r.effect !== 0)
     .map(({ rule, effect }) => ({ id: rule.id, explain: rule.explain, source: rule.source, effect }));
   return {
@@ -469,8 +479,28 @@ function explain(index: ClassifyIndex, candidate: PathCandidate, ctx: AssembleCo
   };
 }
 
+/** The sum of a rule's effects on the nodes of a path, added in the rule's own order (a float sum depends on it). */
+function effectOnPath(effects: Map<number, number>, pathIds: readonly number[], onPath: Set<number>): number {
+  // A rule's effects can cover thousands of lines and a path has at most five: look the path up, and walk the effects only
+  // when two or more of its nodes are moved, to add them in the same order as before.
+  let hits = 0;
+  let only = 0;
+  for (const id of pathIds) {
+    const weight = effects.get(id);
+    if (weight === undefined) continue;
+    hits++;
+    only = 0 + weight;
+  }
+  if (hits < 2) return only;
+  let sum = 0;
+  effects.forEach((weight, id) => {
+    if (onPath.has(id)) sum += weight;
+  });
+  return sum;
+}
+
 /** The share a node had among its siblings (softmax over the same evidence the search used), for the explanation. */
-function siblingProbability(index: ClassifyIndex, id: number, evidence: Evidence, settings: HierarchySettings, memo: Map<number, { logZ: number }>): number {
+function siblingProbability(index: ClassifyIndex, id: number, evidence: Evidence, settings: HierarchySettings, memo: SiblingGroups): number {
   const node = index.nodes[id] as IndexNode;
   const temperature = settings.temperature[node.level] ?? 3;
   // Siblings can sit at different levels (a 10-digit line beside 6-digit subheadings), so the memo is per parent and temperature.

@@ -7,7 +7,9 @@ import { phraseStems } from "./tokenize-text.ts";
 export type FamilyMatch = { family: ProductFamily; phrase: string; strength: number; served?: boolean; stems?: readonly string[] };
 
 type Phrase = { stems: string[]; text: string; families: ProductFamily[] };
-type CompiledFamilies = { byFirstStem: Map<string, Phrase[]>; cjkByFirstChar: Map<string, Phrase[]> };
+/** English phrases as a trie of stems: the phrase (if any) that ends here, and the stems that continue one. */
+type StemTrie = { phrase?: Phrase; next: Map<string, StemTrie> };
+type CompiledFamilies = { english: StemTrie; cjkByFirstChar: Map<string, Phrase[]> };
 
 let compiled: CompiledFamilies | undefined;
 
@@ -32,17 +34,25 @@ function compileFamilies(families: readonly ProductFamily[]): CompiledFamilies {
       english.set(key, phrase);
     }
   }
-  const byFirstStem = groupBy(
-    [...english.values()],
-    (p) => p.stems[0] as string,
-    (p) => p.stems.length,
-  );
+  const trie: StemTrie = { next: new Map() };
+  for (const phrase of english.values()) {
+    let node = trie;
+    for (const stem of phrase.stems) {
+      let child = node.next.get(stem);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(stem, child);
+      }
+      node = child;
+    }
+    node.phrase = phrase;
+  }
   const cjkByFirstChar = groupBy(
     [...chinese.values()],
     (p) => p.text[0] as string,
     (p) => p.text.length,
   );
-  return { byFirstStem, cjkByFirstChar };
+  return { english: trie, cjkByFirstChar };
 }
 
 function groupBy(phrases: Phrase[], key: (p: Phrase) => string, length: (p: Phrase) => number): Map<string, Phrase[]> {
@@ -56,21 +66,20 @@ function groupBy(phrases: Phrase[], key: (p: Phrase) => string, length: (p: Phra
 }
 
 /** The longest knowledge-base phrase starting at a word of a run, and where it ends; numbers and model codes inside it do not break it ("bluetooth 5.3 transmitter" names a bluetooth transmitter). */
-function longestPhraseAt(kb: CompiledFamilies, run: readonly WeightedStem[], at: number): { phrase: Phrase; end: number } | undefined {
-  for (const phrase of kb.byFirstStem.get(run[at]?.stem as string) ?? []) {
-    let j = at;
-    let matched = true;
-    for (const [k, stem] of phrase.stems.entries()) {
-      while (k > 0 && run[j] && run[j]?.stem !== stem && run[j]?.soft && /\d/.test(run[j]?.stem as string)) j++;
-      if (run[j]?.stem !== stem) {
-        matched = false;
-        break;
-      }
-      j++;
+function longestPhraseAt(trie: StemTrie, run: readonly WeightedStem[], at: number): { phrase: Phrase; end: number } | undefined {
+  let longest: { phrase: Phrase; end: number } | undefined;
+  let node: StemTrie | undefined = trie;
+  for (let i = at; i < run.length; i++) {
+    const token = run[i] as WeightedStem;
+    const child: StemTrie | undefined = node.next.get(token.stem);
+    if (!child) {
+      if (i > at && token.soft && /\d/.test(token.stem)) continue;
+      break;
     }
-    if (matched) return { phrase, end: j };
+    node = child;
+    if (node.phrase) longest = { phrase: node.phrase, end: i + 1 };
   }
-  return undefined;
+  return longest;
 }
 
 /** Find the knowledge-base families the input names: greedy longest match over each run of stems (and over Chinese text), so "drill bit" beats "drill". */
@@ -81,11 +90,12 @@ export function matchFamilies(query: ProductQuery, families: readonly ProductFam
   const note = (phrase: Phrase, strength: number, served = false) => {
     for (const family of phrase.families) {
       const current = best.get(family);
-      if (!current || current.strength < strength) best.set(family, served ? { family, phrase: phrase.text, strength, served, stems: phrase.stems } : { family, phrase: phrase.text, strength, stems: phrase.stems });
+      if (!current || current.strength < strength)
+        best.set(family, served ? { family, phrase: phrase.text, strength, served, stems: phrase.stems } : { family, phrase: phrase.text, strength, stems: phrase.stems });
     }
   };
   for (const run of query.runs) {
-    const longestAt = (at: number) => longestPhraseAt(kb, run, at);
+    const longestAt = (at: number) => longestPhraseAt(kb.english, run, at);
     let i = 0;
     while (i < run.length) {
       const found = longestAt(i);
@@ -100,9 +110,14 @@ export function matchFamilies(query: ProductQuery, families: readonly ProductFam
         i++;
         continue;
       }
-      const words = run.slice(i, found.end);
-      const weight = Math.max(...words.map((t) => t.weight));
-      note(found.phrase, weight * (1 + 0.4 * (found.phrase.stems.length - 1)), words.every((t) => t.served));
+      let weight = Number.NEGATIVE_INFINITY;
+      let served = true;
+      for (let j = i; j < found.end; j++) {
+        const token = run[j] as WeightedStem;
+        weight = Math.max(weight, token.weight);
+        served &&= token.served === true;
+      }
+      note(found.phrase, weight * (1 + 0.4 * (found.phrase.stems.length - 1)), served);
       i = found.end;
     }
   }

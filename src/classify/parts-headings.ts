@@ -5,6 +5,7 @@
 import { phraseStems } from "./tokenize-text.ts";
 
 /** Heading (4 digits) of the goods served → the HS 2022 subheading of their parts (the usual one where the schedule splits parts by kind). */
+// biome-ignore format: a table reads better in rows
 export const PARTS_OF_HEADING: Readonly<Record<string, string>> = {
   "8401": "840140", "8402": "840290", "8403": "840390", "8404": "840490", "8405": "840590", "8406": "840690",
   "8407": "840991", "8408": "840999", "8410": "841090", "8411": "841199", "8412": "841290", "8413": "841391",
@@ -43,6 +44,7 @@ export function partsCodeFor(code: string): string | undefined {
 }
 
 /** Head nouns that name a part of something rather than a whole article (stems), e.g. "replacement blade for a lawn mower". Covers, doors, panels, lids and mounts are left out: a car cover or a phone mount for a car is an article of its own. */
+// biome-ignore format: a word list
 export const PART_HEADS: ReadonlySet<string> = new Set(
   [
     "part", "parts", "spare", "spares", "component", "components", "housing", "casing", "bracket", "blade", "blades",

@@ -40,7 +40,11 @@ const ROWS: readonly FamilyRow[] = [
   ["food.sauce", "sauce, soy sauce, ketchup, mayonnaise, mustard, hot sauce, seasoning, condiments, salad dressing, 酱油, 调味料, 辣椒酱, 酱", "2103"],
   ["food.spices", "spices, pepper, cinnamon, chili powder, paprika, turmeric, ginger, saffron, cumin, 香料, 胡椒, 花椒, 辣椒粉", "0904 0906 0910 0909"],
   ["food.vanilla", "vanilla, vanilla beans, 香草", "0905"],
-  ["food.supplement", "dietary supplement, food supplement, nutritional supplement, protein powder, collagen powder, probiotic, meal replacement, softgels, vitamin supplement, vitamin gummies, fish oil softgels, supplement capsules, whey protein powder, 保健品, 蛋白粉, 营养品, 软胶囊", "210690"],
+  [
+    "food.supplement",
+    "dietary supplement, food supplement, nutritional supplement, protein powder, collagen powder, probiotic, meal replacement, softgels, vitamin supplement, vitamin gummies, fish oil softgels, supplement capsules, whey protein powder, 保健品, 蛋白粉, 营养品, 软胶囊",
+    "210690",
+  ],
   ["food.vitamins", "vitamins, multivitamin, vitamin c, 维生素", "2106 2936"],
   ["food.infant-formula", "infant formula, baby formula, milk powder for infants, 奶粉, 婴儿奶粉", "1901"],
   ["food.milk-powder", "milk powder, powdered milk, whole milk powder, 奶粉", "0402"],
@@ -117,7 +121,12 @@ const ROWS: readonly FamilyRow[] = [
   ["chem.matches", "matches, 火柴", "3605"],
   ["chem.insecticide", "insecticide, insect repellent, mosquito repellent, pesticide, herbicide, rodenticide, 杀虫剂, 驱蚊", "3808"],
   ["chem.disinfectant", "disinfectant, hand sanitizer, sanitizing wipes, 消毒液, 消毒湿巾", "3808"],
-  ["chem.fertilizer", "fertilizer, plant food, fertilizer spikes, plant food spikes, 化肥, 肥料", "310510 3105 3101", "HS 2022 3105.10: goods of chapter 31 in tablets or in packages of a gross weight not exceeding 10 kg (retail)"],
+  [
+    "chem.fertilizer",
+    "fertilizer, plant food, fertilizer spikes, plant food spikes, 化肥, 肥料",
+    "310510 3105 3101",
+    "HS 2022 3105.10: goods of chapter 31 in tablets or in packages of a gross weight not exceeding 10 kg (retail)",
+  ],
   ["chem.paint", "paint, acrylic paint, spray paint, varnish, lacquer, coating, primer, 油漆, 涂料, 喷漆", "3208 3209 3210"],
   ["chem.artist-colours", "artist colors, watercolor paints, poster paint, paint set, 颜料, 水彩", "3213"],
   ["chem.ink", "ink, printing ink, writing ink, 墨水, 油墨", "3215"],
@@ -157,7 +166,12 @@ const ROWS: readonly FamilyRow[] = [
   ["plastic.sanitary", "bathtub, shower tray, toilet seat, toilet cover, plastic sink, 马桶盖, 浴缸", "3922"],
   ["plastic.office", "plastic file folder, document holder, plastic ruler, office supplies plastic, 文件夹", "3926"],
   ["plastic.film", "plastic film, plastic sheet, stretch film, cling film, pvc sheet, acrylic sheet, polycarbonate sheet, 塑料薄膜, 保鲜膜, 亚克力板", "3920 3921"],
-  ["plastic.tape", "adhesive tape, packing tape, duct tape, electrical tape, double sided tape, parcel tape, carton sealing tape, clear packing tape, 胶带, 双面胶, 透明胶, 封箱胶带", "391910 391990", "HS 2022 3919.10: self-adhesive plastics in rolls of a width not exceeding 20 cm"],
+  [
+    "plastic.tape",
+    "adhesive tape, packing tape, duct tape, electrical tape, double sided tape, parcel tape, carton sealing tape, clear packing tape, 胶带, 双面胶, 透明胶, 封箱胶带",
+    "391910 391990",
+    "HS 2022 3919.10: self-adhesive plastics in rolls of a width not exceeding 20 cm",
+  ],
   ["plastic.adhesive-film", "self-adhesive film, adhesive vinyl film, self adhesive vinyl roll, 自粘膜", "391990"],
   ["plastic.pipe", "plastic pipe, plastic tube, plastic hose, pvc pipe, garden hose, 塑料管, 水管, 软管", "3917"],
   ["plastic.flooring", "vinyl flooring, pvc flooring, spc flooring, lvt flooring, floor mat plastic, 地板革, 塑料地板", "3918"],
@@ -173,17 +187,44 @@ const ROWS: readonly FamilyRow[] = [
 
   // Chapter 40: rubber
   ["rubber.tire", "tire, tyre, car tire, truck tire, bicycle tire, 轮胎", "4011"],
-  ["rubber.car-tyre", "car tyre, car tire, summer tyre, winter tyre, all-season tire, all-season tyre, passenger car tyre, passenger car tire, radial tyre, 汽车轮胎, 轿车轮胎", "401110"],
-  ["bicycle.brakes", "bike brake, bicycle brake, mtb disc brake, hydraulic disc brake set, v-brake, disc brake caliper bike, brake lever bike, 自行车刹车, 碟刹", "871494", "HS 2022 8714.94: brakes of bicycles"],
+  [
+    "rubber.car-tyre",
+    "car tyre, car tire, summer tyre, winter tyre, all-season tire, all-season tyre, passenger car tyre, passenger car tire, radial tyre, 汽车轮胎, 轿车轮胎",
+    "401110",
+  ],
+  [
+    "bicycle.brakes",
+    "bike brake, bicycle brake, mtb disc brake, hydraulic disc brake set, v-brake, disc brake caliper bike, brake lever bike, 自行车刹车, 碟刹",
+    "871494",
+    "HS 2022 8714.94: brakes of bicycles",
+  ],
   ["bicycle.drivetrain", "bike cassette, bicycle cassette, freewheel, cassette sprocket, chainring, crankset, bike crank, 飞轮, 牙盘, 自行车曲柄", "871493 871496"],
   ["tool.staple-gun", "staple gun, upholstery stapler, manual staple gun, 射钉枪, 码钉枪", "820559"],
-  ["tool.saw-blades", "oscillating tool blades, multitool blades, multi tool blades, oscillating saw blades, jigsaw blades, reciprocating saw blades, 摆锯片, 曲线锯条", "820299 820239"],
-  ["electric.rccb", "rccb, residual current circuit breaker, residual current device, rcd, earth leakage circuit breaker, elcb, 漏电保护器, 漏电开关", "853630", "Apparatus for protecting electrical circuits without overcurrent trip (8536.30); an RCBO with overload protection is a circuit breaker (8536.20)"],
-  ["electric.contactor", "contactor, ac contactor, magnetic contactor, dc contactor, 交流接触器, 接触器", "853649", "Contactors are relays for a voltage exceeding 60 V (common practice)"],
+  [
+    "tool.saw-blades",
+    "oscillating tool blades, multitool blades, multi tool blades, oscillating saw blades, jigsaw blades, reciprocating saw blades, 摆锯片, 曲线锯条",
+    "820299 820239",
+  ],
+  [
+    "electric.rccb",
+    "rccb, residual current circuit breaker, residual current device, rcd, earth leakage circuit breaker, elcb, 漏电保护器, 漏电开关",
+    "853630",
+    "Apparatus for protecting electrical circuits without overcurrent trip (8536.30); an RCBO with overload protection is a circuit breaker (8536.20)",
+  ],
+  [
+    "electric.contactor",
+    "contactor, ac contactor, magnetic contactor, dc contactor, 交流接触器, 接触器",
+    "853649",
+    "Contactors are relays for a voltage exceeding 60 V (common practice)",
+  ],
   ["food.fish-food", "fish food, fish flakes, aquarium fish food, koi food, goldfish food, tropical fish food, bird seed mix, parrot food, 鱼食, 鱼饲料, 鸟食", "230990"],
   ["garden.peat", "peat moss, sphagnum peat moss, peat, coco peat block, 泥炭土, 草炭土", "270300 530500"],
   ["garden.hose", "garden hose, expandable garden hose, flexible garden hose, pvc garden hose, 花园水管, 浇花水管", "391739 400921"],
-  ["electric.proximity-switch", "proximity sensor switch, inductive proximity switch, proximity switch, limit switch, micro switch, reed switch, 接近开关, 限位开关, 微动开关", "853650"],
+  [
+    "electric.proximity-switch",
+    "proximity sensor switch, inductive proximity switch, proximity switch, limit switch, micro switch, reed switch, 接近开关, 限位开关, 微动开关",
+    "853650",
+  ],
   ["electric.spindle-motor", "spindle motor, cnc spindle motor, water cooled spindle, air cooled spindle, 主轴电机, 雕刻机主轴", "850152 850140"],
   ["electric.solar-cable", "solar cable, pv cable, solar pv cable, dc solar cable, photovoltaic cable, 光伏线, 光伏电缆", "854449"],
   ["rubber.inner-tube", "inner tube, 内胎", "4013"],
@@ -524,7 +565,12 @@ const ROWS: readonly FamilyRow[] = [
 
   // Chapter 85: electrical
   ["electric.motor", "electric motor, dc motor, ac motor, servo motor, stepper motor, generator, 电机, 马达, 发电机", "8501"],
-  ["electric.vehicle-alternator", "alternator, alternator 12v, alternator for car, 交流发电机汽车", "851150", "HS 2022 8511.50: generators of a kind used with internal combustion engines"],
+  [
+    "electric.vehicle-alternator",
+    "alternator, alternator 12v, alternator for car, 交流发电机汽车",
+    "851150",
+    "HS 2022 8511.50: generators of a kind used with internal combustion engines",
+  ],
   ["electric.generator-set", "generator set, genset, portable generator, 发电机组", "8502"],
   [
     "electric.power-supply",
@@ -596,7 +642,12 @@ const ROWS: readonly FamilyRow[] = [
     "8541",
   ],
   ["electric.chip", "integrated circuit, microcontroller, processor chip, memory chip, ic chip, timer ic, 555 timer, op amp ic, ic chips, 芯片, 集成电路", "854239 854231 854232"],
-  ["electric.dev-board", "arduino board, arduino nano, arduino uno, arduino mega, esp32 development board, esp8266 board, development board, microcontroller board, raspberry pi, stm32 board, 开发板, 单片机开发板", "847150 854231", "A freely programmable board with its processor: an automatic data-processing unit (common practice; 8543.70 is also seen)"],
+  [
+    "electric.dev-board",
+    "arduino board, arduino nano, arduino uno, arduino mega, esp32 development board, esp8266 board, development board, microcontroller board, raspberry pi, stm32 board, 开发板, 单片机开发板",
+    "847150 854231",
+    "A freely programmable board with its processor: an automatic data-processing unit (common practice; 8543.70 is also seen)",
+  ],
   ["electric.machine-nes", "electronic cigarette, e-cigarette, vape, vaporizer, signal generator, electric fence, ultrasonic cleaner, led controller, 电子烟, 雾化器", "8543"],
   [
     "electric.cable",
@@ -661,7 +712,12 @@ const ROWS: readonly FamilyRow[] = [
   ["watch.clock", "clock, wall clock, alarm clock, desk clock, 时钟, 挂钟, 闹钟", "9105"],
   ["watch.strap", "watch strap, watch band, watchband, 表带", "9113"],
   ["music.piano", "piano, upright piano, grand piano, 钢琴", "9201 9207"],
-  ["music.digital-piano", "digital piano, electric piano, stage piano, weighted keyboard piano, 88 key digital piano, 电钢琴, 数码钢琴", "920710", "HS 2022 9207.10: keyboard instruments whose sound is produced electrically"],
+  [
+    "music.digital-piano",
+    "digital piano, electric piano, stage piano, weighted keyboard piano, 88 key digital piano, 电钢琴, 数码钢琴",
+    "920710",
+    "HS 2022 9207.10: keyboard instruments whose sound is produced electrically",
+  ],
   ["music.guitar", "guitar, violin, ukulele, cello, string instrument, 吉他, 小提琴, 尤克里里", "9202"],
   ["music.electronic", "electronic keyboard, synthesizer, electric guitar, midi keyboard, 电子琴, 电吉他, 合成器", "9207"],
   ["music.wind", "flute, harmonica, saxophone, trumpet, whistle, 笛子, 口琴, 萨克斯", "9205"],
@@ -779,8 +835,17 @@ const ROWS: readonly FamilyRow[] = [
   ["household.trash-can", "trash can, garbage can, waste bin, dustbin, 垃圾桶", "3924 7323"],
   ["household.vase", "vase, flower vase, 花瓶", "7013 6913 6914"],
   ["household.pet-bowl", "pet bowl, dog bowl, cat bowl, pet feeder, 宠物碗, 喂食器", "3924 7323"],
-  ["household.pet-toy", "pet toy, dog toy, cat toy, chew toy, cat scratcher, scratching post, 宠物玩具, 猫抓板", "3926 630790 401699", "Toys for pets are not toys of heading 95.03 (for the amusement of people): classified by material"],
-  ["household.pet-toy-plush", "plush dog toy, squeaky plush toy, stuffed dog toy, rope dog toy, plush cat toy, squeaky dog toy, dog rope toy, 狗狗毛绒玩具, 宠物毛绒玩具, 磨牙绳", "630790"],
+  [
+    "household.pet-toy",
+    "pet toy, dog toy, cat toy, chew toy, cat scratcher, scratching post, 宠物玩具, 猫抓板",
+    "3926 630790 401699",
+    "Toys for pets are not toys of heading 95.03 (for the amusement of people): classified by material",
+  ],
+  [
+    "household.pet-toy-plush",
+    "plush dog toy, squeaky plush toy, stuffed dog toy, rope dog toy, plush cat toy, squeaky dog toy, dog rope toy, 狗狗毛绒玩具, 宠物毛绒玩具, 磨牙绳",
+    "630790",
+  ],
   ["household.pet-toy-rubber", "rubber dog toy, rubber chew toy, rubber ball for dogs, natural rubber dog toy, 橡胶狗玩具, 橡胶磨牙玩具", "401699"],
   ["household.cage", "pet cage, dog crate, bird cage, aquarium, fish tank, 宠物笼, 鸟笼, 鱼缸", "7326 7020"],
   ["household.baby-bottle", "baby bottle, feeding bottle, sippy cup, 奶瓶", "3924"],
@@ -790,7 +855,11 @@ const ROWS: readonly FamilyRow[] = [
   ["pet.litter", "cat litter, kitty litter, 猫砂", "2508 3824 4803"],
   ["pet.grooming", "pet grooming brush, deshedding tool, pet comb, 宠物梳", "9603 9615"],
   ["pet.carrier", "pet carrier, dog carrier, cat carrier, pet stroller, 宠物包, 航空箱", "4202 3926"],
-  ["pet.apparel", "dog sweater, dog coat, pet clothes, dog jacket, pet costume, dog hoodie, dog raincoat, dog shirt, cat sweater, pet sweater, dog clothes, dog costume, 宠物衣服, 狗衣服, 猫衣服", "4201"],
+  [
+    "pet.apparel",
+    "dog sweater, dog coat, pet clothes, dog jacket, pet costume, dog hoodie, dog raincoat, dog shirt, cat sweater, pet sweater, dog clothes, dog costume, 宠物衣服, 狗衣服, 猫衣服",
+    "4201",
+  ],
   ["pet.aquarium-equipment", "aquarium filter, aquarium pump, air pump aquarium, aquarium heater, 鱼缸过滤器, 增氧泵", "8421 8414 8516"],
 
   // Baby and children
@@ -847,7 +916,12 @@ const ROWS: readonly FamilyRow[] = [
   ["garden.hammock", "hammock, 吊床", "5608 6306"],
   ["garden.cooler", "cooler box, ice chest, 保温箱", "3923 3924"],
   ["outdoor.sleeping-pad", "sleeping pad, camping mat, 防潮垫", "9404 6306 3926"],
-  ["outdoor.inflatable-mattress", "inflatable sleeping pad, camping air mattress, self-inflating sleeping pad, inflatable camping mattress, air mattress, inflatable mattress, air bed, 充气床垫, 充气垫", "630640 392690 940429", "HS 2022 6306.40: pneumatic mattresses of textile"],
+  [
+    "outdoor.inflatable-mattress",
+    "inflatable sleeping pad, camping air mattress, self-inflating sleeping pad, inflatable camping mattress, air mattress, inflatable mattress, air bed, 充气床垫, 充气垫",
+    "630640 392690 940429",
+    "HS 2022 6306.40: pneumatic mattresses of textile",
+  ],
   ["outdoor.headlamp", "camping lantern, camping light, 露营灯", "9405 8513"],
 
   // Office and school supplies
@@ -893,12 +967,31 @@ const ROWS: readonly FamilyRow[] = [
   ["sport.tent-stake", "tent stakes, tent pegs, 地钉", "7326"],
   ["sport.climbing", "climbing harness, climbing rope, 安全带, 攀岩绳", "6307 5607 9506"],
   ["sport.scooter-adult", "kick scooter, adult scooter, 滑板车", "9506 8711"],
-  ["toy.kids-scooter", "kids scooter, kick scooter for kids, toddler scooter, 3 wheel scooter, kids kick scooter, children scooter, 儿童滑板车, 宝宝滑板车", "950300", "HS 2022 heading 95.03: wheeled toys designed to be ridden by children"],
-  ["household.food-chopper", "mandoline slicer, vegetable chopper, onion chopper, vegetable slicer, manual food chopper, garlic press, spiralizer, vegetable dicer, 切菜器, 多功能切菜器, 压蒜器", "821000", "HS 2022 heading 82.10: hand-operated mechanical appliances for preparing food, weighing ≤ 10 kg"],
+  [
+    "toy.kids-scooter",
+    "kids scooter, kick scooter for kids, toddler scooter, 3 wheel scooter, kids kick scooter, children scooter, 儿童滑板车, 宝宝滑板车",
+    "950300",
+    "HS 2022 heading 95.03: wheeled toys designed to be ridden by children",
+  ],
+  [
+    "household.food-chopper",
+    "mandoline slicer, vegetable chopper, onion chopper, vegetable slicer, manual food chopper, garlic press, spiralizer, vegetable dicer, 切菜器, 多功能切菜器, 压蒜器",
+    "821000",
+    "HS 2022 heading 82.10: hand-operated mechanical appliances for preparing food, weighing ≤ 10 kg",
+  ],
   ["household.device-stand", "laptop stand, monitor stand, tablet stand, phone stand, laptop riser, monitor riser, 笔记本支架, 平板支架, 手机支架桌面", "3926"],
-  ["jewellery.stone-bracelet", "natural stone bracelet, crystal bracelet, gemstone bracelet, tiger eye bracelet, amethyst bracelet, healing crystal bracelet, beaded stone bracelet, jade bracelet, 水晶手链, 天然石手链, 玉手镯", "711620 711790"],
+  [
+    "jewellery.stone-bracelet",
+    "natural stone bracelet, crystal bracelet, gemstone bracelet, tiger eye bracelet, amethyst bracelet, healing crystal bracelet, beaded stone bracelet, jade bracelet, 水晶手链, 天然石手链, 玉手镯",
+    "711620 711790",
+  ],
   ["electric.battery-nimh", "nimh batteries, ni-mh batteries, nimh rechargeable batteries, nimh battery, 镍氢电池", "850750"],
-  ["baby.sleep-sack", "sleep sack, baby sleep sack, wearable blanket, baby sleeping bag, swaddle sack, 睡袋婴儿, 婴儿睡袋, 防踢被", "620920 611120", "Babies' garments (HS 2022 Chapter 62 Note 4(a), Chapter 61 Note 6(a))"],
+  [
+    "baby.sleep-sack",
+    "sleep sack, baby sleep sack, wearable blanket, baby sleeping bag, swaddle sack, 睡袋婴儿, 婴儿睡袋, 防踢被",
+    "620920 611120",
+    "Babies' garments (HS 2022 Chapter 62 Note 4(a), Chapter 61 Note 6(a))",
+  ],
 
   // Craft and DIY
   ["craft.yarn", "crochet yarn, knitting kit, crochet hook, 钩针, 编织套装", "5509 7319 9503"],

@@ -77,9 +77,10 @@ export function readProductFacts(query: ProductQuery): ProductFacts {
         `${materialText} ${text}`,
       ),
     power: readPower(powerText) ?? readPower(text),
-    isPart: /\b(?:parts? (?:of|for)|part ?(?:number|no|#)|spare parts?|replacement parts?|components? (?:of|for)|subassembly|sub-assembly|assembly for|designed for use (?:in|with)|for use in)\b/.test(
-      text,
-    ),
+    isPart:
+      /\b(?:parts? (?:of|for)|part ?(?:number|no|#)|spare parts?|replacement parts?|components? (?:of|for)|subassembly|sub-assembly|assembly for|designed for use (?:in|with)|for use in)\b/.test(
+        text,
+      ),
     heads: query.heads,
     forVehicles: /\b(?:motor vehicles?|automobiles?|automotive|passenger cars?|trucks?|\bcar\b|\bcars\b|suv|vehicle)\b/.test(text),
   };
@@ -116,7 +117,9 @@ const FIBRE_SHARES = FIBRES.map(([fibre, re]) => {
 function readFibre(text: string): ProductFacts["fibre"] {
   // Section XI Note 2: a mixture is classified as if of the fibre that predominates by weight, so percentages decide.
   let best: [ProductFacts["fibre"], number] | undefined;
-  for (const [fibre, re] of FIBRE_SHARES) {
+  // Every share pattern needs "%" or "percent": most texts have neither, and six scans of them are saved.
+  const hasShares = text.includes("%") || text.includes("percent");
+  for (const [fibre, re] of hasShares ? FIBRE_SHARES : []) {
     const pct = re.exec(text);
     const share = pct ? Number(pct[1] ?? pct[2]) : 0;
     if (share && (!best || share > best[1])) best = [fibre, share];

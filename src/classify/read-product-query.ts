@@ -1,5 +1,5 @@
 import { hasCjk } from "../tariff/glossary-zh.ts";
-import { dropColourNouns, normalizeText, type Token, tokenizeText } from "./tokenize-text.ts";
+import { dropColourNouns, hasContentWord, normalizeText, type Token, tokenizeText } from "./tokenize-text.ts";
 import { VOCABULARY_SYNONYMS } from "./vocabulary-synonyms.ts";
 
 /** What the engine classifies: a product title and/or description, with whatever else the seller knows. */
@@ -164,8 +164,7 @@ function descriptionRuns(normalized: string, isMain: boolean, heads: string[]): 
   let content = 0;
   let foundSubject = false;
   for (const sentence of sentences) {
-    const tokens = tokenizeText(sentence);
-    if (!tokens.some((t) => !t.soft)) continue;
+    if (!hasContentWord(sentence)) continue;
     const base = (isMain ? [1.6, 1.2, 0.9, 0.7, 0.55, 0.45] : [1.0, 0.8, 0.6, 0.5])[content] ?? 0.35;
     const subject = content < 2 && !foundSubject ? subjectStems(sentence) : { stems: new Set<string>() };
     if (subject.head) {
@@ -206,15 +205,19 @@ function subjectStems(sentence: string): { stems: Set<string>; head?: string } {
 
 /** Term weights: each stem takes its heaviest occurrence plus a little for repetition; adjacent stems also form bigram terms; synonyms add the schedule's word. */
 function termsOfRuns(runs: WeightedStem[][]): Map<string, number> {
-  const best = new Map<string, number>();
-  const count = new Map<string, number>();
+  // One entry per term holding both its heaviest weight and its count: a long description notes a term hundreds of times.
+  const seen = new Map<string, { best: number; count: number }>();
   const note = (term: string, weight: number) => {
-    best.set(term, Math.max(best.get(term) ?? 0, weight));
-    count.set(term, (count.get(term) ?? 0) + 1);
+    const entry = seen.get(term);
+    if (entry) {
+      entry.best = Math.max(entry.best, weight);
+      entry.count++;
+    } else seen.set(term, { best: Math.max(0, weight), count: 1 });
   };
   for (const run of runs) {
     const content = run.filter((t) => !t.soft);
-    for (const [i, { stem, weight }] of content.entries()) {
+    for (let i = 0; i < content.length; i++) {
+      const { stem, weight } = content[i] as WeightedStem;
       note(stem, weight);
       for (const synonym of VOCABULARY_SYNONYMS.get(stem) ?? []) note(synonym, weight * 0.8);
       const next = content[i + 1];
@@ -222,6 +225,6 @@ function termsOfRuns(runs: WeightedStem[][]): Map<string, number> {
     }
   }
   const terms = new Map<string, number>();
-  for (const [term, weight] of best) terms.set(term, weight + Math.min(0.6, 0.15 * ((count.get(term) ?? 1) - 1)));
+  for (const [term, { best, count }] of seen) terms.set(term, best + Math.min(0.6, 0.15 * (count - 1)));
   return terms;
 }

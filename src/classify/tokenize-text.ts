@@ -190,14 +190,38 @@ export type Token = { stem: string; word: string; soft: boolean };
 /** The words of normalised text as stems, in order; "t-shirts", "e-bike" and "non-electric" join into one word, "lithium-ion" splits in two; function words are dropped, numbers and model codes are soft. */
 export function tokenizeText(normalized: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of normalized.matchAll(TOKEN_RE)) {
-    const parts = match[0].split(/[-']/).filter(Boolean);
+  TOKEN_RE.lastIndex = 0;
+  for (let match = TOKEN_RE.exec(normalized); match; match = TOKEN_RE.exec(normalized)) {
+    for (const token of tokensOfMatch(match[0])) tokens.push(token);
+  }
+  return tokens;
+}
+
+/** Whether normalised text holds a word that is not soft, i.e. one a search term can come from (stops at the first). */
+export function hasContentWord(normalized: string): boolean {
+  TOKEN_RE.lastIndex = 0;
+  for (let match = TOKEN_RE.exec(normalized); match; match = TOKEN_RE.exec(normalized)) {
+    for (const token of tokensOfMatch(match[0])) if (!token.soft) return true;
+  }
+  return false;
+}
+
+const matchCache = new Map<string, readonly Token[]>();
+
+/** The tokens of one matched word ("t-shirts", "lithium-ion"), cached: descriptions repeat their words, and each costs splits, set look-ups and a stem. The tokens are frozen, as every caller shares them. */
+function tokensOfMatch(text: string): readonly Token[] {
+  let tokens = matchCache.get(text);
+  if (tokens === undefined) {
+    const parts = text.split(/[-']/).filter(Boolean);
     const words = parts.length > 1 && ((parts[0]?.length ?? 0) <= 2 || JOINING_PREFIXES.has(parts[0] as string)) ? [parts.join("")] : parts;
+    const found: Token[] = [];
     for (const word of words) {
       if (STOPWORDS.has(word)) continue;
       const soft = SOFT_WORDS.has(word) || /\d/.test(word) || word.length < 2;
-      tokens.push({ stem: soft && /\d/.test(word) ? word : stemCached(word), word, soft });
+      found.push(Object.freeze({ stem: soft && /\d/.test(word) ? word : stemCached(word), word, soft }));
     }
+    tokens = found;
+    if (matchCache.size < 200_000) matchCache.set(text, tokens);
   }
   return tokens;
 }

@@ -93,20 +93,51 @@ function attributeTable(index: ClassifyIndex) {
 // Heading texts word the same garments differently in chapters 61 and 62, so headings are paired here: the same garments
 // for men or women, knitted (61) or not (62).
 const GARMENT_HEADINGS: Record<string, [code: string, gender: string | undefined, knit: boolean][]> = {
-  coats: [["6101", "men", true], ["6102", "women", true], ["6201", "men", false], ["6202", "women", false]],
-  suits: [["6103", "men", true], ["6104", "women", true], ["6203", "men", false], ["6204", "women", false]],
-  shirts: [["6105", "men", true], ["6106", "women", true], ["6205", "men", false], ["6206", "women", false]],
-  underwear: [["6107", "men", true], ["6108", "women", true], ["6207", "men", false], ["6208", "women", false]],
-  babies: [["6111", undefined, true], ["6209", undefined, false]],
-  coated: [["6113", undefined, true], ["6210", undefined, false]],
-  gloves: [["6116", undefined, true], ["6216", undefined, false]],
+  coats: [
+    ["6101", "men", true],
+    ["6102", "women", true],
+    ["6201", "men", false],
+    ["6202", "women", false],
+  ],
+  suits: [
+    ["6103", "men", true],
+    ["6104", "women", true],
+    ["6203", "men", false],
+    ["6204", "women", false],
+  ],
+  shirts: [
+    ["6105", "men", true],
+    ["6106", "women", true],
+    ["6205", "men", false],
+    ["6206", "women", false],
+  ],
+  underwear: [
+    ["6107", "men", true],
+    ["6108", "women", true],
+    ["6207", "men", false],
+    ["6208", "women", false],
+  ],
+  babies: [
+    ["6111", undefined, true],
+    ["6209", undefined, false],
+  ],
+  coated: [
+    ["6113", undefined, true],
+    ["6210", undefined, false],
+  ],
+  gloves: [
+    ["6116", undefined, true],
+    ["6216", undefined, false],
+  ],
 };
 
 const GENDER = /\b(?:men's or boys'|women's or girls')/g;
-const FIBRE = /\bof (?:cotton|synthetic fibres|artificial fibres|man-made fibres|wool or (?:of )?fine animal hair|other textile materials|textile materials other than cotton or man-made fibres|silk(?: or silk waste)?|flax)\b/g;
+const FIBRE =
+  /\bof (?:cotton|synthetic fibres|artificial fibres|man-made fibres|wool or (?:of )?fine animal hair|other textile materials|textile materials other than cotton or man-made fibres|silk(?: or silk waste)?|flax)\b/g;
 const WOVEN = /\(not (?:printed, )?knitted or crocheted\)|\bnot knitted or crocheted\b/g;
 const KNIT = /\bknitted or crocheted\b/g;
-const SURFACE = /\bwith outer surface of (?:leather(?:, of composition leather)?(?: or (?:of )?composition leather)?(?: or patent leather)?|(?:sheeting of )?plastics?(?: sheeting)?(?: or of textile materials)?|textile materials)\b/g;
+const SURFACE =
+  /\bwith outer surface of (?:leather(?:, of composition leather)?(?: or (?:of )?composition leather)?(?: or patent leather)?|(?:sheeting of )?plastics?(?: sheeting)?(?: or of textile materials)?|textile materials)\b/g;
 
 function attributesOf(text: string): Attributes {
   const attributes: Attributes = {};

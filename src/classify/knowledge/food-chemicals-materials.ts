@@ -754,7 +754,11 @@ export const ROWS: readonly FamilyRow[] = [
   ],
   ["kb1.bags.phone-pouch", "phone pouch, crossbody phone bag, phone bag, leather phone case wallet, flip wallet phone case, 手机包, 手机袋, 翻盖手机皮套", "420232 420231"],
   ["kb1.bags.bag-organizer", "bag organizer insert, purse organizer insert, handbag organizer, 包中包, 内胆包", "420292"],
-  ["kb1.leather.belt", "leather belt, genuine leather belt, men's leather belt, reversible leather belt, ratchet belt leather, ratchet belt, dress belt, 真皮腰带, 牛皮皮带, 男士皮带", "420330"],
+  [
+    "kb1.leather.belt",
+    "leather belt, genuine leather belt, men's leather belt, reversible leather belt, ratchet belt leather, ratchet belt, dress belt, 真皮腰带, 牛皮皮带, 男士皮带",
+    "420330",
+  ],
   ["kb1.leather.gloves", "leather gloves, leather work gloves, cowhide work gloves, leather driving gloves, welding gloves leather, 皮手套, 牛皮手套, 电焊手套", "420329"],
   ["kb1.leather.sports-gloves", "baseball glove, batting gloves leather, leather cycling gloves, motorcycle gloves leather, 棒球手套, 摩托车手套", "420321"],
   ["kb1.leather.apparel", "leather jacket, genuine leather jacket, leather pants, leather skirt, lambskin jacket, leather vest, 真皮夹克, 皮衣, 皮裤", "420310"],

@@ -34,7 +34,11 @@ export const ROWS: readonly FamilyRow[] = [
     "520710 520790",
   ],
   ["kb2.textile.spun-polyester-thread", "spun polyester thread, spun polyester sewing thread, 涤纶纱线缝纫", "550810"],
-  ["kb2.fabric.cotton-yardage", "cotton fabric by the yard, cotton fabric by the metre, quilting cotton fabric, cotton poplin fabric, printed cotton fabric, quilting fabric, 纯棉布料, 棉布布料", "520852 520812 520832"],
+  [
+    "kb2.fabric.cotton-yardage",
+    "cotton fabric by the yard, cotton fabric by the metre, quilting cotton fabric, cotton poplin fabric, printed cotton fabric, quilting fabric, 纯棉布料, 棉布布料",
+    "520852 520812 520832",
+  ],
   ["kb2.fabric.chiffon-satin", "chiffon fabric, polyester chiffon fabric, satin fabric, polyester satin fabric, organza fabric, 雪纺布料, 缎面布料", "540752 540761 540754"],
   ["kb2.fabric.jersey", "jersey knit fabric, spandex jersey fabric, cotton spandex fabric, stretch knit fabric, knit fabric by the yard, 针织布料, 弹力布", "600410 600632 600622"],
   ["kb2.fabric.fleece", "polar fleece fabric, fleece fabric, minky fabric, 摇粒绒布料, 珊瑚绒布料", "600192 600191"],
