@@ -548,6 +548,13 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     source: "HS 2022 subheadings 8536.41 (relays for a voltage not exceeding 60 V) and 8536.49",
   },
   {
+    id: "blood-pressure-monitors-9018-90",
+    when: { familyPrefix: ["med.blood-pressure"] },
+    effect: { codes: { "901890": 8 }, exclude: ["901819"] },
+    explain: "A blood pressure monitor, digital or not, is a sphygmomanometer: subheading 9018.90, not an electro-diagnostic apparatus of 9018.1x.",
+    source: "HTSUS 9018.90.20 (sphygmomanometers, tensiometers and oscillometers); HS 2022 subheadings 9018.19 and 9018.90",
+  },
+  {
     id: "watch-digital-display",
     when: { all: [{ familyPrefix: ["watch."] }, { text: "\\b(?:digital|led|lcd|smart ?watch)\\b" }, { not: { text: "\\banalog(?:ue)?\\b|指针" } }] },
     effect: { codes: { "910212": 8, "910211": -3, "910219": -3 }, exclude: ["910211"] },

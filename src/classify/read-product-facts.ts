@@ -3,6 +3,8 @@ import type { ProductQuery } from "./read-product-query.ts";
 /** What attribute rules look at: facts read from the attributes the seller gave, else from the text. */
 export type ProductFacts = {
   construction?: "knit" | "woven" | "nonwoven";
+  /** The fabric is printed (bed and table linen are split by it). */
+  printed?: boolean;
   gender?: "men" | "women" | "boys" | "girls" | "babies" | "unisex";
   /** Textile fibre that predominates by weight (from percentages when given, else the first named). */
   fibre?: "cotton" | "synthetic" | "artificial" | "wool" | "silk" | "flax" | "other";
@@ -65,6 +67,7 @@ export function readProductFacts(query: ProductQuery): ProductFacts {
   const genderText = explicit(["gender", "sex", "department", "audience", "target"]);
   return {
     construction: readConstruction(constructionText) ?? readConstruction(text),
+    printed: readPrinted(text),
     gender: readGender(genderText) ?? readGender(text),
     fibre: readFibre(materialText) ?? readFibre(text),
     materials: readMaterials(`${materialText} ${text}`),
@@ -84,6 +87,11 @@ export function readProductFacts(query: ProductQuery): ProductFacts {
     heads: query.heads,
     forVehicles: /\b(?:motor vehicles?|automobiles?|automotive|passenger cars?|trucks?|\bcar\b|\bcars\b|suv|vehicle)\b/.test(text),
   };
+}
+
+function readPrinted(text: string): boolean | undefined {
+  if (/\b(?:not|neither|unprinted|non-printed)\s*(?:printed)?\b[^.]{0,20}\bprinted\b|\bunprinted\b|\bnon-printed\b/.test(text)) return false;
+  return /\b(?:printed|prints?)\b/.test(text) || undefined;
 }
 
 function readConstruction(text: string): ProductFacts["construction"] {

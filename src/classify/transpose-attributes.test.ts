@@ -22,6 +22,8 @@ describe("transposeAttributes", () => {
 
   it("moves bed linen by fibre and a bag by the material of its outer surface", () => {
     expect(transposeAttributes(index, "630231", facts({ fibre: "synthetic" }))).toBe("630232");
+    expect(transposeAttributes(index, "630231", facts({ printed: true }))).toBe("630221");
+    expect(transposeAttributes(index, "630221", facts({ printed: false }))).toBe("630231");
     expect(transposeAttributes(index, "420221", facts({ materials: ["plastics"] }))).toBe("420222");
     expect(transposeAttributes(index, "420232", facts({ materials: ["leather"] }))).toBe("420231");
   });

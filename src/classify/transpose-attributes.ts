@@ -5,7 +5,7 @@
 import type { ClassifyIndex } from "./build-classify-index.ts";
 import type { ProductFacts } from "./read-product-facts.ts";
 
-type Attributes = { gender?: string; fibre?: string; knit?: boolean; surface?: string };
+type Attributes = { gender?: string; fibre?: string; knit?: boolean; surface?: string; printed?: boolean };
 type Entry = { code: string; attributes: Attributes };
 
 /** Chapters whose subheadings are split by these attributes: bags and cases (42), garments (61, 62), made-up textiles (63). */
@@ -43,6 +43,7 @@ function wantedAttributes(facts: ProductFacts): Attributes {
   if (facts.fibre) wanted.fibre = facts.fibre;
   if (facts.construction === "knit") wanted.knit = true;
   if (facts.construction === "woven") wanted.knit = false;
+  if (facts.printed !== undefined) wanted.printed = facts.printed;
   const materials = facts.materials;
   if (materials.includes("leather")) wanted.surface = "leather";
   else if (materials.includes("plastics") || materials.includes("textile")) wanted.surface = "plastics";
@@ -55,6 +56,7 @@ function agreement(has: Attributes, wanted: Attributes): number {
   if (wanted.gender && has.gender) score += has.gender === wanted.gender ? 1 : -1;
   if (wanted.knit !== undefined && has.knit !== undefined) score += has.knit === wanted.knit ? 1 : -1;
   if (wanted.surface && has.surface) score += has.surface === wanted.surface ? 1 : -1;
+  if (wanted.printed !== undefined && has.printed !== undefined) score += has.printed === wanted.printed ? 1 : -1;
   if (wanted.fibre && has.fibre) score += fibreAgrees(wanted.fibre, has.fibre) ? 1 : -1;
   return score;
 }
@@ -136,6 +138,8 @@ const FIBRE =
   /\bof (?:cotton|synthetic fibres|artificial fibres|man-made fibres|wool or (?:of )?fine animal hair|other textile materials|textile materials other than cotton or man-made fibres|silk(?: or silk waste)?|flax)\b/g;
 const WOVEN = /\(not (?:printed, )?knitted or crocheted\)|\bnot knitted or crocheted\b/g;
 const KNIT = /\bknitted or crocheted\b/g;
+const NOT_PRINTED = /\bnot printed\b|\(not printed/;
+const PRINTED = /\bprinted\b/;
 const SURFACE =
   /\bwith outer surface of (?:leather(?:, of composition leather)?(?: or (?:of )?composition leather)?(?: or patent leather)?|(?:sheeting of )?plastics?(?: sheeting)?(?: or of textile materials)?|textile materials)\b/g;
 
@@ -149,6 +153,8 @@ function attributesOf(text: string): Attributes {
   else if (KNIT.test(text)) attributes.knit = true;
   WOVEN.lastIndex = 0;
   KNIT.lastIndex = 0;
+  if (NOT_PRINTED.test(text)) attributes.printed = false;
+  else if (PRINTED.test(text)) attributes.printed = true;
   const surface = text.match(SURFACE)?.[0];
   if (surface) attributes.surface = surface.includes("leather") ? "leather" : "plastics";
   return attributes;
@@ -174,6 +180,7 @@ function signatureOf(text: string): string {
     .replace(WOVEN, " ")
     .replace(KNIT, " ")
     .replace(SURFACE, " ")
+    .replace(/\b(?:not )?printed\b/g, " ")
     .replace(/\bheading(?: no\.?)? \d{4}\b/g, " ")
     .replace(/[^a-z]+/g, " ")
     .trim();
