@@ -82,3 +82,10 @@ describe("reading a product", () => {
     expect(q.attributes.construction).toBe("knit");
   });
 });
+
+describe("readProductQuery: shapes", () => {
+  it("does not read the shape of the goods as the goods", () => {
+    expect(readProductQuery({ title: "Cat Shaped Throw Pillow" }).terms.has("cat")).toBe(false);
+    expect(readProductQuery({ description: "The item is a glass ornament in the shape of a gecko, butterfly, owl, or dragon." }).terms.has("owl")).toBe(false);
+  });
+});

@@ -150,9 +150,15 @@ export function normalizeText(text: string): string {
     .replace(/\bman-made\b/g, "manmade")
     .replace(/\bpart\s*(?:number|no\.?|#)/g, "partnumber")
     .replace(DEVICE_MODEL, deviceWord)
+    .replace(SHAPE_OF, "shaped")
     .replace(/([a-z])'s\b/g, "$1")
     .replace(/([a-z]s)'(?=\W|$)/g, "$1");
 }
+
+// A shape is not the goods: "heart-shaped earrings", "a pillow in the shape of a cat", "ornaments in the shape of a gecko,
+// butterfly or owl" name earrings, a pillow and ornaments.
+const SHAPE_OF =
+  /\b[a-z]+[- ]shaped\b|\bin the (?:shape|form) of (?:an? |the )?[a-z]+(?:(?:,\s*(?:or|and)\s+|,\s*|\s+(?:or|and)\s+)(?:an? )?[a-z]+)*/g;
 
 // Device model names sit between the words that name the goods ("case for iPhone 15 Pro Max", "Galaxy S23 Ultra case"): they
 // collapse to the kind of device, and "Apple" before them is a brand, not fruit.
