@@ -104,6 +104,8 @@ const readListings = (file: string) =>
   fs.existsSync(new URL(`./fixtures/${file}`, import.meta.url)) ? (parse(fs.readFileSync(new URL(`./fixtures/${file}`, import.meta.url)), { columns: true, bom: true }) as Listing[]) : [];
 const listings = readListings("marketplace-titles.csv");
 const devListings = readListings("marketplace-titles-dev.csv");
+const dev2Listings = readListings("marketplace-titles-dev2.csv");
+const dev3Listings = readListings("marketplace-titles-dev3.csv");
 const holdoutListings = readListings("marketplace-titles-holdout.csv");
 const runListings = (set: Listing[]) => set.map((l) => ({ l, result: classifyWithIndex(index, { title: l.title }, { market: "hs", top: 3, calibration: IDENTITY }) }));
 const listingRuns = runListings(listings);
@@ -124,6 +126,14 @@ function listingAccuracy(heading: string, runs: typeof listingRuns) {
 }
 listingAccuracy(`Marketplace titles (n=${listings.length}, bench/fixtures/marketplace-titles.csv; written blind to the knowledge base, no term or rule written from its rows)`, listingRuns);
 listingAccuracy(`Marketplace titles, development set (n=${devListings.length}, bench/fixtures/marketplace-titles-dev.csv; written blind, then used to find gaps in the knowledge base)`, devRuns);
+listingAccuracy(
+  `Marketplace titles, development set 2 (n=${dev2Listings.length}, marketplace-titles-dev2.csv; long tail: B2B materials, machinery, components; written blind, then used to find gaps)`,
+  runListings(dev2Listings),
+);
+listingAccuracy(
+  `Marketplace titles, development set 3 (n=${dev3Listings.length}, marketplace-titles-dev3.csv; long marketplace-style titles; written blind, then used to find gaps)`,
+  runListings(dev3Listings),
+);
 listingAccuracy(`Marketplace titles, holdout (n=${holdoutListings.length}, bench/fixtures/marketplace-titles-holdout.csv; written blind, measured only, never fitted on)`, holdoutRuns);
 
 console.log("\n## Per chapter (gold chapter; top-1)\n| chapter | n | HS2 | HS4 | HS6 |\n|---|---:|---:|---:|---:|");

@@ -555,6 +555,27 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     source: "HTSUS 9018.90.20 (sphygmomanometers, tensiometers and oscillometers); HS 2022 subheadings 9018.19 and 9018.90",
   },
   {
+    id: "porcelain-6911",
+    when: { all: [{ text: "\\b(?:porcelain|bone china|fine china)\\b" }, { not: { text: "\\b(?:stoneware|earthenware|terracotta)\\b" } }] },
+    effect: { codes: { "6911": 10 }, exclude: ["6912"] },
+    explain: "Tableware and household articles of porcelain or china belong to heading 69.11, not to the other-ceramics heading 69.12.",
+    source: "HS 2022 headings 69.11 and 69.12",
+  },
+  {
+    id: "stone-jewellery-7116",
+    when: {
+      all: [
+        { any: [JEWELLERY, { familyPrefix: ["gem."] }] },
+        { text: "\\b(?:natural stone|gemstones?|semi-precious|amethyst|tiger eye|rose quartz|jade|agate|obsidian|lapis lazuli|turquoise|moonstone|labradorite|aventurine|onyx|garnet|freshwater pearls?|cultured pearls?)\\b" },
+        { not: { fact: "preciousMetal", is: [true] } },
+        { not: { text: "\\b(?:imitation|faux|synthetic|glass|acrylic|resin|plastic)\\b" } },
+      ],
+    },
+    effect: { codes: { "7116": 12, "7117": -8 } },
+    explain: "Jewellery of natural or cultured pearls or of precious or semi-precious stones, without precious metal, is an article of heading 71.16, not imitation jewellery.",
+    source: "HS 2022 heading 71.16 and Chapter 71 Note 11 (imitation jewellery excludes articles of pearls and precious or semi-precious stones)",
+  },
+  {
     id: "watch-digital-display",
     when: { all: [{ familyPrefix: ["watch."] }, { text: "\\b(?:digital|led|lcd|smart ?watch)\\b" }, { not: { text: "\\banalog(?:ue)?\\b|指针" } }] },
     effect: { codes: { "910212": 8, "910211": -3, "910219": -3 }, exclude: ["910211"] },
@@ -577,8 +598,15 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   },
   {
     id: "footwear-plastics-uppers-6402",
-    when: { all: [{ familyPrefix: ["footwear."] }, { mainMaterial: ["plastics", "rubber"] }, { not: { material: ["leather"] } }] },
-    effect: { codes: { "6402": 8, "6403": -8 }, exclude: ["6403"] },
+    when: {
+      all: [
+        { familyPrefix: ["footwear."] },
+        { mainMaterial: ["plastics", "rubber"] },
+        { not: { material: ["leather"] } },
+        { not: { text: "\\b(?:canvas|mesh|knit|knitted|flyknit|fabric|textile|cloth|denim)\\b" } },
+      ],
+    },
+    effect: { codes: { "6402": 8, "6403": -8, "6404": -8 }, exclude: ["6403", "6404"] },
     explain: "Footwear with uppers of plastics (PU, PVC, 'faux leather') or rubber and soles of rubber or plastics belongs to heading 64.02, not to leather footwear.",
     source: "HS 2022 headings 64.02 and 64.03; Chapter 64 Note 4(a) (the upper's material is that of the greatest external surface area)",
   },

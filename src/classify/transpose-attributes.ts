@@ -50,14 +50,14 @@ function wantedAttributes(facts: ProductFacts): Attributes {
   return wanted;
 }
 
-/** +1 for each stated attribute the code's wording has, −1 for each it contradicts. */
+/** +1 for each stated attribute the code's wording has, −1 for each it contradicts (artificial fibres in an "other textile materials" line: +½, as a line for artificial fibres is closer where there is one). */
 function agreement(has: Attributes, wanted: Attributes): number {
   let score = 0;
   if (wanted.gender && has.gender) score += has.gender === wanted.gender ? 1 : -1;
   if (wanted.knit !== undefined && has.knit !== undefined) score += has.knit === wanted.knit ? 1 : -1;
   if (wanted.surface && has.surface) score += has.surface === wanted.surface ? 1 : -1;
   if (wanted.printed !== undefined && has.printed !== undefined) score += has.printed === wanted.printed ? 1 : -1;
-  if (wanted.fibre && has.fibre) score += fibreAgrees(wanted.fibre, has.fibre) ? 1 : -1;
+  if (wanted.fibre && has.fibre) score += fibreAgrees(wanted.fibre, has.fibre) ? 1 : wanted.fibre === "artificial" && has.fibre === "other" ? 0.5 : -1;
   return score;
 }
 
@@ -135,7 +135,7 @@ const GARMENT_HEADINGS: Record<string, [code: string, gender: string | undefined
 
 const GENDER = /\b(?:men's or boys'|women's or girls')/g;
 const FIBRE =
-  /\bof (?:cotton|synthetic fibres|artificial fibres|man-made fibres|wool or (?:of )?fine animal hair|other textile materials|textile materials other than cotton or man-made fibres|silk(?: or silk waste)?|flax)\b/g;
+  /\bof (?:cotton|synthetic fibres|artificial fibres|man-made fibres|wool or (?:of )?fine animal hair|other textile materials|textile materials,? \(?other than [a-z ,-]+\)?|silk(?: or silk waste)?|flax)\b/g;
 const WOVEN = /\(not (?:printed, )?knitted or crocheted\)|\bnot knitted or crocheted\b/g;
 const KNIT = /\bknitted or crocheted\b/g;
 const NOT_PRINTED = /\bnot printed\b|\(not printed/;

@@ -578,8 +578,9 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.mach.coffee-vending", "coffee vending machine, hot drink vending machine, 咖啡自动售卖机", "847621"],
   ["kb3.mach.coil-winding", "coil winding machine, wire winding machine, cable winding machine, 绕线机", "847981"],
   ["kb3.mach.mixing", "homogenizer, emulsifier machine, mixing tank, industrial mixer, ribbon blender, v blender, high shear mixer, 均质机, 乳化机, 搅拌罐, 混料机", "847982"],
-  ["kb3.mach.humidifier", "humidifier, ultrasonic humidifier, cool mist humidifier, air humidifier, industrial humidifier, 加湿器, 空气加湿器", "847989 850980"],
-  ["kb3.mach.diffuser", "aroma diffuser, essential oil diffuser, ultrasonic diffuser, 香薰机, 香薰加湿器, 扩香机", "847989 850980 854370"],
+  ["kb3.mach.humidifier", "humidifier, ultrasonic humidifier, cool mist humidifier, air humidifier, 加湿器, 空气加湿器", "850980 847989"],
+  ["kb3.mach.diffuser", "aroma diffuser, essential oil diffuser, ultrasonic diffuser, 香薰机, 香薰加湿器, 扩香机", "850980 847989 854370", "Domestic appliances of heading 85.09 (CBP practice for household humidifiers and diffusers)"],
+  ["kb3.mach.industrial-humidifier", "industrial humidifier, greenhouse humidifier, 工业加湿器", "847989"],
   ["kb3.mach.dehumidifier", "dehumidifier, home dehumidifier, 除湿机, 抽湿机", "847989 841582"],
   ["kb3.mach.pet-feeder", "automatic pet feeder, smart pet feeder, cat feeder automatic, 自动喂食器, 宠物喂食器", "847989"],
   [
@@ -1019,7 +1020,7 @@ export const ROWS: readonly FamilyRow[] = [
   ],
   ["kb3.tel.transceiver", "sfp module, optical transceiver, sfp transceiver, media converter, fiber media converter, 光模块, 光纤收发器", "851762"],
   ["kb3.tel.bluetooth-audio", "bluetooth receiver, bluetooth transmitter, bluetooth audio adapter, bluetooth audio receiver, 蓝牙接收器, 蓝牙发射器", "851762"],
-  ["kb3.tel.walkie", "walkie talkie, two way radio, handheld transceiver, ham radio, 对讲机, 无线对讲机", "851762"],
+  ["kb3.tel.walkie", "walkie talkie, walkie talkies, two way radio, two way radios, handheld transceiver, ham radio, 对讲机, 无线对讲机", "852560 851762", "HS 2022 8525.60: transmission apparatus incorporating reception apparatus"],
   [
     "kb3.tel.gps-tracker",
     "gps tracker, vehicle gps tracker, pet gps tracker, bluetooth tracker, key finder, item finder, anti lost tracker, 定位器, gps定位器, 防丢器",
