@@ -107,7 +107,8 @@ export const DEFAULT_ABSTAIN_BELOW = 0.3;
 
 const PRECEDENT_WEIGHT = 40;
 const SAME_WORDS_BROADER = 0.25;
-const REPLACEMENT = /\b(?:replacement|replace|spare|repair|oem|aftermarket)\b|替换|配件|更换/;
+// Tested on the normalised text, where Chinese has already been read through the glossary into English.
+const REPLACEMENT = /\b(?:replacement|replace|spare|repair|oem|aftermarket)\b/;
 const KNOWLEDGE_BASE_SOURCE = "Clearway product-family knowledge base (src/classify/product-families.ts)";
 
 const indexCache = new WeakMap<object, { key: string; index: Promise<ClassifyIndex> }>();

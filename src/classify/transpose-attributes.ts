@@ -94,43 +94,15 @@ function attributeTable(index: ClassifyIndex) {
 
 // Heading texts word the same garments differently in chapters 61 and 62, so headings are paired here: the same garments
 // for men or women, knitted (61) or not (62).
+// biome-ignore format: a table reads better in rows
 const GARMENT_HEADINGS: Record<string, [code: string, gender: string | undefined, knit: boolean][]> = {
-  coats: [
-    ["6101", "men", true],
-    ["6102", "women", true],
-    ["6201", "men", false],
-    ["6202", "women", false],
-  ],
-  suits: [
-    ["6103", "men", true],
-    ["6104", "women", true],
-    ["6203", "men", false],
-    ["6204", "women", false],
-  ],
-  shirts: [
-    ["6105", "men", true],
-    ["6106", "women", true],
-    ["6205", "men", false],
-    ["6206", "women", false],
-  ],
-  underwear: [
-    ["6107", "men", true],
-    ["6108", "women", true],
-    ["6207", "men", false],
-    ["6208", "women", false],
-  ],
-  babies: [
-    ["6111", undefined, true],
-    ["6209", undefined, false],
-  ],
-  coated: [
-    ["6113", undefined, true],
-    ["6210", undefined, false],
-  ],
-  gloves: [
-    ["6116", undefined, true],
-    ["6216", undefined, false],
-  ],
+  coats: [["6101", "men", true], ["6102", "women", true], ["6201", "men", false], ["6202", "women", false]],
+  suits: [["6103", "men", true], ["6104", "women", true], ["6203", "men", false], ["6204", "women", false]],
+  shirts: [["6105", "men", true], ["6106", "women", true], ["6205", "men", false], ["6206", "women", false]],
+  underwear: [["6107", "men", true], ["6108", "women", true], ["6207", "men", false], ["6208", "women", false]],
+  babies: [["6111", undefined, true], ["6209", undefined, false]],
+  coated: [["6113", undefined, true], ["6210", undefined, false]],
+  gloves: [["6116", undefined, true], ["6216", undefined, false]],
 };
 
 const GENDER = /\b(?:men's or boys'|women's or girls')/g;
