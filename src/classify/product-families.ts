@@ -226,7 +226,7 @@ const ROWS: readonly FamilyRow[] = [
     "853650",
   ],
   ["electric.spindle-motor", "spindle motor, cnc spindle motor, water cooled spindle, air cooled spindle, 主轴电机, 雕刻机主轴", "850152 850140"],
-  ["gem.stone-tools", "gua sha, gua sha tool, jade roller, rose quartz roller, face roller stone, rose quartz gua sha, 刮痧板, 玉石滚轮, 玉石刮痧", "711620 711790"],
+  ["gem.stone-tools", "jade roller, rose quartz roller, face roller stone, 玉石滚轮", "711620 711790"],
   ["household.glass-mug", "glass mug, glass coffee mug, glass cup, double wall glass cup, double wall glass mug, drinking glasses, glass tumbler, 玻璃杯, 双层玻璃杯", "701337 701349"],
   ["household.woven-basket", "seagrass basket, rattan basket, wicker basket, woven storage basket, water hyacinth basket, bamboo basket, woven laundry basket, 藤编收纳筐, 草编篮, 藤编篮", "460219 460212 460211"],
   ["bag.rattan", "rattan bag, straw bag, woven straw bag, rattan handbag, straw beach bag, 草编包, 藤编包", "460212 460219 420292"],
