@@ -49,8 +49,10 @@ describe("classifyWithIndex", () => {
   });
 });
 
+/** The top-1 HS6 for a listing title. */
+const top = (title: string) => classifyWithIndex(index, { title }).candidates[0]?.hs6;
+
 describe("classifyWithIndex: parts, attributes and words that mislead", () => {
-  const top = (title: string) => classifyWithIndex(index, { title }).candidates[0]?.hs6;
 
   it("sends a part named beside or for a machine to that machine's parts subheading, not the machine", () => {
     expect(top("Replacement Blade for Lawn Mower 21 inch")).toBe("843390");
@@ -87,7 +89,6 @@ describe("classifyWithIndex: parts, attributes and words that mislead", () => {
 });
 
 describe("classifyWithIndex: marketplace wording", () => {
-  const top = (title: string) => classifyWithIndex(index, { title }).candidates[0]?.hs6;
 
   it("reads a device model as the device it names: the phone itself, or an accessory sold for it", () => {
     expect(top("Apple iPhone 15 Pro Max 256GB Unlocked Smartphone")).toBe("851713");

@@ -6,7 +6,7 @@ import { phraseStems } from "./tokenize-text.ts";
 
 /** Heading (4 digits) of the goods served → the HS 2022 subheading of their parts (the usual one where the schedule splits parts by kind). */
 // biome-ignore format: a table reads better in rows
-export const PARTS_OF_HEADING: Readonly<Record<string, string>> = {
+const PARTS_OF_HEADING: Readonly<Record<string, string>> = {
   "8401": "840140", "8402": "840290", "8403": "840390", "8404": "840490", "8405": "840590", "8406": "840690",
   "8407": "840991", "8408": "840999", "8410": "841090", "8411": "841199", "8412": "841290", "8413": "841391",
   "8414": "841490", "8415": "841590", "8416": "841690", "8417": "841790", "8418": "841899", "8419": "841990",
