@@ -29,6 +29,8 @@ export type IndexNode = {
   groups: string[];
   /** True for residual lines ("Other", "Other:"), which take what no specific sibling describes. */
   residual: boolean;
+  /** True for a national line under a specific group row ("Rope, curb, cable…: Other"): the group, not only the line, must fit the goods. */
+  specificGroup: boolean;
   /** True when the line has no coded children: a code goods can be declared under. */
   leaf: boolean;
 };
@@ -112,7 +114,18 @@ export function indexFromRows(input: IndexSource): ClassifyIndex {
   const secondary = new Map<number, string>();
   const add = (code: string, level: number, parent: number, description: string, groups: string[] = []): number => {
     const id = nodes.length;
-    nodes.push({ code, level, parent, children: [], description, context: groups.join("; "), groups, residual: isResidual(description), leaf: true });
+    nodes.push({
+      code,
+      level,
+      parent,
+      children: [],
+      description,
+      context: groups.join("; "),
+      groups,
+      residual: isResidual(description),
+      specificGroup: level > 6 && !groups.every(isResidual),
+      leaf: true,
+    });
     if (parent >= 0) {
       const p = nodes[parent] as IndexNode;
       p.children.push(id);

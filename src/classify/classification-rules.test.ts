@@ -89,4 +89,24 @@ describe("attribute rules and legal notes", () => {
     }
     expect(new Set(CLASSIFICATION_RULES.map((r) => r.id)).size).toBe(CLASSIFICATION_RULES.length);
   });
+  it("reads retail yarn, seamless tubes, furniture by material and elastomeric knits by the notes that split them", () => {
+    expect(top({ title: "Acrylic Yarn for Crocheting 100g x 10 Skeins Worsted Knitting Yarn" })?.hs6).toBe("551110");
+    expect(top({ title: "纯棉毛线8股精梳棉钩针线手工编织", attributes: { 材质: "精梳棉100%" } })?.hs6).toBe("520710");
+    expect(top({ title: "ASTM A312 TP304 Seamless Stainless Steel Pipe Sch40 2 inch Cold Drawn" })?.hs6.slice(0, 4)).toBe("7304");
+    expect(top({ title: "Bamboo Shoe Rack 4 Tier Stackable Shoe Shelf", attributes: { Material: "Bamboo" } })?.hs6).toBe("940382");
+    expect(top({ title: "95% Polyester 5% Spandex Jersey Knit Fabric 180GSM Width 160cm" })?.hs6.slice(0, 4)).toBe("6004");
+    expect(top({ title: "YJV 0.6/1kV 4x16mm2 Copper Power Cable XLPE Insulated" })?.hs6).toBe("854449");
+  });
+
+  it("takes leather soles, LED lamps and earring studs for what the schedule calls them", () => {
+    const oxford = { title: "Men's Genuine Leather Oxford Dress Shoes", attributes: { "Upper Material": "Cow Leather", "Outsole Material": "Genuine Leather" } };
+    expect(top(oxford)?.hs6).toBe("640359");
+    expect(top({ title: "LED Headlamp Rechargeable 1200 Lumen Head Lamp Waterproof" })?.hs6).toBe("851310");
+    expect(top({ title: "Geometric Stud Earrings For Women Zinc Alloy" })?.hs6).toBe("711719");
+    expect(top({ title: "Acrylic Resin Geometric Drop Earrings Statement Boho" })?.hs6).toBe("711790");
+  });
+
+  it("does not read a free gift in a Chinese title as the goods", () => {
+    expect(top({ title: "麻将牌家用手搓大号亚克力麻将42mm送桌布" })?.hs6).toBe("950490");
+  });
 });

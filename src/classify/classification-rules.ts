@@ -40,6 +40,14 @@ const MATERIAL_FORMS = [
   "strips",
   "bar",
   "bars",
+  "rebar",
+  "rebars",
+  "billet",
+  "billets",
+  "slab",
+  "slabs",
+  "beam",
+  "beams",
   "rod",
   "rods",
   "wire",
@@ -74,6 +82,9 @@ const MATERIAL_FORMS = [
   "yarns",
   "fiber",
   "fibers",
+  "filament",
+  "filaments",
+  "monofilament",
   "fibre",
   "fibres",
   "block",
@@ -118,7 +129,7 @@ const MATERIAL_FORMS = [
   "tapes",
 ];
 const RAW_MATERIAL_TRADE =
-  "\\b(?:virgin|(?:injection|extrusion|film|blow molding|fiber|fibre|pipe|raffia|bottle) grade|granules?|pellets?|cathodes?|ingots?|bales?|jumbo bags?|mill (?:test )?certificate|lme|cif|fob|moq|metric tons?|\\d+\\s*mt|by the (?:yard|metre|meter|roll)|sold by the|per (?:ream|yard|metre|meter)|\\d+\\s?gsm)\\b";
+  "\\b(?:virgin|(?:injection|extrusion|film|blow molding|fiber|fibre|pipe|raffia|bottle) grade|granules?|pellets?|cathodes?|ingots?|bales?|jumbo bags?|mill (?:test )?certificate|lme|cif|fob|moq|metric tons?|\\d+\\s*mt|by the (?:yard|metre|meter|roll)|sold by the|per (?:ream|yard|metre|meter)|\\d+\\s?gsm|(?:3d )?print(?:er|ing) filament|(?:3d )?print(?:er|ing) filament|cold[- ]rolled|hot[- ]rolled|hrb\\d{3}|astm a\\d+|(?:2b|ba|no\\.? ?4|hairline|mirror) finish|mill edge|slit edge)\\b";
 const PRIMARY_FORM_HEADINGS = [
   "72",
   "4104",
@@ -205,6 +216,15 @@ const PRIMARY_FORM_HEADINGS = [
 const GARMENT: RuleCondition = { familyPrefix: ["apparel."] };
 const JEWELLERY: RuleCondition = { familyPrefix: ["jewellery."] };
 
+/** Yarn sold for hand knitting and crochet, in skeins or balls: Section XI Note 4 calls it put up for retail sale. */
+const YARN_FOR_RETAIL: RuleCondition = {
+  all: [
+    { text: "\\byarns?\\b" },
+    { text: "\\b(?:skeins?|balls?|hanks?|crochet(?:ing)?|knitting|hand ?knit|amigurumi|worsted|chunky|dk weight|\\d{2,3}\\s?g(?:rams?)?\\b(?! ?/ ?m))|毛线|毛线团|钩针|手工编织" },
+    { not: { text: "\\b(?:cones?|bobbins?|industrial|for weaving|raw white|\\d+\\s?kg|tons?)\\b" } },
+  ],
+};
+
 /** The rules the engine applies, each citing the legal note, heading text or trade practice it encodes. */
 export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   {
@@ -278,6 +298,111 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     source: "HS 2022 Section XI Note 2(A)",
   },
   {
+    id: "yarn-put-up-for-retail-sale",
+    when: YARN_FOR_RETAIL,
+    effect: { codes: { "5207": 8, "5109": 8, "5511": 8, "5406": 6, "5205": -6, "5206": -6, "5509": -6, "5510": -6, "5107": -6, "5108": -6 }, exclude: ["5205", "5206", "5509", "5510", "5107", "5108"] },
+    explain: "Yarn in skeins or balls for hand knitting and crochet is put up for retail sale, which has headings of its own.",
+    source: "HS 2022 Section XI Note 4 (yarn put up for retail sale) and headings 52.07, 51.09, 55.11, 54.06",
+  },
+  ...(
+    [
+      ["cotton", "5207", ["5109", "5511", "5406"]],
+      ["wool", "5109", ["5207", "5511", "5406"]],
+      ["synthetic", "5511", ["5207", "5109"]],
+    ] as const
+  ).map(
+    ([fibre, heading, others]): ClassificationRule => ({
+      id: `yarn-for-retail-of-${fibre}`,
+      when: { all: [YARN_FOR_RETAIL, { fact: "fibre", is: [fibre] }] },
+      effect: { codes: { [heading]: 10 }, exclude: [...others] },
+      explain: `Yarn put up for retail sale goes to the retail heading of the fibre that predominates by weight (${fibre}).`,
+      source: "HS 2022 Section XI Note 2(A) (predominating fibre) and Note 4 (put up for retail sale)",
+    }),
+  ),
+  {
+    id: "footwear-outer-sole-of-leather",
+    when: {
+      all: [
+        { familyPrefix: ["footwear."] },
+        { text: "\\bouter sole (?:of )?(?:genuine |real |natural |cow |cowhide |full grain )?leather\\b|\\bleather (?:out)?soles?\\b|\\bleather-soled\\b" },
+        { material: ["leather"] },
+      ],
+    },
+    effect: { codes: { "640351": 10, "640359": 10, "640391": -6, "640399": -6 }, exclude: ["640391", "640399"] },
+    explain: "Footwear with uppers and outer soles of leather belongs to subheadings 6403.51–6403.59, not to 'other' leather footwear.",
+    source: "HS 2022 subheadings 6403.51 and 6403.59; Chapter 64 Note 4(b) (the outer sole is the part in contact with the ground)",
+  },
+  {
+    id: "lamps-not-light-sources",
+    when: {
+      all: [
+        { familyPrefix: ["electric.flashlight", "plamp.", "light.aquarium", "light.emergency", "light.grow", "light.photo", "light.stage", "light.projector"] },
+        { not: { familyPrefix: ["lamp.", "light.strip", "electric.lamp"] } },
+      ],
+    },
+    effect: { codes: { "8539": -10 } },
+    explain: "A lamp, torch or luminaire with LEDs is the whole lighting article, not an LED light source (bulb, tube or module) of heading 85.39.",
+    source: "HS 2022 headings 85.13, 85.39 and 94.05 (luminaires and lighting fittings)",
+  },
+  {
+    id: "seamless-tubes-7304",
+    when: { all: [{ text: "\\bseamless\\b" }, { text: "\\b(?:pipes?|tubes?|tubing)\\b" }, { material: ["steel", "stainless steel", "iron"] }] },
+    effect: { codes: { "7304": 10, "7306": -8 }, exclude: ["7306"] },
+    explain: "Seamless tubes and pipes of iron or steel belong to heading 73.04; heading 73.06 is for welded, riveted or similarly closed tubes.",
+    source: "HS 2022 headings 73.04 and 73.06",
+  },
+  {
+    id: "power-cable-without-connectors",
+    when: {
+      all: [
+        { familyPrefix: ["electric.cable", "electric.wire", "elec.cable", "elec.wire", "cable."] },
+        { text: "\\b(?:\\d+(?:\\.\\d+)?\\s?(?:mm2|mm²|sqmm|sq ?mm)|\\d+x\\d+(?:\\.\\d+)?\\s?mm2?|\\d+\\s?awg|xlpe|armou?red|thhn|building wire|0\\.6/1\\s?kv|450/750\\s?v|300/500\\s?v)\\b" },
+        { not: { text: "\\b(?:plugs?|connectors?|usb|hdmi|jack|terminals?|lugs?|extension cords?|power cords?|adapters?|chargers?|charging|harness|rj45|patch)\\b" } },
+      ],
+    },
+    effect: { codes: { "854449": 10, "854442": -8 }, exclude: ["854442"] },
+    explain: "Insulated conductors for 1,000 V or less that are not fitted with connectors belong to subheading 8544.49.",
+    source: "HS 2022 subheadings 8544.42 (fitted with connectors) and 8544.49 (other)",
+  },
+  ...(
+    [
+      ["bamboo", { text: "\\bbamboo\\b" }, "940382", ["940320", "940310", "940330", "940340", "940350", "940360", "940370"]],
+      ["metal", { mainMaterial: ["steel", "stainless steel", "iron", "aluminum"] }, "9403", ["940330", "940340", "940350", "940360"]],
+      ["plastics", { mainMaterial: ["plastics"] }, "940370", ["940320", "940330", "940340", "940350", "940360"]],
+    ] as [string, RuleCondition, string, string[]][]
+  ).map(
+    ([material, condition, code, others]): ClassificationRule => ({
+      id: `furniture-of-${material}`,
+      when: {
+        all: [
+          { familyPrefix: ["furniture.furniture", "furn."] },
+          { not: { familyPrefix: ["furn.barber", "furn.parts", "furniture.seat"] } },
+          condition,
+          { not: { text: material === "bamboo" ? "\\b(?:steel|metal|iron|alumin(?:i)?um)\\b" : "\\b(?:wood|wooden|solid wood|bamboo|rattan|mdf|particleboard|plywood|oak|pine|walnut)\\b" } },
+        ],
+      },
+      // Metal furniture keeps both its subheadings (office, 9403.10, and other, 9403.20): only the wooden ones are set aside.
+      effect: { codes: { [code]: 10 }, exclude: [...others] },
+      explain: `Furniture of heading 94.03 is divided by its material: furniture of ${material} has its own subheading.`,
+      source: "HS 2022 subheadings 9403.10–9403.89",
+    }),
+  ),
+  {
+    id: "knitted-fabric-elastomeric-6004",
+    when: {
+      all: [
+        { familyPrefix: ["fabric.", "textile."] },
+        // Sold as fabric: by width, weight per square metre or length, not as a garment of that fabric.
+        { text: "\\bfabrics?\\b[^.]*\\b(?:\\d+\\s?gsm|width|wide|by the (?:yard|metre|meter)|per (?:yard|metre|meter)|rolls?)\\b|面料|布料" },
+        { fact: "construction", is: ["knit"] },
+        { text: "\\b(?:(?:[5-9]|[1-4]\\d)(?:\\.\\d+)?\\s?%\\s*(?:spandex|elastane|lycra)|(?:spandex|elastane|lycra)\\s*(?:[5-9]|[1-4]\\d)(?:\\.\\d+)?\\s?%)" },
+      ],
+    },
+    effect: { codes: { "6004": 12, "6006": -8 }, exclude: ["6006"] },
+    explain: "Knitted fabric of a width over 30 cm with 5% or more by weight of elastomeric yarn (spandex, elastane) belongs to heading 60.04.",
+    source: "HS 2022 heading 60.04",
+  },
+  {
     id: "textile-chief-weight-wool",
     when: { all: [{ any: [GARMENT, { familyPrefix: ["textile.", "home-textile."] }] }, { fact: "fibre", is: ["wool"] }] },
     effect: { lines: { prefer: ["wool"], avoid: ["cotton", "synthetic"], weight: 3, within: ["51", "61", "62", "63", "65"] } },
@@ -290,6 +415,22 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { codes: { "7117": 7, "7113": -5 } },
     explain: "Jewellery without precious metal (other than as plating or minor constituents), pearls or precious stones is imitation jewellery.",
     source: "HS 2022 Chapter 71 Note 11 (imitation jewellery); heading 71.17",
+  },
+  {
+    id: "imitation-jewellery-not-base-metal",
+    when: {
+      all: [
+        JEWELLERY,
+        { not: { fact: "preciousMetal", is: [true] } },
+        { mainMaterial: ["plastics", "glass", "wood", "ceramic", "textile", "rubber"] },
+        { not: { text: "\\b(?:alloy|stainless|steel|titanium|brass|copper|zinc|iron|base metal|metal|tungsten)\\b" } },
+        // A box, stand or organiser for jewellery is not jewellery (heading 42.02, 39.26, 44.20…).
+        { not: { text: "\\b(?:box|boxes|case|cases|organi[sz]ers?|holders?|stands?|displays?|storage|trays?)\\b" } },
+      ],
+    },
+    effect: { codes: { "711790": 14, "711719": -12 } },
+    explain: "Imitation jewellery of plastics, glass, wood or other non-metal materials is not 'of base metal': subheading 7117.90.",
+    source: "HS 2022 subheadings 7117.11, 7117.19 (of base metal) and 7117.90 (other)",
   },
   {
     id: "precious-jewellery-7113",

@@ -6,6 +6,7 @@ import { buildClassifyIndex, type ClassifyIndex, type IndexNode, requireMarket }
 import { applyCalibration, type CalibrationMap } from "./calibrate-confidence.ts";
 import { PART_HEADS, partsCodeFor } from "./parts-headings.ts";
 import { transposeAttributes } from "./transpose-attributes.ts";
+import { applyUnitValue } from "./value-conditions.ts";
 import { DEFAULT_CALIBRATION, DEFAULT_PRECEDENT_CALIBRATION, DEFAULT_TITLE_CALIBRATION } from "./default-calibration.ts";
 import { type FamilyMatch, matchFamilies } from "./match-families.ts";
 import { indexPrecedents, nearestPrecedents, type Precedent, type PrecedentIndex, type PrecedentMatch } from "./match-precedents.ts";
@@ -181,6 +182,8 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
     facts: features.rules && features.attributeTransposition ? facts : undefined,
   });
   const applied = features.rules ? applyRules(index, ruleContext, bonus) : [];
+  const unitValue = features.rules && market === "us" ? applyUnitValue(index, input.price, input.currency, bonus) : undefined;
+  if (unitValue) applied.push(unitValue);
   const precedentIndex = features.precedents && options.precedents ? asPrecedentIndex(options.precedents) : undefined;
   const precedents = precedentIndex ? nearestPrecedents(precedentIndex, query.terms) : [];
   addPrecedentEvidence(index, precedents, bonus);

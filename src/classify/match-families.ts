@@ -82,6 +82,11 @@ function longestPhraseAt(trie: StemTrie, run: readonly WeightedStem[], at: numbe
   return longest;
 }
 
+/** A gift word in a Chinese title ("送", "赠", "附赠"), not "送货" (delivery) or "赠品" said of the goods themselves. */
+const GIFT = /^(?:送(?![货达])|赠(?!品)|附赠)/;
+const BREAK = /[\s,，;；。!！|/()（）【】[\]+]/;
+const GIFT_FACTOR = 0.5;
+
 /** Find the knowledge-base families the input names: greedy longest match over each run of stems (and over Chinese text), so "drill bit" beats "drill". */
 export function matchFamilies(query: ProductQuery, families: readonly ProductFamily[] = PRODUCT_FAMILIES): FamilyMatch[] {
   if (!compiled && families === PRODUCT_FAMILIES) compiled = compileFamilies(families);
@@ -123,15 +128,20 @@ export function matchFamilies(query: ProductQuery, families: readonly ProductFam
   }
   const text = query.original.toLowerCase();
   let i = 0;
+  // "送桌布" / "赠…" (a free tablecloth with the goods): what follows a gift word, up to the next space or mark, is an extra.
+  let gift = false;
   while (i < text.length) {
-    const hit = (kb.cjkByFirstChar.get(text[i] as string) ?? []).find((p) => text.startsWith(p.text, i));
+    const char = text[i] as string;
+    if (GIFT.test(text.slice(i, i + 2))) gift = true;
+    else if (BREAK.test(char)) gift = false;
+    const hit = (kb.cjkByFirstChar.get(char) ?? []).find((p) => text.startsWith(p.text, i));
     if (!hit) {
       i++;
       continue;
     }
     // Chinese listing titles, like English ones, name the goods first and pile up features after: an earlier term weighs more.
     // Two Chinese characters make about one English word: a longer term is more specific, as a longer English phrase is.
-    note(hit, 1.5 * (1 + 0.2 * (hit.text.length - 2)) * Math.max(0.6, 1 - 0.03 * i));
+    note(hit, 1.5 * (1 + 0.2 * (hit.text.length - 2)) * Math.max(0.6, 1 - 0.03 * i) * (gift ? GIFT_FACTOR : 1));
     i += hit.text.length;
   }
   return [...best.values()].sort((a, b) => b.strength - a.strength);

@@ -69,7 +69,7 @@ const ROWS: readonly FamilyRow[] = [
   ["food.seafood", "shrimp, prawns, crab, lobster, squid, oysters, scallops, 虾, 蟹, 鱿鱼", "0306 0307 1605"],
   ["food.canned-fish", "canned tuna, canned sardines, canned fish, 鱼罐头", "1604"],
   ["food.eggs", "eggs, 鸡蛋", "0407"],
-  ["food.seeds", "seeds for sowing, flower seeds, vegetable seeds, 种子", "1209"],
+  ["food.seeds", "seeds for sowing, seeds for planting, flower seeds, vegetable seeds, garden seeds, heirloom seeds, herb seeds, tomato seeds, pepper seeds, 种子, 蔬菜种子, 花种子", "1209"],
   ["food.flowers", "fresh flowers, cut flowers, roses, bouquet, 鲜花", "0603"],
   ["food.dried-flowers", "dried flowers, preserved flowers, dried plants, 干花", "0604"],
   ["food.live-plants", "live plants, potted plants, seedlings, bulbs, 绿植, 盆栽", "0602 0601"],
@@ -960,7 +960,8 @@ const ROWS: readonly FamilyRow[] = [
 
   // Health and medical consumables
   ["medical.thermometer", "digital thermometer, forehead thermometer, ear thermometer, 电子体温计, 额温枪", "9025"],
-  ["medical.glucose", "blood glucose meter, glucometer, test strips, 血糖仪, 试纸", "9027 3822"],
+  ["medical.glucose", "blood glucose meter, glucometer, 血糖仪", "9027"],
+  ["medical.glucose-strips", "glucose test strips, blood glucose test strips, blood sugar test strips, glucometer test strips, 血糖试纸", "382219", "HS 2022 subheading 3822.19: diagnostic reagents on a backing"],
   ["medical.pregnancy-test", "pregnancy test, ovulation test, covid test, rapid test kit, 验孕棒, 检测试剂盒", "3822"],
   ["medical.mask", "surgical mask, kn95, n95 respirator, medical mask, 医用口罩", "6307"],
   ["medical.pill-box", "pill box, pill organizer, pill case, 药盒", "3924 3926"],

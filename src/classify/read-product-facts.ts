@@ -51,20 +51,19 @@ const MATERIALS: readonly [string, RegExp][] = [
   ["wood", /\b(?:wood|wooden|timber|plywood|bamboo|pine|oak|walnut|beech|mdf|particleboard|rattan|wicker)\b/],
   ["paper", /\b(?:paper|paperboard|cardboard|carton|corrugated)\b/],
   ["glass", /\b(?:glass|borosilicate|tempered glass|crystal glass)\b/],
-  ["ceramic", /\b(?:ceramic|porcelain|stoneware|earthenware|china|terracotta)\b/],
+  ["ceramic", /\b(?:ceramic|porcelain|stoneware|earthenware|(?<!\b(?:in|mainland|from) )china|terracotta)\b/],
   ["stone", /\b(?:stone|marble|granite|quartz|quartzite|slate|travertine|limestone|onyx)\b/],
   ["precious metal", /\b(?:gold|silver|platinum|palladium|sterling|925)\b/],
 ];
 
 /** Read the facts rules depend on: explicit attributes first, then what the text says. */
 export function readProductFacts(query: ProductQuery): ProductFacts {
-  const a = query.attributes;
+  const f = query.facets;
   const text = query.text;
-  const explicit = (keys: string[]): string => keys.map((k) => a[k] ?? "").join(" ");
-  const constructionText = explicit(["construction", "knit", "knitorwoven", "knit_woven", "fabric", "fabrictype", "fabric_type", "weave"]);
-  const materialText = explicit(["material", "materials", "composition", "fabric", "fibre", "fiber", "metal", "upper", "shell"]);
-  const powerText = explicit(["power", "powersource", "power_source", "power source", "energy"]);
-  const genderText = explicit(["gender", "sex", "department", "audience", "target"]);
+  const constructionText = f.construction ?? "";
+  const materialText = [f.material, f.upper].filter(Boolean).join(" ; ");
+  const powerText = f.power ?? "";
+  const genderText = f.gender ?? "";
   return {
     construction: readConstruction(constructionText) ?? readConstruction(text),
     printed: readPrinted(text),
@@ -76,6 +75,7 @@ export function readProductFacts(query: ProductQuery): ProductFacts {
         `${materialText} ${text}`,
       ) && !/\b(?:gold[- ]plated|silver[- ]plated|gold[- ]tone|silver[- ]tone|plated)\b/.test(materialText),
     imitation:
+      /\bfashion\b/.test(f.grade ?? "") ||
       /\b(?:imitation|costume jewel|fashion jewel|gold[- ]plated|silver[- ]plated|gold[- ]tone|silver[- ]tone|rhodium[- ]plated|alloy|base metal|zinc alloy|stainless steel jewel|rhinestone|cubic zirconia|acrylic beads|glass beads)/.test(
         `${materialText} ${text}`,
       ),
@@ -97,7 +97,7 @@ function readPrinted(text: string): boolean | undefined {
 function readConstruction(text: string): ProductFacts["construction"] {
   if (/\b(?:non-?woven|nonwovens?)\b/.test(text)) return "nonwoven";
   const knit = /\b(?:knit|knits|knitted|crochet(?:ed)?|jersey|rib[- ]knit|interlock|pique knit|french terry|fleece knit)\b/.test(text);
-  const woven = /\b(?:woven|weave|denim|poplin|twill|chiffon|satin weave|oxford cloth)\b/.test(text);
+  const woven = /\b(?:woven|weave|denim|poplin|broadcloth|twill|chiffon|satin weave|oxford cloth)\b/.test(text);
   if (knit && !woven) return "knit";
   if (woven && !knit) return "woven";
   return undefined;

@@ -1,4 +1,5 @@
 import { hasCjk } from "../tariff/glossary-zh.ts";
+import { type AttributeRole, readAttributes } from "./read-attributes.ts";
 import { dropColourNouns, hasContentWord, normalizeText, type Token, tokenizeText } from "./tokenize-text.ts";
 import { VOCABULARY_SYNONYMS } from "./vocabulary-synonyms.ts";
 
@@ -31,14 +32,31 @@ export type ProductQuery = {
   words: Map<string, string>;
   /** Head nouns: the last word of the phrase that names the goods (in the title, and after "is a …" in a description). */
   heads: string[];
+  /** Attribute values by folded key ("brandname", "材质"), normalised; noise keys and values are left out. */
   attributes: Record<string, string>;
+  /** Attribute values joined by the role of their key (material, gender, construction, power…). */
+  facets: Partial<Record<AttributeRole, string>>;
   price?: number;
   currency?: string;
 };
 
 const TITLE_WEIGHT = 1.5;
 const CATEGORY_WEIGHT = 1.2;
-const ATTRIBUTE_WEIGHT = 1.0;
+/** What an attribute weighs by the role of its key: "Item Type: Earrings" names the goods as a title does; gender, knit or power decide through facts. */
+const ROLE_WEIGHT: Record<AttributeRole, number> = {
+  ignore: 0,
+  kind: 1.5,
+  material: 0.8,
+  upper: 0.8,
+  sole: 0.3,
+  lining: 0.2,
+  gender: 0.5,
+  construction: 0.5,
+  power: 0.5,
+  grade: 0.5,
+  use: 0.45,
+  other: 0.6,
+};
 const AFTER_FOR = 0.45;
 const AFTER_WITH = 0.6;
 const SUBJECT_BOOST = 1.5;
@@ -86,19 +104,24 @@ export function readProductQuery(input: ProductInput): ProductQuery {
     });
   }
   const attributes: Record<string, string> = {};
-  for (const [key, value] of Object.entries(input.attributes ?? {})) {
-    if (value === null || value === undefined || value === "") continue;
-    const text = normalizeText(String(value));
-    attributes[key.toLowerCase()] = text;
-    if (typeof value === "string") {
-      texts.push(text);
-      runs.push(weighted(tokenizeText(text), ATTRIBUTE_WEIGHT));
+  const facets: Partial<Record<AttributeRole, string>> = {};
+  const attributeOriginals: string[] = [];
+  for (const { key, role, value } of readAttributes(input.attributes)) {
+    // A sole's material is read as "outer sole of …", so rules on footwear find it however the seller keyed it.
+    const text = role === "sole" ? `outer sole ${normalizeText(value)}` : normalizeText(value);
+    attributes[key] = text;
+    facets[role] = facets[role] ? `${facets[role]} ; ${text}` : text;
+    attributeOriginals.push(value);
+    texts.push(text);
+    const run = weighted(tokenizeText(text), ROLE_WEIGHT[role]);
+    if (role === "use") for (const t of run) t.served = true;
+    if (role === "kind") {
+      const head = run.filter((t) => !t.soft).at(-1)?.stem;
+      if (head && !heads.includes(head)) heads.push(head);
     }
+    runs.push(run);
   }
-  const original = [input.title, input.description, input.category, ...Object.values(input.attributes ?? {}).map((v) => (typeof v === "string" ? v : ""))]
-    .filter(Boolean)
-    .join(" ")
-    .normalize("NFKC");
+  const original = [input.title, input.description, input.category, ...attributeOriginals].filter(Boolean).join(" ").normalize("NFKC");
   const words = new Map<string, string>();
   for (const run of runs) for (const t of run) if (t.word && !words.has(t.stem)) words.set(t.stem, t.word);
   return {
@@ -109,6 +132,7 @@ export function readProductQuery(input: ProductInput): ProductQuery {
     words,
     heads,
     attributes,
+    facets,
     price: input.price,
     currency: input.currency,
   };

@@ -7,7 +7,9 @@ export type Evidence = PathScores & { extra: (id: number) => number };
 /** A node's score among its siblings: the best path through it, plus the words gathered under it and the residual prior. */
 export function siblingScore(index: ClassifyIndex, evidence: Evidence, id: number, settings: HierarchySettings): number {
   const node = index.nodes[id] as IndexNode;
-  return evidence.best(id) + evidence.extra(id) + (node.residual ? settings.residualPrior : 0);
+  // National lines under a specific group row ("Rope, curb, cable…:") give up half the residual prior to the lines outside any
+  // such group, so an "Other" of that group does not tie with the subheading's own final "Other".
+  return evidence.best(id) + evidence.extra(id) + (node.residual ? settings.residualPrior : 0) - (node.specificGroup ? settings.residualPrior / 2 : 0);
 }
 
 /** Tunable settings of the decision: softmax temperature and beam width per level, and the prior of residual ("Other") lines. */

@@ -57,7 +57,7 @@ function singularCompound(word: string): string {
 }
 
 /** Words whose Porter stem would meet an unrelated word's: "bearing" → "bear" made a teddy bear a ball bearing, "zinc-plated" steel read as a zinc plate, and "matching" pajamas as matches. */
-const UNSTEMMED: Record<string, string> = { bearing: "bearing", bearings: "bearing", plated: "plated", plating: "plating", matching: "matching", travelator: "travelator" };
+const UNSTEMMED: Record<string, string> = { bearing: "bearing", bearings: "bearing", plated: "plated", plating: "plating", matching: "matching", travelator: "travelator", earring: "earring", earrings: "earring" };
 
 /** Plurals Porter does not fold onto their singular ("shelves" → "shelv" would never meet "shelf"). */
 const IRREGULAR: Record<string, string> = {
@@ -141,7 +141,8 @@ export function stemCached(word: string): string {
 /** Lower-case, width-folded text with straight quotes and possessives removed; Chinese is read through the product glossary. */
 export function normalizeText(text: string): string {
   let s = text.normalize("NFKC");
-  if (hasCjk(s)) s = translateZhQuery(s).terms.join(" ; ");
+  // A free gift named in a Chinese title ("送桌布": with a free tablecloth) is not the goods, so its words are not read.
+  if (hasCjk(s)) s = translateZhQuery(s.replace(ZH_GIFT, " ")).terms.join(" ; ");
   return s
     .toLowerCase()
     .replace(/[\u2018\u2019\u201b\u2032`]/g, "'")
@@ -154,6 +155,8 @@ export function normalizeText(text: string): string {
     .replace(/([a-z])'s\b/g, "$1")
     .replace(/([a-z]s)'(?=\W|$)/g, "$1");
 }
+
+const ZH_GIFT = /(?:送(?![货达])|赠(?!品)|附赠)[^\s,，;；。!！|/()（）【】[\]+]*/g;
 
 // A shape is not the goods: "heart-shaped earrings", "a pillow in the shape of a cat", "ornaments in the shape of a gecko,
 // butterfly or owl" name earrings, a pillow and ornaments.

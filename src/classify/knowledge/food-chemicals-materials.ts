@@ -102,7 +102,7 @@ export const ROWS: readonly FamilyRow[] = [
     "330749 330290",
   ],
   ["kb1.cosmetics.sachet", "scented sachet, potpourri, closet freshener, shoe deodorizer, fridge deodorizer, 香包, 香囊, 干花香包, 除臭剂", "330749"],
-  ["kb1.cosmetics.incense", "incense cones, backflow incense, incense burner cones, agarbatti, dhoop, 塔香, 倒流香", "330741"],
+  ["kb1.cosmetics.incense", "incense cones, backflow incense, incense burner cones, incense sticks, sandalwood incense, agarbatti, dhoop, 塔香, 倒流香, 线香, 檀香, 卧香, 盘香", "330741"],
   ["kb1.chem.citrus-oil", "orange essential oil, sweet orange oil, orange oil, 甜橙精油", "330112"],
   ["kb1.chem.lemon-oil", "lemon essential oil, lemon oil, 柠檬精油", "330113"],
   ["kb1.chem.citrus-oil-other", "bergamot essential oil, grapefruit essential oil, lime essential oil, bergamot oil, 佛手柑精油, 西柚精油", "330119"],
@@ -408,7 +408,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.plastics.woven-sack", "pp woven bags, woven polypropylene bags, fibc bags, jumbo bags, bulk bags, ton bags, 编织袋, 吨袋, 集装袋", "630533 630532"],
   [
     "kb1.plastics.bottle",
-    "plastic spray bottle, pet bottles, squeeze bottles, plastic dropper bottles, travel bottles, lotion pump bottle, hdpe bottle, empty plastic bottles, 塑料瓶, 喷雾瓶, 分装瓶, 乳液瓶, 滴瓶, 旅行分装瓶",
+    "plastic spray bottle, airless pump bottle, airless bottle, cosmetic packaging bottle, empty cosmetic container, pet bottles, squeeze bottles, plastic dropper bottles, travel bottles, lotion pump bottle, hdpe bottle, empty plastic bottles, 塑料瓶, 喷雾瓶, 分装瓶, 乳液瓶, 滴瓶, 旅行分装瓶",
     "392330",
   ],
   ["kb1.plastics.preform", "pet preforms, bottle preforms, pet bottle preform, 瓶胚", "392330"],
@@ -420,7 +420,7 @@ export const ROWS: readonly FamilyRow[] = [
     "plastic packaging box, clear plastic box, pvc box, blister packaging, clamshell packaging, plastic crate, turnover box, plastic pallet box, 塑料包装盒, 吸塑盒, 周转箱, pvc盒, 吸塑包装",
     "392310",
   ],
-  ["kb1.plastics.spool", "plastic spool, empty spool, filament spool, plastic bobbin, 塑料线轴, 工字轮", "392340"],
+  ["kb1.plastics.spool", "plastic spool, empty spool, empty filament spool, plastic bobbin, 塑料线轴, 工字轮", "392340"],
   ["kb1.plastics.air-pillow", "air cushion bags, air pillows, inflatable packaging, air column bags, 充气袋, 缓冲气柱袋", "392390"],
   ["kb1.plastics.bubble-wrap", "bubble wrap, bubble cushioning wrap, air bubble film, bubble roll, 气泡膜, 气泡垫, 气泡卷", "392190 392010"],
   [
@@ -685,7 +685,7 @@ export const ROWS: readonly FamilyRow[] = [
   ],
   [
     "kb1.bags.handbag",
-    "women's handbag, ladies handbag, pu leather handbag, pu leather crossbody bag, pu leather shoulder bag, pu leather tote bag, pu leather purse, faux leather handbag, vegan leather handbag, vegan leather crossbody bag, faux leather purse, crossbody purse, shoulder purse, hobo bag, bucket bag, satchel bag women, evening bag, evening clutch, canvas handbag, straw handbag, 女士手提包, 单肩包女, 斜挎包女, pu包, 水桶包, 晚宴包, 手拿包",
+    "women's handbag, ladies handbag, pu leather handbag, pu leather crossbody bag, pu leather shoulder bag, pu leather tote bag, pu leather purse, faux leather handbag, vegan leather handbag, vegan leather crossbody bag, faux leather purse, crossbody purse, crossbody bag women, women crossbody bag, small crossbody bag, shoulder handbag, shoulder purse, hobo bag, bucket bag, satchel bag women, evening bag, evening clutch, canvas handbag, straw handbag, 女士手提包, 单肩包女, 斜挎包女, 斜挎包, 单肩包, 女包, 小方包, pu包, 水桶包, 晚宴包, 手拿包",
     "420222 420221 420229",
   ],
   [
@@ -1114,9 +1114,10 @@ export const ROWS: readonly FamilyRow[] = [
   ],
   ["kb1.food.garlic-onion", "fresh garlic, garlic bulbs, peeled garlic, onions, red onions, shallots, 大蒜, 蒜头, 洋葱, 红葱头", "070320 070310"],
   ["kb1.food.fresh-ginger", "fresh ginger, ginger root, 生姜, 老姜", "091011"],
+  ["kb1.food.dried-shiitake", "dried shiitake, dried shiitake mushrooms, shiitake dried, 干香菇, 香菇干, 香菇干货, 花菇, 冬菇", "071234", "HS 2022 subheading 0712.34 (dried shiitake mushrooms)"],
   [
     "kb1.food.dried-mushroom",
-    "dried shiitake, dried mushrooms, dried porcini, wood ear mushroom, black fungus, white fungus, 干香菇, 木耳, 黑木耳, 银耳, 干蘑菇",
+    "dried mushrooms, dried porcini, wood ear mushroom, black fungus, white fungus, 木耳, 黑木耳, 银耳, 干蘑菇",
     "071239 071232 071233",
   ],
   [

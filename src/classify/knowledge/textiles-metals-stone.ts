@@ -46,7 +46,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb2.fabric.felt", "felt sheets, felt fabric, craft felt, felt roll, 毛毡布", "560290 560210"],
   ["kb2.apparel.girdle", "panty girdle, waist cincher, shapewear panty, tummy control panty, butt lifter panty, 收腹内裤, 束腰", "621220"],
   ["kb2.apparel.corselette", "shapewear bodysuit, full body shaper, body shaper bodysuit, 连体塑身衣", "621230"],
-  ["kb2.pearl.beads", "freshwater pearl beads, cultured pearl beads, loose pearls, pearl strand, 淡水珍珠, 珍珠散珠", "710122"],
+  ["kb2.pearl.beads", "freshwater pearl beads, cultured pearl beads, loose pearls, loose pearl beads, pearl loose beads, freshwater pearl loose beads, pearl strand, 淡水珍珠, 珍珠散珠", "710122"],
   ["kb2.textile.cotton-thread", "cotton sewing thread, cotton thread spool, 棉缝纫线, 纯棉缝纫线", "520420 520411"],
   [
     "kb2.textile.synthetic-thread",
@@ -1043,6 +1043,12 @@ export const ROWS: readonly FamilyRow[] = [
     "fashion earrings, alloy earrings, zinc alloy jewelry, stainless steel jewelry, titanium steel necklace, gold plated necklace, 18k gold plated, gold plated earrings, silver plated jewelry, rhinestone necklace, stainless steel necklace, pendant necklace, charm necklace, layered necklace, choker necklace, stainless steel chain necklace, steel chain necklace, cuban link chain, rope chain necklace, figaro chain, snake chain necklace, fashion necklace, statement necklace, chain necklace, 合金耳环, 钛钢项链, 不锈钢饰品, 时尚饰品, 合金饰品, 镀金项链, 古巴链, 钛钢链",
     "711719",
     "Chapter 71 Note 11: imitation jewellery; 7117.19 of base metal",
+  ],
+  [
+    "kb2.jewellery.earrings",
+    "stud earrings, earring studs, hoop earrings, huggie earrings, drop earrings, dangle earrings, clip on earrings, ear cuffs, 耳坠, 耳夹",
+    "711719 711790",
+    "Earrings are jewellery (Chapter 71 Note 9); without precious metal they are imitation jewellery, of base metal (7117.19) or not (7117.90)",
   ],
   [
     "kb2.jewellery.fashion-ring",
