@@ -101,7 +101,9 @@ const shortRuns = rulings.map((ruling, i) => ({ ruling, result: classifyWithInde
 // titles were, after they were written, to find what the knowledge base lacked; the 400 holdout titles are only measured.
 type Listing = { id: string; title: string; hs6: string };
 const readListings = (file: string) =>
-  fs.existsSync(new URL(`./fixtures/${file}`, import.meta.url)) ? (parse(fs.readFileSync(new URL(`./fixtures/${file}`, import.meta.url)), { columns: true, bom: true }) as Listing[]) : [];
+  fs.existsSync(new URL(`./fixtures/${file}`, import.meta.url))
+    ? (parse(fs.readFileSync(new URL(`./fixtures/${file}`, import.meta.url)), { columns: true, bom: true }) as Listing[])
+    : [];
 const listings = readListings("marketplace-titles.csv");
 const devListings = readListings("marketplace-titles-dev.csv");
 const dev2Listings = readListings("marketplace-titles-dev2.csv");
@@ -124,8 +126,14 @@ function listingAccuracy(heading: string, runs: typeof listingRuns) {
   for (const d of [2, 4, 6]) console.log(`| ${d} | ${at(d, 1)} | ${at(d, 3)} |`);
   console.log(`Chinese titles: HS6 top-1 ${zh}/${chinese.length}`);
 }
-listingAccuracy(`Marketplace titles (n=${listings.length}, bench/fixtures/marketplace-titles.csv; written blind to the knowledge base, no term or rule written from its rows)`, listingRuns);
-listingAccuracy(`Marketplace titles, development set (n=${devListings.length}, bench/fixtures/marketplace-titles-dev.csv; written blind, then used to find gaps in the knowledge base)`, devRuns);
+listingAccuracy(
+  `Marketplace titles (n=${listings.length}, bench/fixtures/marketplace-titles.csv; written blind to the knowledge base, no term or rule written from its rows)`,
+  listingRuns,
+);
+listingAccuracy(
+  `Marketplace titles, development set (n=${devListings.length}, bench/fixtures/marketplace-titles-dev.csv; written blind, then used to find gaps in the knowledge base)`,
+  devRuns,
+);
 listingAccuracy(
   `Marketplace titles, development set 2 (n=${dev2Listings.length}, marketplace-titles-dev2.csv; long tail: B2B materials, machinery, components; written blind, then used to find gaps)`,
   runListings(dev2Listings),
@@ -134,7 +142,69 @@ listingAccuracy(
   `Marketplace titles, development set 3 (n=${dev3Listings.length}, marketplace-titles-dev3.csv; long marketplace-style titles; written blind, then used to find gaps)`,
   runListings(dev3Listings),
 );
-listingAccuracy(`Marketplace titles, holdout (n=${holdoutListings.length}, bench/fixtures/marketplace-titles-holdout.csv; written blind, measured only, never fitted on)`, holdoutRuns);
+listingAccuracy(
+  `Marketplace titles, holdout (n=${holdoutListings.length}, bench/fixtures/marketplace-titles-holdout.csv; written blind, measured only, never fitted on)`,
+  holdoutRuns,
+);
+
+// ── Marketplace listings with item specifics ─────────────────────────────────────────────────────────────────────────────────
+// Whole listings as a marketplace shows them: title, category path, item specifics (with their noise: "Origin: Mainland
+// China", "Brand Name: NoEnName_Null") and price, labelled with HS6 and, where the helper could decide it, the US HTS10 line.
+type FullListing = { id: string; title: string; category: string; attributes: string; price: string; currency: string; hs6: string; hts10: string };
+const readFullListings = (file: string) => readListings(file) as unknown as FullListing[];
+const listingDev = readFullListings("marketplace-listings-dev.csv");
+const listingHoldout = readFullListings("marketplace-listings-holdout.csv");
+type ListingParts = { category?: boolean; attributes?: boolean; price?: boolean };
+const listingInput = (l: FullListing, parts: ListingParts = { category: true, attributes: true, price: true }) => {
+  const input: Parameters<typeof classifyWithIndex>[1] = { title: l.title };
+  if (parts.category && l.category) input.category = l.category;
+  if (parts.attributes && l.attributes && l.attributes !== "{}") input.attributes = JSON.parse(l.attributes);
+  if (parts.price && l.price) {
+    input.price = Number(l.price);
+    input.currency = l.currency;
+  }
+  return input;
+};
+const runFullListings = (set: FullListing[], parts?: ListingParts, features?: Partial<EngineFeatures>) =>
+  set.map((l) => ({ l, result: classifyWithIndex(index, listingInput(l, parts), { market: "us", top: 3, calibration: IDENTITY, features }) }));
+const listingScores = (runs: ReturnType<typeof runFullListings>) => {
+  const at = (digits: number, k: number) => runs.filter(({ l, result }) => result.candidates.slice(0, k).some((c) => c.hs6.slice(0, digits) === l.hs6.slice(0, digits))).length;
+  const lined = runs.filter(({ l }) => l.hts10);
+  const at10 = (k: number) => lined.filter(({ l, result }) => result.candidates.slice(0, k).some((c) => c.code === l.hts10)).length;
+  return { at, at10, n: runs.length, n10: lined.length };
+};
+function fullListingAccuracy(heading: string, set: FullListing[]) {
+  if (!set.length) return [];
+  const runs = runFullListings(set);
+  const { at, at10, n, n10 } = listingScores(runs);
+  console.log(`\n## ${heading}`);
+  console.log("| digits | top-1 [95% CI] | top-3 [95% CI] |\n|---|---|---|");
+  for (const d of [2, 4, 6]) console.log(`| ${d} | ${ci(at(d, 1), n)} | ${ci(at(d, 3), n)} |`);
+  console.log(`| 10 (US HTS, the ${n10} rows labelled to 10 digits) | ${ci(at10(1), n10)} | ${ci(at10(3), n10)} |`);
+  const chinese = runs.filter(({ l }) => /[\u4e00-\u9fff]/.test(l.title));
+  console.log(`Chinese listings: HS6 top-1 ${chinese.filter(({ l, result }) => result.candidates[0]?.hs6 === l.hs6).length}/${chinese.length}`);
+  console.log("What each part of the listing adds (top-1):\n| input | HS6 | HTS10 |\n|---|---:|---:|");
+  const parts: [string, ListingParts][] = [
+    ["title only", {}],
+    ["title + category", { category: true }],
+    ["title + item specifics", { attributes: true }],
+    ["title + category + item specifics", { category: true, attributes: true }],
+    ["everything (+ price in USD)", { category: true, attributes: true, price: true }],
+  ];
+  for (const [label, p] of parts) {
+    const score = listingScores(runFullListings(set, p));
+    console.log(`| ${label} | ${pct(score.at(6, 1) / score.n)} | ${pct(score.at10(1) / score.n10)} |`);
+  }
+  return runs;
+}
+const listingDevRuns = fullListingAccuracy(
+  `Marketplace listings with item specifics, development set (n=${listingDev.length}, bench/fixtures/marketplace-listings-dev.csv; written blind, then used to find gaps)`,
+  listingDev,
+);
+const listingHoldoutRuns = fullListingAccuracy(
+  `Marketplace listings with item specifics, holdout (n=${listingHoldout.length}, bench/fixtures/marketplace-listings-holdout.csv; written blind, measured only, never fitted on)`,
+  listingHoldout,
+);
 
 console.log("\n## Per chapter (gold chapter; top-1)\n| chapter | n | HS2 | HS4 | HS6 |\n|---|---:|---:|---:|---:|");
 const chapters = [...new Set(rulings.map((r) => r.gold_hs2))].sort();
@@ -157,7 +227,7 @@ console.log(
 // Full CBP descriptions, their first sentences and the marketplace titles are all used, so the map covers the raw scores of
 // long technical texts (where the engine is often wrong) and of listing titles (where it is mostly right). Fitting the
 // calibration on the titles does not change any answer, only the confidence attached to it.
-type Point = { id: string; score: number; correct: boolean; kind: "full" | "short" | "title" | "dev" | "holdout"; map: Classification["calibratedAs"] };
+type Point = { id: string; score: number; correct: boolean; kind: "full" | "short" | "title" | "dev" | "holdout" | "listings"; map: Classification["calibratedAs"] };
 const toPoints = (runs: Run[], kind: Point["kind"]): Point[] =>
   runs.map(({ ruling, result }) => ({ id: ruling.id, score: result.rawConfidence, correct: result.candidates[0]?.hs6 === ruling.gold_hs6, kind, map: result.calibratedAs }));
 const listingPoints = (runs: typeof listingRuns, kind: Point["kind"]): Point[] =>
@@ -165,7 +235,7 @@ const listingPoints = (runs: typeof listingRuns, kind: Point["kind"]): Point[] =
 const points = [...toPoints(main, "full"), ...toPoints(shortRuns, "short"), ...listingPoints(listingRuns, "title")];
 // The development titles were used to write the knowledge base, so the engine is right on them more often than on new
 // listings: they would make the map over-confident, and are only measured, like the holdout.
-const unfittedPoints = [...listingPoints(devRuns, "dev"), ...listingPoints(holdoutRuns, "holdout")];
+const unfittedPoints = [...listingPoints(devRuns, "dev"), ...listingPoints(holdoutRuns, "holdout"), ...listingPoints(listingHoldoutRuns, "listings")];
 const folds = splitFolds(rulings, FOLDS).map((fold, f) => ({ fold, titles: splitFolds(listings, FOLDS)[f] as { train: Listing[]; test: Listing[] } }));
 // Two maps, as the engine uses them: titles the knowledge base recognises (fitted on the marketplace titles), and everything
 // else — long descriptions, and titles placed on schedule words alone (fitted on the CBP descriptions and such titles). The CBP
@@ -204,8 +274,9 @@ const kindLabel = {
   title: "marketplace titles",
   dev: "marketplace titles, development set (never fitted on; used to write the knowledge base)",
   holdout: "marketplace titles, holdout (never fitted on)",
+  listings: "marketplace listings with item specifics, holdout (never fitted on)",
 };
-for (const kind of ["full", "title", "dev", "holdout", "short"] as const) {
+for (const kind of ["full", "title", "dev", "holdout", "listings", "short"] as const) {
   if (!oof.some((p) => p.kind === kind)) continue;
   const r = reliability(oof.filter((p) => p.kind === kind));
   console.log(
@@ -218,7 +289,7 @@ for (const kind of ["full", "title", "dev", "holdout", "short"] as const) {
 console.log(
   `descriptions and titles: ECE ${calibrated.ece.toFixed(3)} (raw uncalibrated share: ${raw.ece.toFixed(3)}), Brier ${calibrated.brier.toFixed(3)} (raw ${raw.brier.toFixed(3)})`,
 );
-for (const kind of ["full", "title", "holdout"] as const) {
+for (const kind of ["full", "title", "holdout", "listings"] as const) {
   const mine = oof.filter((p) => p.kind === kind);
   if (!mine.length) continue;
   for (const threshold of [0.3, 0.5]) {
@@ -305,11 +376,18 @@ function summary(label: string, runs: Run[], features?: Partial<EngineFeatures>)
     return pct(h.hits / h.n);
   };
   const onTitles = (set: Listing[]) =>
-    features && set.length ? pct(set.filter((l) => classifyWithIndex(index, { title: l.title }, { market: "hs", top: 1, features }).candidates[0]?.hs6 === l.hs6).length / set.length) : "—";
-  console.log(`| ${label} | ${r(2, 1)} | ${r(4, 1)} | ${r(6, 1)} | ${r(6, 3)} | ${r(10, 1)} | ${onTitles(listings)} | ${onTitles(holdoutListings)} |`);
+    features && set.length
+      ? pct(set.filter((l) => classifyWithIndex(index, { title: l.title }, { market: "hs", top: 1, features }).candidates[0]?.hs6 === l.hs6).length / set.length)
+      : "—";
+  const onListings = () => {
+    if (!listingHoldout.length || !features) return "—";
+    const score = listingScores(features ? runFullListings(listingHoldout, undefined, features) : listingHoldoutRuns);
+    return `${pct(score.at(6, 1) / score.n)} / ${pct(score.at10(1) / score.n10)}`;
+  };
+  console.log(`| ${label} | ${r(2, 1)} | ${r(4, 1)} | ${r(6, 1)} | ${r(6, 3)} | ${r(10, 1)} | ${onTitles(listings)} | ${onTitles(holdoutListings)} | ${onListings()} |`);
 }
 console.log(
-  "\n## Ablation (CBP rulings, top-1 unless noted, and HS6 top-1 on the marketplace titles and the holdout titles; each row switches one design choice off, or adds CBP precedents)\n| configuration | HS2 | HS4 | HS6 | HS6 top-3 | HTS10 | titles HS6 | holdout HS6 |\n|---|---:|---:|---:|---:|---:|---:|---:|",
+  "\n## Ablation (CBP rulings, top-1 unless noted, and HS6 top-1 on the marketplace titles and the holdout titles; each row switches one design choice off, or adds CBP precedents; the last column is the holdout listings with item specifics, HS6 / HTS10)\n| configuration | HS2 | HS4 | HS6 | HS6 top-3 | HTS10 | titles HS6 | holdout HS6 | listings HS6 / HTS10 |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|",
 );
 summary("full engine", main, {});
 const off: [string, Partial<EngineFeatures>][] = [

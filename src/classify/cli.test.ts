@@ -36,6 +36,24 @@ describe.each(TEST_DB_KINDS)("clearway classify on %s", (kind) => {
     expect(text.stdout).toMatch(/1\. 8518\.30 /);
   });
 
+  it("reads a category, item specifics and a price given on the command line", () => {
+    const attributes = JSON.stringify({ "Brand Name": "NoEnName_Null", Origin: "Mainland China", "Item Type": "Earrings", "Metals Type": "Zinc Alloy" });
+    const json = run(["classify", "2024 New Fashion Geometric Gift For Women", "--attributes", attributes, "--category", "Jewelry & Accessories > Fashion Jewelry", "--json"], env);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).candidates[0].hs6).toBe("711719");
+    const shoes = run(["classify", "Mens Running Shoes Breathable Mesh Upper Rubber Sole Sneakers", "--price", "29.99", "--json"], env);
+    expect(JSON.parse(shoes.stdout).candidates[0].code.slice(0, 8)).toBe("64041190");
+    for (const [args, reason] of [
+      [["classify", "ring", "--attributes", "{material: gold}"], /^clearway: --attributes is not valid JSON/],
+      [["classify", "ring", "--price", "cheap"], /^clearway: --price must be a positive number, not "cheap"/],
+      [["classify", "ring", "--currency", "EUR"], /^clearway: --currency goes with --price/],
+    ] as const) {
+      const r = run([...args], env);
+      expect(r.code, args.join(" ")).toBe(1);
+      expect(r.stderr).toMatch(reason);
+    }
+  });
+
   it("classifies a CSV into JSONL with progress, writing the file only when every row succeeded", () => {
     const input = path.join(WORK, `in-${kind}.csv`);
     const output = path.join(WORK, `out-${kind}.jsonl`);

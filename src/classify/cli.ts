@@ -13,11 +13,24 @@ import { classifyBatch } from "./classify-batch.ts";
 import { classifyForTenant, type TenantClassification, type TenantContext, tenantContext } from "./classify-for-tenant.ts";
 import type { Classification, Market } from "./classify-product.ts";
 import { registerReviewQueueCommands } from "./queue-cli.ts";
+import type { ProductInput } from "./read-product-query.ts";
 
 /** Files above this size are classified in worker processes (each builds its own index first, ~2–3 s). */
 const PARALLEL_FROM_BYTES = 4 * 1024 * 1024;
 
-type ClassifyCliOptions = { file?: string; out?: string; market?: string; top: string; json?: boolean; queue?: boolean; product?: string };
+type ClassifyCliOptions = {
+  file?: string;
+  out?: string;
+  market?: string;
+  top: string;
+  json?: boolean;
+  queue?: boolean;
+  product?: string;
+  category?: string;
+  attributes?: string;
+  price?: string;
+  currency?: string;
+};
 
 /**
  * `clearway classify "TEXT"` for one product, `clearway classify --file in.csv --out out.jsonl` for a batch, with the
@@ -35,6 +48,10 @@ export function registerClassifyCommands(program: Command): void {
     .option("--top <n>", "how many candidates per product", "3")
     .option("--product <sku>", "classify this catalogue product (its text unless TEXT is given); a review decision is written to it")
     .option("--queue", "put the item in the review queue when the engine abstains (below the tenant's threshold)")
+    .option("--category <path>", 'the marketplace category path, e.g. "Jewelry & Accessories > Earrings"')
+    .option("--attributes <json>", 'item specifics as a JSON object, e.g. \'{"Material":"Zinc Alloy","Item Type":"Earrings"}\'')
+    .option("--price <amount>", "unit price; in USD it decides US lines split by value (with --currency, default USD)")
+    .option("--currency <code>", "currency of --price (ISO 4217)")
     .option("--json", "print JSON only")
     .action((text: string[], options: ClassifyCliOptions) =>
       runCommand({ json: options.json, quiet: true }, async ({ db, json }) => {
@@ -46,10 +63,12 @@ export function registerClassifyCommands(program: Command): void {
           throw new AppError("BAD_REQUEST", 'nothing to classify: give TEXT (clearway classify "cordless drill"), --product SKU or --file in.csv');
         if (!options.file && options.out) throw new AppError("BAD_REQUEST", "--out needs --file");
         if (options.file && (options.queue || options.product)) throw new AppError("BAD_REQUEST", "--queue and --product classify one item; they do not go with --file");
+        if (options.file && (options.category || options.attributes || options.price))
+          throw new AppError("BAD_REQUEST", "--category, --attributes and --price describe one item; a CSV has them as columns");
         const tenant = await tenantId(db);
         if (options.file) return classifyFile(await tenantContext(db, tenant, market), options.file, options.out, { market, top, quiet: json });
         const result = await classifyForTenant(db, cliPrincipal(tenant), {
-          input: words ? { title: words } : {},
+          input: { ...(words ? { title: words } : {}), ...describedBy(options) },
           productId: options.product,
           market,
           top,
@@ -61,6 +80,32 @@ export function registerClassifyCommands(program: Command): void {
       }),
     );
   registerReviewQueueCommands(classify, tenantId);
+}
+
+/** The category, item specifics and price given on the command line, checked. */
+function describedBy(options: ClassifyCliOptions): Pick<ProductInput, "category" | "attributes" | "price" | "currency"> {
+  const described: Pick<ProductInput, "category" | "attributes" | "price" | "currency"> = {};
+  if (options.category?.trim()) described.category = options.category.trim();
+  if (options.attributes) {
+    let value: unknown;
+    try {
+      value = JSON.parse(options.attributes);
+    } catch {
+      throw new AppError("BAD_REQUEST", `--attributes is not valid JSON (expected an object such as '{"Material":"cotton"}')`);
+    }
+    if (!value || typeof value !== "object" || Array.isArray(value)) throw new AppError("BAD_REQUEST", "--attributes must be a JSON object");
+    for (const [key, v] of Object.entries(value)) {
+      if (v !== null && !["string", "number", "boolean"].includes(typeof v)) throw new AppError("BAD_REQUEST", `--attributes: key "${key}" must be a string, number or boolean`);
+    }
+    described.attributes = value as ProductInput["attributes"];
+  }
+  if (options.price !== undefined) {
+    const price = Number(options.price);
+    if (!Number.isFinite(price) || price <= 0) throw new AppError("BAD_REQUEST", `--price must be a positive number, not "${options.price}"`);
+    described.price = price;
+    described.currency = (options.currency ?? "USD").trim().toUpperCase();
+  } else if (options.currency) throw new AppError("BAD_REQUEST", "--currency goes with --price");
+  return described;
 }
 
 /** The answer as a person reads it, with the product and the review item when there are. */
