@@ -167,8 +167,7 @@ const en = {
 
   "error.network": "Cannot reach the Clearway server. Check that it is running, then retry.",
   "error.generic": "The server answered with an error ({code}): {message}",
-  "error.malformed":
-    "“{code}” is not a tariff code. Enter 2, 4, 6, 8 or 10 digits, with or without dots (e.g. 8467.21.00).",
+  "error.malformed": "“{code}” is not a tariff code. Enter 2, 4, 6, 8 or 10 digits, with or without dots (e.g. 8467.21.00).",
   "error.notFound": "{code} does not exist in {edition}.",
   "error.notFoundNoEdition": "{code} does not exist in this schedule.",
   "error.suggestions": "Closest existing codes:",
@@ -198,10 +197,8 @@ const en = {
 
   "detail.units": "Units of quantity",
   "detail.rates": "Rates of duty",
-  "detail.hsNoRates":
-    "The HS nomenclature carries no rates of duty; each importing country sets its own. Switch to US HTS for US rates.",
-  "detail.noRatesAtLevel":
-    "No rates of duty are printed at this level; they are set on the 8-digit tariff lines below.",
+  "detail.hsNoRates": "The HS nomenclature carries no rates of duty; each importing country sets its own. Switch to US HTS for US rates.",
+  "detail.noRatesAtLevel": "No rates of duty are printed at this level; they are set on the 8-digit tariff lines below.",
   "detail.children": "Subdivisions",
   "detail.noChildren": "No further subdivisions: this is the most detailed line.",
   "detail.code": "Code",
@@ -315,8 +312,7 @@ const en = {
   "signin.emailRequired": "Enter your email address.",
   "signin.passwordRequired": "Enter your password.",
   "signin.failed": "Wrong email or password.",
-  "signin.locked":
-    "Too many wrong passwords: this account is locked until {time}. Try again then, or ask an administrator to reset the password.",
+  "signin.locked": "Too many wrong passwords: this account is locked until {time}. Try again then, or ask an administrator to reset the password.",
   "signin.rateLimited": "Too many sign-in attempts from this network. Wait {seconds} s, then try again.",
   "signin.noTenant": "Your account does not belong to any tenant yet. Ask an administrator to add you.",
 
@@ -337,8 +333,7 @@ const en = {
   "members.disabled": "disabled",
   "members.remove": "Remove",
   "members.removeTitle": "Remove member",
-  "members.removeConfirm":
-    "Remove {email} from {tenant}? They lose access to this tenant at once; their account and other tenants are kept.",
+  "members.removeConfirm": "Remove {email} from {tenant}? They lose access to this tenant at once; their account and other tenants are kept.",
   "members.removeSelf": "This is you: you will be signed out of this tenant.",
   "members.lastAdmin": "A tenant must keep at least one admin. Make someone else admin first.",
   "members.alreadyMember": "{email} is a member of this tenant already.",
@@ -353,15 +348,12 @@ const en = {
   "members.submitAdd": "Add member",
   "members.added": "{email} was added as {role}.",
   "members.initialPassword": "One-time password",
-  "members.initialPasswordHint":
-    "Give this password to {email} through a safe channel. It is shown only now and cannot be displayed again.",
+  "members.initialPasswordHint": "Give this password to {email} through a safe channel. It is shown only now and cannot be displayed again.",
   "members.existingUser": "{email} already had a Clearway account and signs in with their existing password.",
-  "members.ownPassword":
-    "They sign in with the password you set (or, if they already had a Clearway account, with their existing one).",
+  "members.ownPassword": "They sign in with the password you set (or, if they already had a Clearway account, with their existing one).",
 
   "apikeys.title": "API keys",
-  "apikeys.intro":
-    "Programs call the Clearway API with a key, sent as “Authorization: Bearer <key>”. A key acts in {tenant} with its role.",
+  "apikeys.intro": "Programs call the Clearway API with a key, sent as “Authorization: Bearer <key>”. A key acts in {tenant} with its role.",
   "apikeys.create": "Create API key",
   "apikeys.empty": "No API keys yet.",
   "apikeys.col.name": "Name",
@@ -836,7 +828,8 @@ const en = {
   "screening.progress.orders": "Checking orders across their lines… ({lines} lines)",
   "screening.progress.starting": "Starting…",
   "screening.error.unreadable": "This file cannot be read as a manifest.",
-  "screening.error.unreadableHint": "Upload a CSV (UTF-8, UTF-16 or GBK), an XLSX workbook or a CEB603/CEB621 XML message whose column headers name manifest fields, or choose a saved column mapping.",
+  "screening.error.unreadableHint":
+    "Upload a CSV (UTF-8, UTF-16 or GBK), an XLSX workbook or a CEB603/CEB621 XML message whose column headers name manifest fields, or choose a saved column mapping.",
   "screening.error.refused": "The file was refused.",
   "screening.error.tooLarge": "The file is too large to screen.",
   "screening.error.tooLargeHint": "Split the manifest into smaller files and screen them one after another.",
@@ -881,7 +874,8 @@ const en = {
   "screening.stat.block": "Blocking findings",
   "screening.stat.warn": "Warnings",
   "screening.stat.info": "Notes",
-  "screening.summary.hs": "HS codes: {line} from the lines, {catalog} from the catalogue, {classifier} suggested by the classifier, {none} missing. {matched} lines matched a catalogue product. Screened in {seconds} s.",
+  "screening.summary.hs":
+    "HS codes: {line} from the lines, {catalog} from the catalogue, {classifier} suggested by the classifier, {none} missing. {matched} lines matched a catalogue product. Screened in {seconds} s.",
   "screening.byCode.title": "Findings by rule",
   "screening.byCode.count": "Findings",
   "screening.byCode.none": "No findings: every order is ready to declare.",
@@ -957,11 +951,20 @@ const en = {
   "classifier.nav.classify": "Classify",
   "classifier.nav.queue": "Review queue",
   "classifier.title": "Classify",
-  "classifier.intro": "Type a product as a marketplace lists it, in English or Chinese: the top codes with a calibrated confidence and the reasons, using what this tenant's reviewers have confirmed.",
+  "classifier.intro":
+    "Type a product as a marketplace lists it, in English or Chinese: the top codes with a calibrated confidence and the reasons, using what this tenant's reviewers have confirmed.",
   "classifier.input.title": "Title",
   "classifier.input.titlePlaceholder": "e.g. Women's cotton knit T-shirt / 女士棉质针织T恤",
   "classifier.input.description": "Description",
   "classifier.input.descriptionPlaceholder": "Materials, use, how it is made…",
+  "classifier.input.category": "Category",
+  "classifier.input.categoryPlaceholder": "e.g. Jewelry & Accessories > Fashion Jewelry > Earrings",
+  "classifier.input.specifics": "Item specifics",
+  "classifier.input.specificsHint": 'One "Key: value" per line, as the marketplace lists them; brand, origin and model lines are ignored.',
+  "classifier.input.specificsBadLine": 'Line {line} is not "Key: value".',
+  "classifier.input.price": "Unit price",
+  "classifier.input.priceHint": "In USD it decides US lines split by value.",
+  "classifier.input.currency": "Currency",
   "classifier.input.market": "Market",
   "classifier.input.top": "Candidates",
   "classifier.submit": "Classify",
@@ -973,9 +976,9 @@ const en = {
   "classifier.confidenceHint": "Calibrated: among codes given this confidence, about this share are right at 6 digits.",
   "classifier.path": "Path through the schedule",
   "classifier.matched": "Matched:",
-  "classifier.family": "Product family {family} (\"{matched}\")",
+  "classifier.family": 'Product family {family} ("{matched}")',
   "classifier.rule": "Rule: {rule} [{source}]",
-  "classifier.precedent": "Precedent: {code} for \"{text}\" ({similarity}% similar)",
+  "classifier.precedent": 'Precedent: {code} for "{text}" ({similarity}% similar)',
   "classifier.sendToReview": "Send to review",
   "classifier.sent": "Sent to review as {id}.",
   "classifier.alreadySent": "Already waiting for review as {id}.",
@@ -986,7 +989,8 @@ const en = {
   "classifier.box.confirm": "Confirm code",
   "classifier.box.confirmed": "Confirmed {code}; the classifier will use it for similar products.",
   "review.title": "Review queue",
-  "review.intro": "Items the classifier was not sure of, or that someone sent to review. Confirm a candidate or correct the code: the product gets it, and similar items get it as a precedent at once.",
+  "review.intro":
+    "Items the classifier was not sure of, or that someone sent to review. Confirm a candidate or correct the code: the product gets it, and similar items get it as a precedent at once.",
   "review.status.open": "Open",
   "review.status.confirmed": "Confirmed",
   "review.status.corrected": "Corrected",
@@ -1973,6 +1977,14 @@ const zh: Record<MessageKey, string> = {
   "classifier.input.titlePlaceholder": "例如：女士棉质针织T恤 / Women's cotton knit T-shirt",
   "classifier.input.description": "描述",
   "classifier.input.descriptionPlaceholder": "材质、用途、制作方式……",
+  "classifier.input.category": "类目",
+  "classifier.input.categoryPlaceholder": "例如：饰品 > 时尚饰品 > 耳饰",
+  "classifier.input.specifics": "商品属性",
+  "classifier.input.specificsHint": '每行一条"属性: 值"，按平台上的写法填写；品牌、产地、型号等行不参与归类。',
+  "classifier.input.specificsBadLine": '第 {line} 行不是"属性: 值"的格式。',
+  "classifier.input.price": "单价",
+  "classifier.input.priceHint": "以美元计时，用于区分按价值划分的美国税号。",
+  "classifier.input.currency": "币种",
   "classifier.input.market": "市场",
   "classifier.input.top": "候选数",
   "classifier.submit": "归类",
@@ -2070,9 +2082,7 @@ export function isMessageKey(key: string): key is MessageKey {
 
 /** Translates a key in a given language, replacing `{name}` placeholders. */
 export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return dictionaries[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return dictionaries[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /** Translator bound to a language, plus locale-aware number and date formatting. */

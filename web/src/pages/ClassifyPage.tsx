@@ -8,6 +8,7 @@ import { marketLongName } from "../catalog/ClassificationBadge.tsx";
 import { type ClassifyAnswer, classifyItem, type Market, type ReviewItem, sendToReview } from "../classify/api.ts";
 import { CandidateList } from "../classify/CandidateList.tsx";
 import { ClassifyTabs } from "../classify/ClassifyTabs.tsx";
+import { parseItemSpecifics } from "../classify/itemSpecifics.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { useI18n } from "../i18n.ts";
 import { Link } from "../router.tsx";
@@ -22,6 +23,10 @@ export function ClassifyPage() {
   useDocumentTitle(`${t("classifier.title")} · Clearway`);
   const [title, setTitle] = useState("");
   const [description, setDescription] = useState("");
+  const [category, setCategory] = useState("");
+  const [specifics, setSpecifics] = useState("");
+  const [price, setPrice] = useState<number | "">("");
+  const [currency, setCurrency] = useState("USD");
   const [market, setMarket] = useState<Market>("us");
   const [top, setTop] = useState(3);
   const [busy, setBusy] = useState(false);
@@ -30,7 +35,17 @@ export function ClassifyPage() {
   const [sent, setSent] = useState<{ item: ReviewItem; created: boolean } | null>(null);
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<ApiError | null>(null);
-  const input = () => ({ title: title.trim() || undefined, description: description.trim() || undefined, market });
+  const parsedSpecifics = parseItemSpecifics(specifics);
+  const specificsError = "badLine" in parsedSpecifics ? t("classifier.input.specificsBadLine", { line: parsedSpecifics.badLine }) : undefined;
+  const input = () => ({
+    title: title.trim() || undefined,
+    description: description.trim() || undefined,
+    category: category.trim() || undefined,
+    attributes: "attributes" in parsedSpecifics && Object.keys(parsedSpecifics.attributes).length ? parsedSpecifics.attributes : undefined,
+    price: price === "" ? undefined : price,
+    currency: price === "" ? undefined : currency.trim().toUpperCase() || undefined,
+    market,
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -86,6 +101,45 @@ export function ClassifyPage() {
                   maxRows={10}
                   data-testid="classify-description"
                 />
+                <TextInput
+                  label={t("classifier.input.category")}
+                  placeholder={t("classifier.input.categoryPlaceholder")}
+                  value={category}
+                  onChange={(e) => setCategory(e.currentTarget.value)}
+                  data-testid="classify-category"
+                />
+                <Textarea
+                  label={t("classifier.input.specifics")}
+                  description={t("classifier.input.specificsHint")}
+                  placeholder={"Material: Zinc Alloy\nItem Type: Earrings\n材质: 纯棉"}
+                  value={specifics}
+                  onChange={(e) => setSpecifics(e.currentTarget.value)}
+                  error={specificsError}
+                  autosize
+                  minRows={2}
+                  maxRows={8}
+                  data-testid="classify-specifics"
+                />
+                <Group align="flex-end" gap="sm" wrap="wrap">
+                  <NumberInput
+                    label={t("classifier.input.price")}
+                    description={t("classifier.input.priceHint")}
+                    value={price}
+                    onChange={(value) => setPrice(typeof value === "number" && value > 0 ? value : "")}
+                    min={0}
+                    decimalScale={2}
+                    w={140}
+                    data-testid="classify-price"
+                  />
+                  <TextInput
+                    label={t("classifier.input.currency")}
+                    value={currency}
+                    onChange={(e) => setCurrency(e.currentTarget.value)}
+                    maxLength={3}
+                    w={90}
+                    data-testid="classify-currency"
+                  />
+                </Group>
                 <Group align="flex-end" gap="sm" wrap="wrap">
                   <Stack gap={4}>
                     <Text size="sm" fw={500}>
@@ -101,7 +155,7 @@ export function ClassifyPage() {
                   <NumberInput label={t("classifier.input.top")} value={top} onChange={(value) => setTop(Number(value) || 3)} min={1} max={10} w={100} data-testid="classify-top" />
                 </Group>
                 <Group justify="flex-end">
-                  <Button type="submit" loading={busy} disabled={!title.trim() && !description.trim()} data-testid="classify-submit">
+                  <Button type="submit" loading={busy} disabled={(!title.trim() && !description.trim()) || Boolean(specificsError)} data-testid="classify-submit">
                     {t("classifier.submit")}
                   </Button>
                 </Group>
