@@ -201,6 +201,13 @@ const listingDevRuns = fullListingAccuracy(
   `Marketplace listings with item specifics, development set (n=${listingDev.length}, bench/fixtures/marketplace-listings-dev.csv; written blind, then used to find gaps)`,
   listingDev,
 );
+// Listings kept for calibration only: never read to write terms or rules, and fitted (with the marketplace titles) by the
+// title confidence map, so it has the raw scores of whole listings as well as of bare titles.
+const calibrationListings = readFullListings("marketplace-listings-calibration.csv");
+const calibrationRuns = fullListingAccuracy(
+  `Marketplace listings with item specifics, calibration set (n=${calibrationListings.length}, bench/fixtures/marketplace-listings-calibration.csv; written blind, never tuned on, fitted by the title calibration)`,
+  calibrationListings,
+);
 const listingHoldoutRuns = fullListingAccuracy(
   `Marketplace listings with item specifics, holdout (n=${listingHoldout.length}, bench/fixtures/marketplace-listings-holdout.csv; written blind, measured only, never fitted on)`,
   listingHoldout,
@@ -227,25 +234,37 @@ console.log(
 // Full CBP descriptions, their first sentences and the marketplace titles are all used, so the map covers the raw scores of
 // long technical texts (where the engine is often wrong) and of listing titles (where it is mostly right). Fitting the
 // calibration on the titles does not change any answer, only the confidence attached to it.
-type Point = { id: string; score: number; correct: boolean; kind: "full" | "short" | "title" | "dev" | "holdout" | "listings"; map: Classification["calibratedAs"] };
+type Point = {
+  id: string;
+  score: number;
+  correct: boolean;
+  kind: "full" | "short" | "title" | "calibration" | "dev" | "holdout" | "listings";
+  map: Classification["calibratedAs"];
+};
 const toPoints = (runs: Run[], kind: Point["kind"]): Point[] =>
   runs.map(({ ruling, result }) => ({ id: ruling.id, score: result.rawConfidence, correct: result.candidates[0]?.hs6 === ruling.gold_hs6, kind, map: result.calibratedAs }));
 const listingPoints = (runs: typeof listingRuns, kind: Point["kind"]): Point[] =>
   runs.map(({ l, result }) => ({ id: l.id, score: result.rawConfidence, correct: result.candidates[0]?.hs6 === l.hs6, kind, map: result.calibratedAs }));
-const points = [...toPoints(main, "full"), ...toPoints(shortRuns, "short"), ...listingPoints(listingRuns, "title")];
+const fullListingPoints = (runs: ReturnType<typeof runFullListings>, kind: Point["kind"]): Point[] =>
+  runs.map(({ l, result }) => ({ id: l.id, score: result.rawConfidence, correct: result.candidates[0]?.hs6 === l.hs6, kind, map: result.calibratedAs }));
+const points = [...toPoints(main, "full"), ...toPoints(shortRuns, "short"), ...listingPoints(listingRuns, "title"), ...fullListingPoints(calibrationRuns, "calibration")];
 // The development titles were used to write the knowledge base, so the engine is right on them more often than on new
 // listings: they would make the map over-confident, and are only measured, like the holdout.
-const unfittedPoints = [...listingPoints(devRuns, "dev"), ...listingPoints(holdoutRuns, "holdout"), ...listingPoints(listingHoldoutRuns, "listings")];
-const folds = splitFolds(rulings, FOLDS).map((fold, f) => ({ fold, titles: splitFolds(listings, FOLDS)[f] as { train: Listing[]; test: Listing[] } }));
+const unfittedPoints = [...listingPoints(devRuns, "dev"), ...listingPoints(holdoutRuns, "holdout"), ...fullListingPoints(listingHoldoutRuns, "listings")];
+const folds = splitFolds(rulings, FOLDS).map((fold, f) => ({
+  fold,
+  titles: splitFolds(listings, FOLDS)[f] as { train: Listing[]; test: Listing[] },
+  calibrationTitles: splitFolds(calibrationListings, FOLDS)[f] as { train: FullListing[]; test: FullListing[] },
+}));
 // Two maps, as the engine uses them: titles the knowledge base recognises (fitted on the marketplace titles), and everything
 // else — long descriptions, and titles placed on schedule words alone (fitted on the CBP descriptions and such titles). The CBP
 // first sentences take whichever map the engine picks but never fit either: B2B one-liners are neither population, and the
 // line below shows how over-confident the title map is on them.
 const descriptionPoints = (p: Point) => p.kind !== "short" && p.map === "description";
-const titleMapPoints = (p: Point) => p.kind === "title" && p.map === "title";
+const titleMapPoints = (p: Point) => (p.kind === "title" || p.kind === "calibration") && p.map === "title";
 const oof: (Point & { confidence: number })[] = [];
-for (const { fold, titles } of folds) {
-  const trainIds = new Set([...fold.train.map((r) => r.id), ...titles.train.map((l) => l.id)]);
+for (const { fold, titles, calibrationTitles } of folds) {
+  const trainIds = new Set([...fold.train.map((r) => r.id), ...titles.train.map((l) => l.id), ...calibrationTitles.train.map((l) => l.id)]);
   const descriptionMap = fitIsotonic(
     points.filter((p) => trainIds.has(p.id) && descriptionPoints(p)),
     "fold",
@@ -254,13 +273,13 @@ for (const { fold, titles } of folds) {
     points.filter((p) => trainIds.has(p.id) && titleMapPoints(p)),
     "fold",
   );
-  const testIds = new Set([...fold.test.map((r) => r.id), ...titles.test.map((l) => l.id)]);
+  const testIds = new Set([...fold.test.map((r) => r.id), ...titles.test.map((l) => l.id), ...calibrationTitles.test.map((l) => l.id)]);
   for (const p of points.filter((q) => testIds.has(q.id))) oof.push({ ...p, confidence: applyCalibration(p.map === "description" ? descriptionMap : titleMap, p.score) });
 }
 const raw = reliability(points.filter((p) => p.kind !== "short").map((p) => ({ confidence: p.score, correct: p.correct })));
-const calibrated = reliability(oof.filter((p) => p.kind === "full" || p.kind === "title"));
+const calibrated = reliability(oof.filter((p) => p.kind === "full" || p.kind === "title" || p.kind === "calibration"));
 console.log(
-  `\n## Calibration of the top-1 HS6 confidence (${FOLDS}-fold by blocks; every number out of fold; CBP full descriptions and marketplace titles, each with the map the engine picks, n=${calibrated.buckets.reduce((s, b) => s + b.n, 0)})`,
+  `\n## Calibration of the top-1 HS6 confidence (${FOLDS}-fold by blocks; every number out of fold; CBP full descriptions, marketplace titles and the calibration listings, each with the map the engine picks, n=${calibrated.buckets.reduce((s, b) => s + b.n, 0)})`,
 );
 console.log("| confidence | n | mean confidence | accuracy |\n|---|---:|---:|---:|");
 for (const b of calibrated.buckets) console.log(`| ${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.n} | ${b.n ? pct(b.meanConfidence) : "—"} | ${b.n ? pct(b.accuracy) : "—"} |`);
@@ -272,11 +291,12 @@ const kindLabel = {
   full: "CBP full descriptions",
   short: "CBP first sentences (never fitted on)",
   title: "marketplace titles",
+  calibration: "marketplace listings, calibration set",
   dev: "marketplace titles, development set (never fitted on; used to write the knowledge base)",
   holdout: "marketplace titles, holdout (never fitted on)",
   listings: "marketplace listings with item specifics, holdout (never fitted on)",
 };
-for (const kind of ["full", "title", "dev", "holdout", "listings", "short"] as const) {
+for (const kind of ["full", "title", "calibration", "dev", "holdout", "listings", "short"] as const) {
   if (!oof.some((p) => p.kind === kind)) continue;
   const r = reliability(oof.filter((p) => p.kind === kind));
   console.log(
@@ -437,11 +457,11 @@ console.log(`ECE ${supportedReliability.ece.toFixed(3)}, Brier ${supportedReliab
 if (args.has("--write-calibration")) {
   const base = fitIsotonic(
     points.filter(descriptionPoints),
-    `isotonic regression on the ${rulings.length} CBP development rulings' full descriptions and the marketplace titles placed without a knowledge-base family (bench/classify.bench.ts --write-calibration)`,
+    `isotonic regression on the ${rulings.length} CBP development rulings' full descriptions and the marketplace titles and calibration listings placed without a knowledge-base family (bench/classify.bench.ts --write-calibration)`,
   );
   const title = fitIsotonic(
     points.filter(titleMapPoints),
-    `isotonic regression on the marketplace titles of bench/fixtures/marketplace-titles.csv whose top-1 a knowledge-base family supports (bench/classify.bench.ts --write-calibration)`,
+    `isotonic regression on the marketplace titles of bench/fixtures/marketplace-titles.csv and the listings of marketplace-listings-calibration.csv whose top-1 a knowledge-base family supports (bench/classify.bench.ts --write-calibration)`,
   );
   const precedent = fitIsotonic(
     supported,

@@ -130,7 +130,8 @@ const MATERIAL_FORMS = [
 ];
 const RAW_MATERIAL_TRADE =
   "\\b(?:virgin|(?:injection|extrusion|film|blow molding|fiber|fibre|pipe|raffia|bottle) grade|granules?|pellets?|cathodes?|ingots?|bales?|jumbo bags?|mill (?:test )?certificate|lme|cif|fob|moq|metric tons?|\\d+\\s*mt|by the (?:yard|metre|meter|roll)|sold by the|per (?:ream|yard|metre|meter)|\\d+\\s?gsm|(?:3d )?print(?:er|ing) filament|(?:3d )?print(?:er|ing) filament|cold[- ]rolled|hot[- ]rolled|hrb\\d{3}|astm a\\d+|(?:2b|ba|no\\.? ?4|hairline|mirror) finish|mill edge|slit edge)\\b";
-const PRIMARY_FORM_HEADINGS = [
+/** Headings of materials in primary or semi-finished forms (steel, leather, plastics, paper, fabrics…). */
+export const PRIMARY_FORM_HEADINGS = [
   "72",
   "4104",
   "4105",
@@ -225,6 +226,12 @@ const YARN_FOR_RETAIL: RuleCondition = {
   ],
 };
 
+const WIG_SYNTHETIC = "\\b(?:synthetic|heat[- ]resistant|high[- ]temperature (?:fib(?:er|re)|wire|silk)|kanekalon|toyokalon|faux mink|fiber hair|fibre hair)\\b|化纤|高温丝";
+const WIG_HUMAN = "\\b(?:human hair|remy|virgin hair|raw hair|real hair|100% human)\\b|真人发|真发|人发";
+
+/** A pseudo-family the engine adds when the strongest knowledge-base match points into a material heading. */
+export const NAMED_AS_MATERIAL = "named-as-material";
+
 /** The rules the engine applies, each citing the legal note, heading text or trade practice it encodes. */
 export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   {
@@ -277,6 +284,23 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     source: "HS 2022 Chapter 61 Note 6(a) / Chapter 62 Note 4(a) (babies' garments: for young children of a body height not exceeding 86 cm)",
   },
   {
+    id: "babies-garments-by-size",
+    // Sized in months, or named for newborns and infants: the garment is made for a body height of 86 cm or less.
+    when: {
+      all: [
+        GARMENT,
+        { fact: "gender", is: ["babies"] },
+        { text: "\\b(?:newborns?|infants?|\\d{1,2}\\s?-\\s?\\d{1,2}\\s?(?:m|mo|months?)|baby (?:boys?|girls?)|babies)\\b|婴儿|新生儿|宝宝" },
+      ],
+    },
+    effect: {
+      codes: { "6111": 14, "6209": 14 },
+      exclude: ["6103", "6104", "6105", "6106", "6109", "6110", "6114", "6203", "6204", "6205", "6206", "6211"],
+    },
+    explain: "A garment sized in months or made for newborns and infants is a babies' garment, which the other garment headings exclude.",
+    source: "HS 2022 Chapter 61 Note 6(a) / Chapter 62 Note 4(a), and Chapter 61 Note 6(b) / Chapter 62 Note 4(b) (goods classifiable in the babies' heading go there)",
+  },
+  {
     id: "textile-chief-weight",
     when: { all: [{ any: [GARMENT, { familyPrefix: ["textile.", "home-textile."] }] }, { fact: "fibre", is: ["cotton"] }] },
     effect: {
@@ -300,7 +324,10 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   {
     id: "yarn-put-up-for-retail-sale",
     when: YARN_FOR_RETAIL,
-    effect: { codes: { "5207": 8, "5109": 8, "5511": 8, "5406": 6, "5205": -6, "5206": -6, "5509": -6, "5510": -6, "5107": -6, "5108": -6 }, exclude: ["5205", "5206", "5509", "5510", "5107", "5108"] },
+    effect: {
+      codes: { "5207": 8, "5109": 8, "5511": 8, "5406": 6, "5205": -6, "5206": -6, "5509": -6, "5510": -6, "5107": -6, "5108": -6 },
+      exclude: ["5205", "5206", "5509", "5510", "5107", "5108"],
+    },
     explain: "Yarn in skeins or balls for hand knitting and crochet is put up for retail sale, which has headings of its own.",
     source: "HS 2022 Section XI Note 4 (yarn put up for retail sale) and headings 52.07, 51.09, 55.11, 54.06",
   },
@@ -336,7 +363,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     id: "lamps-not-light-sources",
     when: {
       all: [
-        { familyPrefix: ["electric.flashlight", "plamp.", "light.aquarium", "light.emergency", "light.grow", "light.photo", "light.stage", "light.projector"] },
+        { familyPrefix: ["electric.flashlight", "plamp.", "beauty.nail-lamp", "light.aquarium", "light.emergency", "light.grow", "light.photo", "light.stage", "light.projector"] },
         { not: { familyPrefix: ["lamp.", "light.strip", "electric.lamp"] } },
       ],
     },
@@ -356,7 +383,9 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     when: {
       all: [
         { familyPrefix: ["electric.cable", "electric.wire", "elec.cable", "elec.wire", "cable."] },
-        { text: "\\b(?:\\d+(?:\\.\\d+)?\\s?(?:mm2|mm²|sqmm|sq ?mm)|\\d+x\\d+(?:\\.\\d+)?\\s?mm2?|\\d+\\s?awg|xlpe|armou?red|thhn|building wire|0\\.6/1\\s?kv|450/750\\s?v|300/500\\s?v)\\b" },
+        {
+          text: "\\b(?:\\d+(?:\\.\\d+)?\\s?(?:mm2|mm²|sqmm|sq ?mm)|\\d+x\\d+(?:\\.\\d+)?\\s?mm2?|\\d+\\s?awg|xlpe|armou?red|thhn|building wire|0\\.6/1\\s?kv|450/750\\s?v|300/500\\s?v)\\b",
+        },
         { not: { text: "\\b(?:plugs?|connectors?|usb|hdmi|jack|terminals?|lugs?|extension cords?|power cords?|adapters?|chargers?|charging|harness|rj45|patch)\\b" } },
       ],
     },
@@ -378,7 +407,12 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
           { familyPrefix: ["furniture.furniture", "furn."] },
           { not: { familyPrefix: ["furn.barber", "furn.parts", "furniture.seat"] } },
           condition,
-          { not: { text: material === "bamboo" ? "\\b(?:steel|metal|iron|alumin(?:i)?um)\\b" : "\\b(?:wood|wooden|solid wood|bamboo|rattan|mdf|particleboard|plywood|oak|pine|walnut)\\b" } },
+          {
+            not: {
+              text:
+                material === "bamboo" ? "\\b(?:steel|metal|iron|alumin(?:i)?um)\\b" : "\\b(?:wood|wooden|solid wood|bamboo|rattan|mdf|particleboard|plywood|oak|pine|walnut)\\b",
+            },
+          },
         ],
       },
       // Metal furniture keeps both its subheadings (office, 9403.10, and other, 9403.20): only the wooden ones are set aside.
@@ -401,6 +435,49 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { codes: { "6004": 12, "6006": -8 }, exclude: ["6006"] },
     explain: "Knitted fabric of a width over 30 cm with 5% or more by weight of elastomeric yarn (spandex, elastane) belongs to heading 60.04.",
     source: "HS 2022 heading 60.04",
+  },
+  {
+    id: "garments-of-plastics-3926",
+    when: { all: [GARMENT, { mainMaterial: ["plastics"] }, { not: { material: ["textile", "leather", "rubber"] } }, { text: "\\b(?:pvc|eva|tpu|peva|plastic|vinyl)\\b" }] },
+    effect: { codes: { "3926": 12, "392620": 12 }, exclude: ["61", "62"] },
+    explain: "Garments of plastics sheeting (a PVC raincoat with no textile) are articles of apparel of plastics, not textile garments.",
+    source: "HS 2022 Chapter 39 heading 39.26 (subheading 3926.20) and Section XI Note 1(h) / Chapter 62 Note 1",
+  },
+  {
+    id: "belts-are-not-garments",
+    // "Jeans belt for dress": the garments a belt is worn with name its use, not the goods.
+    when: { all: [{ familyPrefix: ["leather.belt", "apparel.belt", "accessory.belt"] }, { head: ["belt", "belts", "腰带", "皮带"] }] },
+    effect: { codes: { "61": -10, "62": -10 }, exclude: ["6101", "6102", "6103", "6104", "6201", "6202", "6203", "6204", "6205", "6206"] },
+    explain: "A belt is a clothing accessory (4203, 3926.20, 6117, 6217 by material), not the garment it is worn with.",
+    source: "HS 2022 headings 42.03, 39.26, 61.17 and 62.17 (clothing accessories)",
+  },
+  {
+    id: "wigs-of-synthetic-fibre",
+    when: { all: [{ familyPrefix: ["wig.", "misc.wig"] }, { text: WIG_SYNTHETIC }, { not: { text: WIG_HUMAN } }] },
+    effect: { codes: { "670411": 8, "670419": 8 }, exclude: ["670420", "670490"] },
+    explain: "Wigs, hair pieces and false eyelashes of synthetic textile fibre belong to subheadings 6704.11 and 6704.19.",
+    source: "HS 2022 subheadings 6704.11, 6704.19, 6704.20 and 6704.90",
+  },
+  {
+    id: "wigs-of-human-hair",
+    when: { all: [{ familyPrefix: ["wig.", "misc.wig"] }, { text: WIG_HUMAN }, { not: { text: WIG_SYNTHETIC } }] },
+    effect: { codes: { "670420": 10 }, exclude: ["670411", "670419", "670490"] },
+    explain: "Wigs, hair pieces and extensions of human hair belong to subheading 6704.20.",
+    source: "HS 2022 subheading 6704.20",
+  },
+  {
+    id: "lashes-of-animal-hair",
+    when: {
+      all: [
+        { familyPrefix: ["wig.", "misc.wig"] },
+        { text: "(?<!\\b(?:faux|fake|imitation|synthetic|vegan) )\\bmink\\b|貂毛" },
+        { not: { text: WIG_SYNTHETIC } },
+        { not: { text: WIG_HUMAN } },
+      ],
+    },
+    effect: { codes: { "670490": 10 }, exclude: ["670411", "670419", "670420"] },
+    explain: "False eyelashes and hair pieces of animal hair (mink) are of 'other materials', subheading 6704.90.",
+    source: "HS 2022 subheading 6704.90",
   },
   {
     id: "textile-chief-weight-wool",
@@ -555,7 +632,8 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     id: "articles-not-materials",
     // Trade listings of raw materials end in specifications ("… injection grade 25kg bag", "… LME registered CIF", "… by the
     // yard", "80gsm"), so their last word is no head noun: their trade words say they are materials.
-    when: { all: [{ headOutside: MATERIAL_FORMS }, { not: { text: RAW_MATERIAL_TRADE } }] },
+    // Not when the knowledge base's strongest phrase names a material itself ("permanent adhesive vinyl", "epoxy resin kit").
+    when: { all: [{ headOutside: MATERIAL_FORMS }, { not: { text: RAW_MATERIAL_TRADE } }, { not: { family: [NAMED_AS_MATERIAL] } }] },
     effect: { codes: Object.fromEntries(PRIMARY_FORM_HEADINGS.map((code) => [code, -20])), exclude: [...PRIMARY_FORM_HEADINGS] },
     explain:
       "The goods are a finished article, not a material in a primary or semi-finished form (sheets, bars, powders, resins, fabrics), so the material headings are set aside.",
@@ -599,7 +677,8 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     id: "bag-outer-surface-plastics",
     when: { all: [{ familyPrefix: ["bag.", "bags."] }, { material: ["plastics", "textile"] }, { not: { material: ["leather"] } }] },
     effect: { lines: { prefer: ["plastics"], avoid: ["leather"], weight: 4, within: ["42"] } },
-    explain: "A bag or case whose outer surface is of plastics ('PU leather', PVC) or textile goes to the 'outer surface of sheeting of plastics or of textile materials' subheadings.",
+    explain:
+      "A bag or case whose outer surface is of plastics ('PU leather', PVC) or textile goes to the 'outer surface of sheeting of plastics or of textile materials' subheadings.",
     source: "HS 2022 heading 42.02 subheadings (outer surface of leather / of plastics or textile materials); Chapter 42 Subheading Note 1",
   },
   {
@@ -642,7 +721,13 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   },
   {
     id: "screen-protector-film-3919",
-    when: { all: [{ familyPrefix: ["phone-accessory.screen-protector", "glass.safety"] }, { text: "\\b(?:film|pet|tpu|hydrogel|paper ?like|paperfeel)\\b" }, { not: { text: "\\b(?:tempered|glass)\\b" } }] },
+    when: {
+      all: [
+        { familyPrefix: ["phone-accessory.screen-protector", "glass.safety"] },
+        { text: "\\b(?:film|pet|tpu|hydrogel|paper ?like|paperfeel)\\b" },
+        { not: { text: "\\b(?:tempered|glass)\\b" } },
+      ],
+    },
     effect: { codes: { "3919": 10, "391990": 10 }, exclude: ["7007"] },
     explain: "A screen protector of plastic film (PET, TPU) with an adhesive layer is self-adhesive film of plastics, not safety glass.",
     source: "HS 2022 heading 39.19 (self-adhesive plates, sheets, film of plastics) and heading 70.07 (safety glass)",
@@ -683,7 +768,13 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   },
   {
     id: "relay-over-60v",
-    when: { all: [{ familyPrefix: ["elec.relay"] }, { text: "\\b(?:[6-9]\\d|[1-9]\\d{2,3})\\s?v(?:ac|dc)?\\b" }, { not: { text: "\\b(?:12|24|5|3)\\s?v(?:dc)? (?:relay|automotive)\\b" } }] },
+    when: {
+      all: [
+        { familyPrefix: ["elec.relay"] },
+        { text: "\\b(?:[6-9]\\d|[1-9]\\d{2,3})\\s?v(?:ac|dc)?\\b" },
+        { not: { text: "\\b(?:12|24|5|3)\\s?v(?:dc)? (?:relay|automotive)\\b" } },
+      ],
+    },
     effect: { codes: { "853649": 8, "853641": -4 } },
     explain: "A relay switching more than 60 V belongs to subheading 8536.49.",
     source: "HS 2022 subheadings 8536.41 (relays for a voltage not exceeding 60 V) and 8536.49",
@@ -707,7 +798,9 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     when: {
       all: [
         { any: [JEWELLERY, { familyPrefix: ["gem."] }] },
-        { text: "\\b(?:natural stone|gemstones?|semi-precious|amethyst|tiger eye|rose quartz|jade|agate|obsidian|lapis lazuli|turquoise|moonstone|labradorite|aventurine|onyx|garnet|freshwater pearls?|cultured pearls?)\\b" },
+        {
+          text: "\\b(?:natural stone|gemstones?|semi-precious|amethyst|tiger eye|rose quartz|jade|agate|obsidian|lapis lazuli|turquoise|moonstone|labradorite|aventurine|onyx|garnet|freshwater pearls?|cultured pearls?)\\b",
+        },
         { not: { fact: "preciousMetal", is: [true] } },
         { not: { text: "\\b(?:imitation|faux|synthetic|glass|acrylic|resin|plastic)\\b" } },
       ],
@@ -732,7 +825,12 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   },
   {
     id: "motorcycle-parts-8714",
-    when: { all: [{ any: [{ familyPrefix: ["vehicle.part", "auto.", "car-accessory."] }, { fact: "isPart", is: [true] }] }, { text: "\\b(?:motorcycles?|motorbikes?|dirt ?bikes?|motocross|scooter|moped)\\b" }] },
+    when: {
+      all: [
+        { any: [{ familyPrefix: ["vehicle.part", "auto.", "car-accessory."] }, { fact: "isPart", is: [true] }] },
+        { text: "\\b(?:motorcycles?|motorbikes?|dirt ?bikes?|motocross|scooter|moped)\\b" },
+      ],
+    },
     effect: { codes: { "8714": 20, "871410": 20, "8708": -10 }, exclude: ["8708"] },
     explain: "Parts and accessories of motorcycles and mopeds belong to subheading 87.14.10, not to the motor-vehicle parts of heading 87.08.",
     source: "HS 2022 heading 87.08 (parts of the motor vehicles of headings 87.01 to 87.05) and subheading 8714.10; Section XVII Note 3",
@@ -774,7 +872,12 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   },
   {
     id: "drone-under-250g-8806",
-    when: { all: [{ familyPrefix: ["air.drone", "vehicle.drone"] }, { text: "\\b(?:under|below|less than|<)\\s*2[0-4]\\d\\s*g\\b|\\b(?:1\\d\\d|2[0-4]\\d)\\s*(?:g|grams?)\\b|\\bmini drone\\b" }] },
+    when: {
+      all: [
+        { familyPrefix: ["air.drone", "vehicle.drone"] },
+        { text: "\\b(?:under|below|less than|<)\\s*2[0-4]\\d\\s*g\\b|\\b(?:1\\d\\d|2[0-4]\\d)\\s*(?:g|grams?)\\b|\\bmini drone\\b" },
+      ],
+    },
     effect: { codes: { "880621": 8, "880622": -6 } },
     explain: "An unmanned aircraft with a maximum take-off weight of 250 g or less belongs to subheading 8806.21.",
     source: "HS 2022 subheadings 8806.21 (maximum take-off weight not more than 250 g) and 8806.22",
@@ -805,7 +908,8 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
       ],
     },
     effect: { codes: { "34": -8, "38": -8, "29": 8, "28": 4 }, exclude: ["34", "38"] },
-    explain: "A single compound with a CAS number, sold at a stated purity, is a separate chemically defined compound: chapters 34 and 38 exclude it, whatever it is used for (a surfactant, an additive).",
+    explain:
+      "A single compound with a CAS number, sold at a stated purity, is a separate chemically defined compound: chapters 34 and 38 exclude it, whatever it is used for (a surfactant, an additive).",
     source: "HS 2022 Chapter 34 Note 1(b); Chapter 38 Note 1(a); Chapter 29 Note 1(a)",
   },
   {
@@ -834,7 +938,9 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     when: {
       all: [
         { familyPrefix: ["electric.smartphone"] },
-        { text: "\\b(?:case|cases|cover|covers|protector|holder|charger|cable|strap|band|stand|mount|skin|grip|lanyard|stylus|lens|sticker|decal|shell|bumper|wallet|adapter|dock|battery)\\b" },
+        {
+          text: "\\b(?:case|cases|cover|covers|protector|holder|charger|cable|strap|band|stand|mount|skin|grip|lanyard|stylus|lens|sticker|decal|shell|bumper|wallet|adapter|dock|battery)\\b",
+        },
         { not: { text: "\\b(?:unlocked|dual sim|refurbished|\\d+\\s?(?:gb|tb))\\b" } },
       ],
     },

@@ -4,17 +4,28 @@ import { formatCode } from "../tariff/code.ts";
 import { type AppliedRule, applyRules, excludedCodes } from "./apply-rules.ts";
 import { buildClassifyIndex, type ClassifyIndex, type IndexNode, requireMarket } from "./build-classify-index.ts";
 import { applyCalibration, type CalibrationMap } from "./calibrate-confidence.ts";
-import { PART_HEADS, partsCodeFor } from "./parts-headings.ts";
-import { transposeAttributes } from "./transpose-attributes.ts";
-import { applyUnitValue } from "./value-conditions.ts";
+import { NAMED_AS_MATERIAL, PRIMARY_FORM_HEADINGS } from "./classification-rules.ts";
 import { DEFAULT_CALIBRATION, DEFAULT_PRECEDENT_CALIBRATION, DEFAULT_TITLE_CALIBRATION } from "./default-calibration.ts";
 import { type FamilyMatch, matchFamilies } from "./match-families.ts";
 import { indexPrecedents, nearestPrecedents, type Precedent, type PrecedentIndex, type PrecedentMatch } from "./match-precedents.ts";
+import { PART_HEADS, partsCodeFor } from "./parts-headings.ts";
 import { type ProductFacts, readProductFacts } from "./read-product-facts.ts";
 import { type ProductInput, type ProductQuery, readProductQuery } from "./read-product-query.ts";
 import { accumulateTerms, type IndexedTerm, indexedTerms, matchedTerms } from "./score-lexical.ts";
 import { type PathScratch, pathScratch, scorePaths } from "./score-paths.ts";
-import { DEFAULT_HIERARCHY_SETTINGS, type Evidence, type HierarchySettings, type PathCandidate, pathOf, type SiblingGroups, searchFlat, searchHierarchy, siblingScore } from "./search-hierarchy.ts";
+import {
+  DEFAULT_HIERARCHY_SETTINGS,
+  type Evidence,
+  type HierarchySettings,
+  type PathCandidate,
+  pathOf,
+  type SiblingGroups,
+  searchFlat,
+  searchHierarchy,
+  siblingScore,
+} from "./search-hierarchy.ts";
+import { transposeAttributes } from "./transpose-attributes.ts";
+import { applyUnitValue } from "./value-conditions.ts";
 
 /** Which market's codes to return: the US HTS 10-digit line, or the HS 6-digit subheading. */
 export type Market = "us" | "hs";
@@ -170,6 +181,7 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
   const families = features.knowledgeBase ? matchFamilies(query) : [];
   const facts = readProductFacts(query);
   const ruleContext = { facts, families: new Set(families.flatMap((f) => [f.family.id, f.family.kind])), text: query.text };
+  if (namesAMaterial(families)) ruleContext.families.add(NAMED_AS_MATERIAL);
   const excluded = features.rules ? excludedCodes(ruleContext) : [];
   // A title lists features after the goods ("coffee grinder stainless steel blade"), so its last noun names a part only when
   // the seller says the goods are a replacement or spare; a description's subject ("is a steel cover") says it outright.
@@ -216,6 +228,19 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
     settings,
     siblingMemo,
   });
+}
+
+/**
+ * The strongest knowledge-base match is a phrase of two words or more naming goods of a material heading (vinyl sheeting, a
+ * resin kit, wallpaper), and no family naming other goods comes close: "acrylic resin drop earrings" names earrings.
+ */
+function namesAMaterial(families: readonly FamilyMatch[]): boolean {
+  const strongest = families[0];
+  // A Chinese phrase has no stems: three characters or more make about two words.
+  if (!strongest || strongest.strength < 1.5 || (strongest.stems?.length ?? (strongest.phrase.length >= 3 ? 2 : 1)) < 2) return false;
+  const isMaterial = (match: FamilyMatch) => PRIMARY_FORM_HEADINGS.some((heading) => (match.family.codes[0] ?? "").startsWith(heading));
+  if (!isMaterial(strongest)) return false;
+  return !families.some((match) => !isMaterial(match) && match.strength >= 0.75 * strongest.strength);
 }
 
 /** Which calibration an input takes: a long description (a ruling, a spec sheet) or a title-like text; the engine is right far more often on listing titles than on technical descriptions with the same raw score. */
@@ -337,8 +362,17 @@ const OTHER_ARTICLES_BY_MATERIAL: Record<string, string> = {
 };
 // Heading 40.16 holds far more than household and "other" articles (gaskets, floor mats, erasers), so a family written for it is
 // never moved to another material; rubber is only a destination.
-const HOUSEHOLD_HEADINGS = new Set([...Object.entries(HOUSEHOLD_BY_MATERIAL).filter(([m]) => m !== "rubber").map(([, code]) => code.slice(0, 4)), "6911"]);
-const OTHER_ARTICLE_HEADINGS = new Set(Object.entries(OTHER_ARTICLES_BY_MATERIAL).filter(([m]) => m !== "rubber").map(([, code]) => code));
+const HOUSEHOLD_HEADINGS = new Set([
+  ...Object.entries(HOUSEHOLD_BY_MATERIAL)
+    .filter(([m]) => m !== "rubber")
+    .map(([, code]) => code.slice(0, 4)),
+  "6911",
+]);
+const OTHER_ARTICLE_HEADINGS = new Set(
+  Object.entries(OTHER_ARTICLES_BY_MATERIAL)
+    .filter(([m]) => m !== "rubber")
+    .map(([, code]) => code),
+);
 
 /** The material the goods are mostly said to be made of (the first by evidence), when it has material-specific headings. */
 function mainMaterial(materials: readonly string[]): string | undefined {
@@ -349,7 +383,8 @@ function mainMaterial(materials: readonly string[]): string | undefined {
 /** A family's code moved to the same kind of heading in the goods' material (3924 → 7615 for aluminium), else unchanged. */
 function inMaterial(code: string, material: string): string {
   const heading = code.slice(0, 4);
-  if (HOUSEHOLD_HEADINGS.has(heading)) return HOUSEHOLD_BY_MATERIAL[material]?.slice(0, 4) === heading || (heading === "6911" && material === "ceramic") ? code : (HOUSEHOLD_BY_MATERIAL[material] as string);
+  if (HOUSEHOLD_HEADINGS.has(heading))
+    return HOUSEHOLD_BY_MATERIAL[material]?.slice(0, 4) === heading || (heading === "6911" && material === "ceramic") ? code : (HOUSEHOLD_BY_MATERIAL[material] as string);
   if (OTHER_ARTICLE_HEADINGS.has(heading)) return OTHER_ARTICLES_BY_MATERIAL[material] === heading ? code : (OTHER_ARTICLES_BY_MATERIAL[material] as string);
   return code;
 }

@@ -69,7 +69,11 @@ const ROWS: readonly FamilyRow[] = [
   ["food.seafood", "shrimp, prawns, crab, lobster, squid, oysters, scallops, 虾, 蟹, 鱿鱼", "0306 0307 1605"],
   ["food.canned-fish", "canned tuna, canned sardines, canned fish, 鱼罐头", "1604"],
   ["food.eggs", "eggs, 鸡蛋", "0407"],
-  ["food.seeds", "seeds for sowing, seeds for planting, flower seeds, vegetable seeds, garden seeds, heirloom seeds, herb seeds, tomato seeds, pepper seeds, 种子, 蔬菜种子, 花种子", "1209"],
+  [
+    "food.seeds",
+    "seeds for sowing, seeds for planting, flower seeds, vegetable seeds, garden seeds, heirloom seeds, herb seeds, tomato seeds, pepper seeds, 种子, 蔬菜种子, 花种子",
+    "1209",
+  ],
   ["food.flowers", "fresh flowers, cut flowers, roses, bouquet, 鲜花", "0603"],
   ["food.dried-flowers", "dried flowers, preserved flowers, dried plants, 干花", "0604"],
   ["food.live-plants", "live plants, potted plants, seedlings, bulbs, 绿植, 盆栽", "0602 0601"],
@@ -227,8 +231,16 @@ const ROWS: readonly FamilyRow[] = [
   ],
   ["electric.spindle-motor", "spindle motor, cnc spindle motor, water cooled spindle, air cooled spindle, 主轴电机, 雕刻机主轴", "850152 850140"],
   ["gem.stone-tools", "jade roller, rose quartz roller, face roller stone, 玉石滚轮", "711620 711790"],
-  ["household.glass-mug", "glass mug, glass coffee mug, glass cup, double wall glass cup, double wall glass mug, drinking glasses, glass tumbler, 玻璃杯, 双层玻璃杯", "701337 701349"],
-  ["household.woven-basket", "seagrass basket, rattan basket, wicker basket, woven storage basket, water hyacinth basket, bamboo basket, woven laundry basket, 藤编收纳筐, 草编篮, 藤编篮", "460219 460212 460211"],
+  [
+    "household.glass-mug",
+    "glass mug, glass coffee mug, glass cup, double wall glass cup, double wall glass mug, drinking glasses, glass tumbler, 玻璃杯, 双层玻璃杯",
+    "701337 701349",
+  ],
+  [
+    "household.woven-basket",
+    "seagrass basket, rattan basket, wicker basket, woven storage basket, water hyacinth basket, bamboo basket, woven laundry basket, 藤编收纳筐, 草编篮, 藤编篮",
+    "460219 460212 460211",
+  ],
   ["bag.rattan", "rattan bag, straw bag, woven straw bag, rattan handbag, straw beach bag, 草编包, 藤编包", "460212 460219 420292"],
   ["bag.duffle", "duffle bag, duffel bag, gym bag, weekender bag, travel duffel, sports bag, 健身包, 旅行袋", "420292"],
   ["computer.mouse-pad", "mouse pad, gaming mouse pad, desk mat, mousepad, 鼠标垫, 桌垫", "401699 392690"],
@@ -573,7 +585,7 @@ const ROWS: readonly FamilyRow[] = [
   ],
   ["general-part.gasket", "gasket set, mechanical seal, 垫片", "8484"],
   ["machine.semiconductor", "semiconductor equipment, wafer processing machine, 半导体设备", "8486"],
-  ["machine.misc", "industrial machine, robot, industrial robot, humidifier, dehumidifier, 机器, 机械, 机器人, 加湿器", "8479"],
+  ["machine.misc", "industrial machine, robot, industrial robot, dehumidifier, 机器, 机械, 机器人", "8479"],
 
   // Chapter 85: electrical
   ["electric.motor", "electric motor, dc motor, ac motor, servo motor, stepper motor, generator, 电机, 马达, 发电机", "8501"],
@@ -596,7 +608,7 @@ const ROWS: readonly FamilyRow[] = [
     "lithium battery, lithium ion battery, rechargeable battery, battery pack, power bank, portable charger, lead acid battery, 锂电池, 充电宝, 移动电源, 电池",
     "850760 8507",
   ],
-  ["appliance.vacuum", "vacuum cleaner, robot vacuum, cordless vacuum, handheld vacuum, 吸尘器, 扫地机器人", "8508"],
+  ["appliance.vacuum", "vacuum cleaner, robot vacuum, cordless vacuum, handheld vacuum, 吸尘器, 扫地机器人", "850811 850819"],
   [
     "appliance.domestic-motor.blender",
     "blender, juicer, food processor, mixer, hand mixer, stand mixer, coffee grinder, meat grinder, juice extractor, 榨汁机, 搅拌机, 料理机, 绞肉机",
@@ -708,7 +720,11 @@ const ROWS: readonly FamilyRow[] = [
     "massager, massage gun, massage chair, neck massager, foot massager, oxygen concentrator, nebulizer, cpap, breathing apparatus, 按摩器, 按摩枪, 按摩椅, 制氧机, 雾化器",
     "9019",
   ],
-  ["medical.orthopaedic", "knee brace, back brace, posture corrector, orthopedic insoles, hearing aid, splint, crutches, orthosis, 护膝, 护腰, 矫姿带, 助听器, 拐杖", "902110 9021"],
+  [
+    "medical.orthopaedic",
+    "knee brace, back brace, posture corrector, orthopedic insoles, hearing aid, splint, crutches, orthosis, 护膝, 护腰, 矫姿带, 助听器, 拐杖",
+    "902110 9021",
+  ],
   ["medical.xray", "x-ray machine, x-ray, 射线", "9022"],
   ["measure.thermometer", "thermometer, hygrometer, barometer, infrared thermometer, 温度计, 湿度计, 体温计", "9025"],
   ["measure.flow", "pressure gauge, flow meter, level gauge, manometer, 压力表, 流量计, 液位计", "9026"],
@@ -849,7 +865,7 @@ const ROWS: readonly FamilyRow[] = [
   ["household.pet-bowl", "pet bowl, dog bowl, cat bowl, pet feeder, 宠物碗, 喂食器", "3924 7323"],
   [
     "household.pet-toy",
-    "pet toy, dog toy, cat toy, chew toy, cat scratcher, scratching post, 宠物玩具, 猫抓板",
+    "pet toy, dog toy, cat toy, chew toy, scratching post, 宠物玩具",
     "3926 630790 401699",
     "Toys for pets are not toys of heading 95.03 (for the amusement of people): classified by material",
   ],
@@ -893,7 +909,7 @@ const ROWS: readonly FamilyRow[] = [
   ["car-accessory.dash-mount", "dashboard mount, air vent mount, 出风口支架", "3926 8708"],
 
   // Beauty tools and personal care appliances
-  ["beauty.nail-lamp", "uv nail lamp, led nail lamp, nail dryer, 美甲灯", "8543 8516"],
+  ["beauty.nail-lamp", "uv nail lamp, led nail lamp, nail dryer, gel nail lamp, 美甲灯, 光疗灯", "854370"],
   ["beauty.facial-device", "facial cleansing brush, facial steamer, microcurrent device, face massager, 洁面仪, 蒸脸器, 美容仪", "8509 8543 9019"],
   ["beauty.eyelash-curler", "eyelash curler, 睫毛夹", "8214 9615"],
   ["beauty.false-nails", "false nails, press on nails, nail tips, fake nails, acrylic nails, press-on nails, 假指甲, 穿戴甲", "392690"],
@@ -934,22 +950,22 @@ const ROWS: readonly FamilyRow[] = [
     "630640 392690 940429",
     "HS 2022 6306.40: pneumatic mattresses of textile",
   ],
-  ["outdoor.headlamp", "camping lantern, camping light, 露营灯", "9405 8513"],
+  ["outdoor.headlamp", "camping lantern, camping light, 露营灯", "8513 9405"],
 
   // Office and school supplies
   ["office.stapler", "stapler, staple remover, hole punch, 订书机, 打孔器", "8472 8305"],
   ["office.file-folder", "file folder, document folder, binder, ring binder, 文件夹, 活页夹", "4820 3926"],
-  ["office.sticky-notes", "sticky notes, post-it notes, memo stickers, 便利贴", "4820"],
+  ["office.sticky-notes", "sticky notes, post-it notes, memo stickers, self-stick notes, 便利贴", "482010"],
   ["office.desk-organizer", "desk organizer, pen holder, pencil cup, 笔筒, 收纳架", "3926 4421 8304"],
   ["office.calculator", "scientific calculator, 科学计算器", "8470"],
   ["office.tape-dispenser", "tape dispenser, 胶带座", "8472 3926"],
   ["office.school-bag", "pencil box, geometry set, compass set, 文具盒, 圆规", "4202 9017 3926"],
 
   // Electronics accessories
-  ["electronics.hub", "usb hub, docking station, usb dock, 扩展坞, 集线器", "847180 847330 851762"],
+  ["electronics.hub", "usb hub, usb c hub, multiport adapter, docking station, usb dock, 扩展坞, 拓展坞, 集线器", "847180 847330 851762"],
   ["electronics.hdmi-switch", "hdmi switch, hdmi splitter, video capture card, 切换器, 采集卡", "854370 852869"],
   ["electronics.keyboard-case", "keyboard case, laptop sleeve, 电脑内胆包", "4202 8473"],
-  ["electronics.stylus", "stylus pen, touch pen, 触控笔", "8471 9608"],
+  ["electronics.stylus", "stylus pen, touch pen, 触控笔, stylus pen, capacitive stylus, ipad pencil, 电容笔, 触控笔, 手写笔", "847160 960899"],
   ["electronics.vr", "vr headset, virtual reality headset, 头显", "8528 9504"],
   ["electronics.e-reader", "e-reader, ebook reader, kindle, 电子书阅读器", "847130"],
   ["electronics.projector-screen", "projector screen, 投影幕布", "9010"],
@@ -961,7 +977,12 @@ const ROWS: readonly FamilyRow[] = [
   // Health and medical consumables
   ["medical.thermometer", "digital thermometer, forehead thermometer, ear thermometer, 电子体温计, 额温枪", "9025"],
   ["medical.glucose", "blood glucose meter, glucometer, 血糖仪", "9027"],
-  ["medical.glucose-strips", "glucose test strips, blood glucose test strips, blood sugar test strips, glucometer test strips, 血糖试纸", "382219", "HS 2022 subheading 3822.19: diagnostic reagents on a backing"],
+  [
+    "medical.glucose-strips",
+    "glucose test strips, blood glucose test strips, blood sugar test strips, glucometer test strips, 血糖试纸",
+    "382219",
+    "HS 2022 subheading 3822.19: diagnostic reagents on a backing",
+  ],
   ["medical.pregnancy-test", "pregnancy test, ovulation test, covid test, rapid test kit, 验孕棒, 检测试剂盒", "3822"],
   ["medical.mask", "surgical mask, kn95, n95 respirator, medical mask, 医用口罩", "6307"],
   ["medical.pill-box", "pill box, pill organizer, pill case, 药盒", "3924 3926"],

@@ -4,7 +4,7 @@
 // power, what it serves, or anything else.
 
 /** What an attribute's key says its value is. */
-export type AttributeRole = "ignore" | "kind" | "material" | "upper" | "sole" | "lining" | "gender" | "construction" | "power" | "grade" | "use" | "other";
+export type AttributeRole = "ignore" | "kind" | "material" | "upper" | "sole" | "lining" | "minor" | "gender" | "construction" | "power" | "grade" | "use" | "other";
 
 /** One attribute as the engine reads it. */
 export type ReadAttribute = { key: string; role: AttributeRole; value: string };
@@ -20,6 +20,7 @@ const ROLES: readonly [AttributeRole, RegExp][] = [
   ],
   ["upper", /^(?:uppermaterial|upper|帮面材质|鞋面材质|鞋面材料)$/],
   ["lining", /^(?:liningmaterial|lining|insolematerial|insole|innermaterial|fillingmaterial|filling|内里材质|里料|鞋垫材质|填充物)$/],
+  ["minor", /^(?:earringback|earringbacks|backing|clasp|clasps|clasptype|claspmaterial|扣头|扣头材质|buckle|bucklematerial|buckletype|closuretype|closure|hook|hooks|hookmaterial|findings|chainmaterial|配件材质|拉链材质)$/],
   ["sole", /^(?:outsolematerial|outsole|solematerial|sole|outersole|鞋底材质|外底材质|大底材质)$/],
   [
     "material",

@@ -97,7 +97,8 @@ function readPrinted(text: string): boolean | undefined {
 function readConstruction(text: string): ProductFacts["construction"] {
   if (/\b(?:non-?woven|nonwovens?)\b/.test(text)) return "nonwoven";
   const knit = /\b(?:knit|knits|knitted|crochet(?:ed)?|jersey|rib[- ]knit|interlock|pique knit|french terry|fleece knit)\b/.test(text);
-  const woven = /\b(?:woven|weave|denim|poplin|broadcloth|twill|chiffon|satin weave|oxford cloth)\b/.test(text);
+  // Linen is woven unless the seller says it is knitted.
+  const woven = /\b(?:woven|weave|denim|poplin|broadcloth|twill|chiffon|satin weave|oxford cloth|linen)\b/.test(text);
   if (knit && !woven) return "knit";
   if (woven && !knit) return "woven";
   return undefined;
@@ -105,7 +106,8 @@ function readConstruction(text: string): ProductFacts["construction"] {
 
 function readGender(text: string): ProductFacts["gender"] {
   if (/\b(?:unisex)\b/.test(text)) return "unisex";
-  if (/\b(?:babies|baby|infant|infants|newborn|toddler)\b/.test(text)) return "babies";
+  // "Toddler" sizes (2T–4T) are taller than the 86 cm of babies' garments; "baby pink", "baby tee" and "baby doll" are not for babies.
+  if (/\b(?:babies|baby(?![- ](?:pink|blue|tee|doll|breath|oil|shower))|infants?|newborns?)\b/.test(text)) return "babies";
   const women = /\b(?:women|womens|woman|ladies|lady|female|maternity)\b/.test(text);
   const men = /\b(?:men|mens|man|gentlemen|male)\b/.test(text);
   const girls = /\b(?:girls?)\b/.test(text);

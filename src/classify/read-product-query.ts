@@ -50,6 +50,7 @@ const ROLE_WEIGHT: Record<AttributeRole, number> = {
   upper: 0.8,
   sole: 0.3,
   lining: 0.2,
+  minor: 0.2,
   gender: 0.5,
   construction: 0.5,
   power: 0.5,
@@ -112,7 +113,8 @@ export function readProductQuery(input: ProductInput): ProductQuery {
     attributes[key] = text;
     facets[role] = facets[role] ? `${facets[role]} ; ${text}` : text;
     attributeOriginals.push(value);
-    texts.push(text);
+    // A lining, a clasp or an earring back is a minor part: rules and facts read the goods, not it ("925 silver clasp").
+    if (role !== "lining" && role !== "minor") texts.push(text);
     const run = weighted(tokenizeText(text), ROLE_WEIGHT[role]);
     if (role === "use") for (const t of run) t.served = true;
     if (role === "kind") {

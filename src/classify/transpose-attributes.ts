@@ -107,7 +107,7 @@ const GARMENT_HEADINGS: Record<string, [code: string, gender: string | undefined
 
 const GENDER = /\b(?:men's or boys'|women's or girls')/g;
 const FIBRE =
-  /\bof (?:cotton|synthetic fibres|artificial fibres|man-made fibres|wool or (?:of )?fine animal hair|other textile materials|textile materials,? \(?other than [a-z ,-]+\)?|silk(?: or silk waste)?|flax)\b/g;
+  /\bof (?:cotton|synthetic fibres|artificial fibres|man-made fibres|wool or (?:of )?fine animal hair|other textile materials|textile materials,? \(?other than [a-z ,-]+\)?|textile materials,? n\.e\.c\.(?:,? in (?:item|subheading|heading) no\.? [\d.]+)?|silk(?: or silk waste)?|flax)\b/g;
 const WOVEN = /\(not (?:printed, )?knitted or crocheted\)|\bnot knitted or crocheted\b/g;
 const KNIT = /\bknitted or crocheted\b/g;
 const NOT_PRINTED = /\bnot printed\b|\(not printed/;
@@ -133,7 +133,7 @@ function attributesOf(text: string): Attributes {
 }
 
 function fibreOf(phrase: string): string {
-  if (phrase.includes("other than")) return "other";
+  if (phrase.includes("other than") || phrase.includes("n.e.c.")) return "other";
   if (phrase.includes("cotton")) return "cotton";
   if (phrase.includes("synthetic")) return "synthetic";
   if (phrase.includes("artificial")) return "artificial";

@@ -579,7 +579,12 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.mach.coil-winding", "coil winding machine, wire winding machine, cable winding machine, 绕线机", "847981"],
   ["kb3.mach.mixing", "homogenizer, emulsifier machine, mixing tank, industrial mixer, ribbon blender, v blender, high shear mixer, 均质机, 乳化机, 搅拌罐, 混料机", "847982"],
   ["kb3.mach.humidifier", "humidifier, ultrasonic humidifier, cool mist humidifier, air humidifier, 加湿器, 空气加湿器", "850980 847989"],
-  ["kb3.mach.diffuser", "aroma diffuser, essential oil diffuser, ultrasonic diffuser, 香薰机, 香薰加湿器, 扩香机", "850980 847989 854370", "Domestic appliances of heading 85.09 (CBP practice for household humidifiers and diffusers)"],
+  [
+    "kb3.mach.diffuser",
+    "aroma diffuser, essential oil diffuser, ultrasonic diffuser, 香薰机, 香薰加湿器, 扩香机",
+    "850980 847989 854370",
+    "Domestic appliances of heading 85.09 (CBP practice for household humidifiers and diffusers)",
+  ],
   ["kb3.mach.industrial-humidifier", "industrial humidifier, greenhouse humidifier, 工业加湿器", "847989"],
   ["kb3.mach.dehumidifier", "dehumidifier, home dehumidifier, 除湿机, 抽湿机", "847989 841582"],
   ["kb3.mach.pet-feeder", "automatic pet feeder, smart pet feeder, cat feeder automatic, 自动喂食器, 宠物喂食器", "847989"],
@@ -909,6 +914,20 @@ export const ROWS: readonly FamilyRow[] = [
     "851290",
     "Parts of 8512 (wiper blades)",
   ],
+  ["kb3.computer.tablet-keyboard-case", "ipad keyboard case, keyboard case for ipad, tablet keyboard case, bluetooth keyboard case, 键盘保护套", "847160"],
+  [
+    "kb3.phone.lcd-assembly",
+    "lcd screen replacement, screen replacement, lcd display assembly, touch digitizer assembly, oled screen replacement, 手机屏幕总成, 屏幕总成, 内外屏",
+    "852491 852492",
+  ],
+  ["kb3.phone.battery", "phone battery replacement, replacement battery for iphone, cell phone battery, 手机电池, 电池更换", "850760"],
+  ["kb3.lock.u-lock", "u lock, bike u lock, bicycle u lock, u-lock, u型锁", "830110"],
+  ["kb3.bike.chain", "bicycle chain, bike chain, mtb chain, 自行车链条", "731511"],
+  [
+    "kb3.auto.ambient-light",
+    "car ambient light, car led ambient light, led ambient light, car interior light, car atmosphere light, ambient lighting kit, 汽车氛围灯, 车内氛围灯, 氛围灯",
+    "851220",
+  ],
   [
     "kb3.plamp.flashlight",
     "led flashlight, tactical flashlight, rechargeable flashlight, headlamp, head torch, penlight, keychain flashlight, rechargeable camping lantern, battery lantern, 强光手电, 手电筒, 头灯, 充电手电筒, 应急手电",
@@ -1020,7 +1039,12 @@ export const ROWS: readonly FamilyRow[] = [
   ],
   ["kb3.tel.transceiver", "sfp module, optical transceiver, sfp transceiver, media converter, fiber media converter, 光模块, 光纤收发器", "851762"],
   ["kb3.tel.bluetooth-audio", "bluetooth receiver, bluetooth transmitter, bluetooth audio adapter, bluetooth audio receiver, 蓝牙接收器, 蓝牙发射器", "851762"],
-  ["kb3.tel.walkie", "walkie talkie, walkie talkies, two way radio, two way radios, handheld transceiver, ham radio, 对讲机, 无线对讲机", "852560 851762", "HS 2022 8525.60: transmission apparatus incorporating reception apparatus"],
+  [
+    "kb3.tel.walkie",
+    "walkie talkie, walkie talkies, two way radio, two way radios, handheld transceiver, ham radio, 对讲机, 无线对讲机",
+    "852560 851762",
+    "HS 2022 8525.60: transmission apparatus incorporating reception apparatus",
+  ],
   [
     "kb3.tel.gps-tracker",
     "gps tracker, vehicle gps tracker, pet gps tracker, bluetooth tracker, key finder, item finder, anti lost tracker, 定位器, gps定位器, 防丢器",
@@ -1948,7 +1972,11 @@ export const ROWS: readonly FamilyRow[] = [
     "950590",
   ],
   // CBP places flimsy festive costumes in 9505.90 (Rubie's Costume Co. v. United States); see the festive-costumes-9505 rule.
-  ["kb3.fest.costume", "costume, halloween costume, fancy dress costume, dress-up costume, cosplay costume, party costume, adult costume, child costume, kids costume, 万圣节服装, 万圣节衣服, cos服, 角色扮演服装, 儿童扮演服", "950590"],
+  [
+    "kb3.fest.costume",
+    "costume, halloween costume, fancy dress costume, dress-up costume, cosplay costume, party costume, adult costume, child costume, kids costume, 万圣节服装, 万圣节衣服, cos服, 角色扮演服装, 儿童扮演服",
+    "950590",
+  ],
   ["kb3.fest.mask", "halloween mask, carnival mask, masquerade mask, party mask, venetian mask, latex mask, 万圣节面具, 假面舞会面具, 面具", "950590"],
   ["kb3.fest.magic", "magic tricks, magic props, magic kit, 魔术道具", "950590"],
   ["kb3.sport.ski-binding", "ski bindings, snowboard bindings, 滑雪板固定器, 固定器", "950612"],

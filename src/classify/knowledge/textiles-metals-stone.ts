@@ -46,7 +46,11 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb2.fabric.felt", "felt sheets, felt fabric, craft felt, felt roll, 毛毡布", "560290 560210"],
   ["kb2.apparel.girdle", "panty girdle, waist cincher, shapewear panty, tummy control panty, butt lifter panty, 收腹内裤, 束腰", "621220"],
   ["kb2.apparel.corselette", "shapewear bodysuit, full body shaper, body shaper bodysuit, 连体塑身衣", "621230"],
-  ["kb2.pearl.beads", "freshwater pearl beads, cultured pearl beads, loose pearls, loose pearl beads, pearl loose beads, freshwater pearl loose beads, pearl strand, 淡水珍珠, 珍珠散珠", "710122"],
+  [
+    "kb2.pearl.beads",
+    "freshwater pearl beads, cultured pearl beads, loose pearls, loose pearl beads, pearl loose beads, freshwater pearl loose beads, pearl strand, 淡水珍珠, 珍珠散珠",
+    "710122",
+  ],
   ["kb2.textile.cotton-thread", "cotton sewing thread, cotton thread spool, 棉缝纫线, 纯棉缝纫线", "520420 520411"],
   [
     "kb2.textile.synthetic-thread",
@@ -778,6 +782,13 @@ export const ROWS: readonly FamilyRow[] = [
     "artificial plants, fake plants, artificial greenery, faux eucalyptus, artificial eucalyptus, artificial succulents, artificial boxwood, artificial ivy, artificial hedge, fake greenery, faux plant, artificial tree, fake tree, faux olive tree, artificial fern, 仿真植物, 仿真绿植, 假绿植, 仿真树, 仿真多肉",
     "670210 670290",
   ],
+  ["kb2.apparel.maternity-belt", "maternity belt, maternity belly band, belly band, pregnancy support belt, belly support band, 托腹带, 孕妇托腹带", "621290"],
+  ["kb2.home-textile.laundry-hamper", "laundry hamper, collapsible laundry basket, foldable laundry basket, fabric laundry basket, 脏衣篓, 脏衣篮, 洗衣篮", "630790 392490"],
+  ["kb2.home-textile.car-seat-cover", "car seat covers, car seat cover set, seat covers for cars, universal seat covers, 汽车座套, 座椅套", "630493 630492"],
+  ["kb2.headgear.bonnet", "satin bonnet, hair bonnet, silk bonnet, sleep bonnet, sleep cap, 睡帽", "650500"],
+  ["kb2.apparel.everyday-socks", "no-show socks, boat socks, ankle socks, low cut socks, crew socks, athletic socks, invisible socks, 船袜, 短袜, 中筒袜", "611596 611595"],
+  ["kb2.glass.nail-rhinestones", "nail rhinestones, flatback rhinestones, nail gems, glass rhinestones, hotfix rhinestones, 美甲钻, 平底水钻, 玻璃钻, 烫钻", "701810"],
+  ["kb2.steel.shower-caddy", "shower caddy, shower shelf, shower organizer, bathroom shelf, 浴室置物架", "732490 392490 761520"],
   [
     "kb2.wig.human-hair",
     "human hair wig, lace front wig, lace wig, remy hair wig, glueless wig, frontal wig, bob wig human hair, 真人发假发, 真发假发, 蕾丝假发, 人发头套",
