@@ -201,6 +201,11 @@ const listingDevRuns = fullListingAccuracy(
   `Marketplace listings with item specifics, development set (n=${listingDev.length}, bench/fixtures/marketplace-listings-dev.csv; written blind, then used to find gaps)`,
   listingDev,
 );
+const listingDev2 = readFullListings("marketplace-listings-dev2.csv");
+fullListingAccuracy(
+  `Marketplace listings with item specifics, development set 2 (n=${listingDev2.length}, marketplace-listings-dev2.csv; Temu/Shein/Mercado Libre/1688 mix; written blind, then used to find gaps)`,
+  listingDev2,
+);
 // Listings kept for calibration only: never read to write terms or rules, and fitted (with the marketplace titles) by the
 // title confidence map, so it has the raw scores of whole listings as well as of bare titles.
 const calibrationListings = readFullListings("marketplace-listings-calibration.csv");
