@@ -197,7 +197,7 @@ function fullListingAccuracy(heading: string, set: FullListing[]) {
   }
   return runs;
 }
-const listingDevRuns = fullListingAccuracy(
+fullListingAccuracy(
   `Marketplace listings with item specifics, development set (n=${listingDev.length}, bench/fixtures/marketplace-listings-dev.csv; written blind, then used to find gaps)`,
   listingDev,
 );
