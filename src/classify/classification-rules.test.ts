@@ -109,4 +109,19 @@ describe("attribute rules and legal notes", () => {
   it("does not read a free gift in a Chinese title as the goods", () => {
     expect(top({ title: "麻将牌家用手搓大号亚克力麻将42mm送桌布" })?.hs6).toBe("950490");
   });
+  it("reads babies' sizes, wig fibres, plastics raincoats, belts and bicycle parts as the notes and headings do", () => {
+    expect(top({ title: "Baby Girl Dress Sleeveless Chiffon Flower Princess Dress 0-3 Months", attributes: { Material: "Polyester" } })?.hs6).toBe("620930");
+    expect(top({ title: "Lace Front Wigs Long Body Wave Wig", attributes: { Material: "High Temperature Fiber" } })?.hs6).toBe("670411");
+    expect(top({ title: "3D Real Mink Lashes Fluffy Dramatic Eyelashes" })?.hs6).toBe("670490");
+    expect(top({ title: "Kids Raincoat Waterproof PVC Rain Jacket Hooded Poncho", attributes: { Material: "PVC" } })?.hs6).toBe("392620");
+    expect(top({ title: "Women's Belt PU Leather Waist Belt Gold Buckle Fashion Jeans Belt for Dress", attributes: { Material: "PU", Buckle: "Zinc alloy" } })?.hs6).toBe("392620");
+    expect(top({ title: "自行车坐垫超软加厚山地车座垫公路车舒适骑行座包单车配件" })?.hs6).toBe("871495");
+  });
+
+  it("keeps a listing that names its material as the goods in the material's heading, and reads 苹果 before a model as the brand", () => {
+    expect(top({ title: "Permanent Adhesive Vinyl Sheets 12 x 12 40 Pack Glossy Outdoor Vinyl for Cricut" })?.hs6).toBe("391990");
+    expect(top({ title: "Epoxy Resin Kit 1 Gallon Crystal Clear Casting Resin and Hardener 1:1 for Art" })?.hs6).toBe("390730");
+    expect(top({ title: "Acrylic Resin Geometric Drop Earrings Statement Boho" })?.hs6).toBe("711790");
+    expect(top({ title: "适用苹果11电池iPhone12/13/XR手机电池大容量更换原装电芯" })?.hs6).toBe("850760");
+  });
 });

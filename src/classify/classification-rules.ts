@@ -232,6 +232,9 @@ const WIG_HUMAN = "\\b(?:human hair|remy|virgin hair|raw hair|real hair|100% hum
 /** A pseudo-family the engine adds when the strongest knowledge-base match points into a material heading. */
 export const NAMED_AS_MATERIAL = "named-as-material";
 
+const STONE_WORDS =
+  "\\b(?:natural stone|gemstones?|semi-precious|amethyst|tiger eye|rose quartz|jade|agate|obsidian|lapis lazuli|turquoise|moonstone|labradorite|aventurine|onyx|garnet|freshwater pearls?|cultured pearls?)\\b";
+
 /** The rules the engine applies, each citing the legal note, heading text or trade practice it encodes. */
 export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   {
@@ -805,9 +808,18 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
         { not: { text: "\\b(?:imitation|faux|synthetic|glass|acrylic|resin|plastic)\\b" } },
       ],
     },
-    effect: { codes: { "7116": 12, "7117": -8 } },
+    effect: { codes: { "7116": 12, "7117": -8 }, exclude: ["7117"] },
     explain: "Jewellery of natural or cultured pearls or of precious or semi-precious stones, without precious metal, is an article of heading 71.16, not imitation jewellery.",
     source: "HS 2022 heading 71.16 and Chapter 71 Note 11 (imitation jewellery excludes articles of pearls and precious or semi-precious stones)",
+  },
+  {
+    id: "stone-jewellery-not-loose-stones",
+    when: {
+      all: [JEWELLERY, { text: STONE_WORDS }, { not: { fact: "preciousMetal", is: [true] } }, { not: { text: "\\b(?:imitation|faux|synthetic|glass|acrylic|resin|plastic)\\b" } }],
+    },
+    effect: { codes: { "7103": -8 }, exclude: ["7103"] },
+    explain: "Beads of semi-precious stone strung or mounted as a bracelet or necklace are jewellery of heading 71.16, no longer loose stones of heading 71.03.",
+    source: "HS 2022 headings 71.03 (precious or semi-precious stones, not strung, mounted or set) and 71.16",
   },
   {
     id: "watch-digital-display",
@@ -934,17 +946,25 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     source: "HS 2022 Chapter 85 note on heading 85.09 (electro-mechanical domestic appliances)",
   },
   {
+    id: "bicycle-named-part-sold",
+    // "Saddle for mountain and road bikes": the bicycles name what the part fits.
+    when: { familyPrefix: ["bike.chain", "bike.rim", "bike.hub", "bike.saddle", "bike.crank", "bike.computer", "vehicle.bicycle-part"] },
+    effect: { codes: { "8712": -6 }, exclude: ["8712"] },
+    explain: "A listing that names a bicycle part and the bicycles it fits sells the part, not a bicycle.",
+    source: "General Rule of Interpretation 1; HS 2022 headings 87.12 and 87.14 (parts and accessories of bicycles)",
+  },
+  {
     id: "phone-named-accessory-sold",
     when: {
       all: [
         { familyPrefix: ["electric.smartphone"] },
         {
-          text: "\\b(?:case|cases|cover|covers|protector|holder|charger|cable|strap|band|stand|mount|skin|grip|lanyard|stylus|lens|sticker|decal|shell|bumper|wallet|adapter|dock|battery)\\b",
+          text: "\\b(?:case|cases|cover|covers|protector|holder|charger|cable|strap|band|stand|mount|skin|grip|lanyard|stylus|lens|sticker|decal|shell|bumper|wallet|adapter|dock|battery|batteries)\\b",
         },
         { not: { text: "\\b(?:unlocked|dual sim|refurbished|\\d+\\s?(?:gb|tb))\\b" } },
       ],
     },
-    effect: { codes: { "8517": -6 }, exclude: ["851713", "851714"] },
+    effect: { codes: { "8517": -6 }, exclude: ["851711", "851713", "851714", "851718"] },
     explain: "A listing that names a phone model and an accessory (case, charger, screen protector) sells the accessory, not the phone.",
     source: "General Rule of Interpretation 1 (the terms of the headings); HS 2022 heading 85.17",
   },

@@ -53,7 +53,6 @@ describe("classifyWithIndex", () => {
 const top = (title: string) => classifyWithIndex(index, { title }).candidates[0]?.hs6;
 
 describe("classifyWithIndex: parts, attributes and words that mislead", () => {
-
   it("sends a part named beside or for a machine to that machine's parts subheading, not the machine", () => {
     expect(top("Replacement Blade for Lawn Mower 21 inch")).toBe("843390");
     expect(top("Blender Replacement Blade Assembly for Ninja")).toBe("850990");
@@ -89,7 +88,6 @@ describe("classifyWithIndex: parts, attributes and words that mislead", () => {
 });
 
 describe("classifyWithIndex: marketplace wording", () => {
-
   it("reads a device model as the device it names: the phone itself, or an accessory sold for it", () => {
     expect(top("Apple iPhone 15 Pro Max 256GB Unlocked Smartphone")).toBe("851713");
     expect(top("for iPhone 15 Pro Max Case Liquid Silicone Shockproof Soft Microfiber Lining")).toBe("392690");

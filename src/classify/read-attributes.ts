@@ -20,7 +20,10 @@ const ROLES: readonly [AttributeRole, RegExp][] = [
   ],
   ["upper", /^(?:uppermaterial|upper|帮面材质|鞋面材质|鞋面材料)$/],
   ["lining", /^(?:liningmaterial|lining|insolematerial|insole|innermaterial|fillingmaterial|filling|内里材质|里料|鞋垫材质|填充物)$/],
-  ["minor", /^(?:earringback|earringbacks|backing|clasp|clasps|clasptype|claspmaterial|扣头|扣头材质|buckle|bucklematerial|buckletype|closuretype|closure|hook|hooks|hookmaterial|findings|chainmaterial|配件材质|拉链材质)$/],
+  [
+    "minor",
+    /^(?:earringback|earringbacks|backing|clasp|clasps|clasptype|claspmaterial|扣头|扣头材质|buckle|bucklematerial|buckletype|closuretype|closure|hook|hooks|hookmaterial|findings|chainmaterial|配件材质|拉链材质)$/,
+  ],
   ["sole", /^(?:outsolematerial|outsole|solematerial|sole|outersole|鞋底材质|外底材质|大底材质)$/],
   [
     "material",

@@ -38,7 +38,9 @@ describe("reading a product", () => {
   });
 
   it("weighs what follows 'for' in any sentence of a description as what the goods serve", () => {
-    const q = readProductQuery({ description: "The merchandise is a granite slab. It is polished on one face. It will be cut to size for kitchen countertops and office furniture." });
+    const q = readProductQuery({
+      description: "The merchandise is a granite slab. It is polished on one face. It will be cut to size for kitchen countertops and office furniture.",
+    });
     expect(weight(q, "slab")).toBeGreaterThan(weight(q, "furnitur") * 1.5);
   });
 

@@ -1,6 +1,6 @@
 import { hasCjk } from "../tariff/glossary-zh.ts";
 import { type AttributeRole, readAttributes } from "./read-attributes.ts";
-import { dropColourNouns, hasContentWord, normalizeText, type Token, tokenizeText } from "./tokenize-text.ts";
+import { dropColourNouns, hasContentWord, normalizeText, type Token, tokenizeText, ZH_APPLE_BRAND } from "./tokenize-text.ts";
 import { VOCABULARY_SYNONYMS } from "./vocabulary-synonyms.ts";
 
 /** What the engine classifies: a product title and/or description, with whatever else the seller knows. */
@@ -123,7 +123,7 @@ export function readProductQuery(input: ProductInput): ProductQuery {
     }
     runs.push(run);
   }
-  const original = [input.title, input.description, input.category, ...attributeOriginals].filter(Boolean).join(" ").normalize("NFKC");
+  const original = [input.title, input.description, input.category, ...attributeOriginals].filter(Boolean).join(" ").normalize("NFKC").replace(ZH_APPLE_BRAND, " iphone ");
   const words = new Map<string, string>();
   for (const run of runs) for (const t of run) if (t.word && !words.has(t.stem)) words.set(t.stem, t.word);
   return {

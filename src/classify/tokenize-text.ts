@@ -57,7 +57,16 @@ function singularCompound(word: string): string {
 }
 
 /** Words whose Porter stem would meet an unrelated word's: "bearing" → "bear" made a teddy bear a ball bearing, "zinc-plated" steel read as a zinc plate, and "matching" pajamas as matches. */
-const UNSTEMMED: Record<string, string> = { bearing: "bearing", bearings: "bearing", plated: "plated", plating: "plating", matching: "matching", travelator: "travelator", earring: "earring", earrings: "earring" };
+const UNSTEMMED: Record<string, string> = {
+  bearing: "bearing",
+  bearings: "bearing",
+  plated: "plated",
+  plating: "plating",
+  matching: "matching",
+  travelator: "travelator",
+  earring: "earring",
+  earrings: "earring",
+};
 
 /** Plurals Porter does not fold onto their singular ("shelves" → "shelv" would never meet "shelf"). */
 const IRREGULAR: Record<string, string> = {
@@ -142,7 +151,7 @@ export function stemCached(word: string): string {
 export function normalizeText(text: string): string {
   let s = text.normalize("NFKC");
   // A free gift named in a Chinese title ("送桌布": with a free tablecloth) is not the goods, so its words are not read.
-  if (hasCjk(s)) s = translateZhQuery(s.replace(ZH_GIFT, " ")).terms.join(" ; ");
+  if (hasCjk(s)) s = translateZhQuery(s.replace(ZH_GIFT, " ").replace(ZH_APPLE_BRAND, " iphone ")).terms.join(" ; ");
   return s
     .toLowerCase()
     .replace(/[\u2018\u2019\u201b\u2032`]/g, "'")
@@ -156,12 +165,13 @@ export function normalizeText(text: string): string {
     .replace(/([a-z]s)'(?=\W|$)/g, "$1");
 }
 
+/** "适用苹果11电池": 苹果 before a model number or a device word is the brand, not the fruit. */
+export const ZH_APPLE_BRAND = /苹果(?=\s*(?:\d|手机|iphone|ipad|mac|x[rs]?\b|pro|max|plus|平板|耳机|电脑|笔记本|数据线|充电|手表|watch|se\b))/gi;
 const ZH_GIFT = /(?:送(?![货达])|赠(?!品)|附赠)[^\s,，;；。!！|/()（）【】[\]+]*/g;
 
 // A shape is not the goods: "heart-shaped earrings", "a pillow in the shape of a cat", "ornaments in the shape of a gecko,
 // butterfly or owl" name earrings, a pillow and ornaments.
-const SHAPE_OF =
-  /\b[a-z]+[- ]shaped\b|\bin the (?:shape|form) of (?:an? |the )?[a-z]+(?:(?:,\s*(?:or|and)\s+|,\s*|\s+(?:or|and)\s+)(?:an? )?[a-z]+)*/g;
+const SHAPE_OF = /\b[a-z]+[- ]shaped\b|\bin the (?:shape|form) of (?:an? |the )?[a-z]+(?:(?:,\s*(?:or|and)\s+|,\s*|\s+(?:or|and)\s+)(?:an? )?[a-z]+)*/g;
 
 // Device model names sit between the words that name the goods ("case for iPhone 15 Pro Max", "Galaxy S23 Ultra case"): they
 // collapse to the kind of device, and "Apple" before them is a brand, not fruit.
@@ -189,8 +199,7 @@ const SHADE = new RegExp(`\\b(?:light|dark|pale|bright|deep)[- ](?=(?:${COLOUR_W
 
 /** A seller's text with colour names made of nouns taken out ("charcoal gray mottling" → "gray mottling"), so the noun is not read as the goods. */
 export function dropColourNouns(normalized: string): string {
-  return normalized
-    .replace(SHADE, "").replace(COLOUR_PHRASE, (phrase) => (/[- ](?:colou?red|tone[ds]?)$/.test(phrase) ? "colored" : ""));
+  return normalized.replace(SHADE, "").replace(COLOUR_PHRASE, (phrase) => (/[- ](?:colou?red|tone[ds]?)$/.test(phrase) ? "colored" : ""));
 }
 
 /** One word of a text: its stem, the word it came from, and whether it is soft (kept for phrases, never a term). */

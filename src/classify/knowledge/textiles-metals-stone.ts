@@ -1048,7 +1048,11 @@ export const ROWS: readonly FamilyRow[] = [
     "711319",
   ],
   ["kb2.jewellery.platinum", "platinum ring, platinum jewelry, platinum wedding band, pt950, 铂金戒指, 铂金项链", "711319"],
-  ["kb2.jewellery.gold-filled", "gold filled jewelry, gold filled necklace, gold filled earrings, rolled gold, 包金首饰, 包金项链", "711320"],
+  [
+    "kb2.jewellery.gold-filled",
+    "gold filled jewelry, gold filled necklace, gold filled earrings, gold filled chain, gold filled bracelet, gold filled, rolled gold, 包金首饰, 包金项链",
+    "711320",
+  ],
   [
     "kb2.jewellery.fashion",
     "fashion earrings, alloy earrings, zinc alloy jewelry, stainless steel jewelry, titanium steel necklace, gold plated necklace, 18k gold plated, gold plated earrings, silver plated jewelry, rhinestone necklace, stainless steel necklace, pendant necklace, charm necklace, layered necklace, choker necklace, stainless steel chain necklace, steel chain necklace, cuban link chain, rope chain necklace, figaro chain, snake chain necklace, fashion necklace, statement necklace, chain necklace, 合金耳环, 钛钢项链, 不锈钢饰品, 时尚饰品, 合金饰品, 镀金项链, 古巴链, 钛钢链",
