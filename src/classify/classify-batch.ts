@@ -233,17 +233,24 @@ function batchRow(header: string[], record: string[], row: number): BatchRow {
 }
 
 function parseAttributes(text: string, row: number): ProductInput["attributes"] {
+  const read = readAttributesJson(text);
+  if ("reason" in read) throw bad(row, "attributes", read.reason);
+  return read.attributes;
+}
+
+/** Item specifics given as JSON text (a CSV cell, a command-line option): the object, or why it is not one. */
+export function readAttributesJson(text: string): { attributes: ProductInput["attributes"] } | { reason: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw bad(row, "attributes", 'is not valid JSON (expected an object such as {"material":"cotton"})');
+    return { reason: 'is not valid JSON (expected an object such as {"material":"cotton"})' };
   }
-  if (!value || typeof value !== "object" || Array.isArray(value)) throw bad(row, "attributes", "is not a JSON object");
+  if (!value || typeof value !== "object" || Array.isArray(value)) return { reason: "is not a JSON object" };
   for (const [key, v] of Object.entries(value)) {
-    if (v !== null && !["string", "number", "boolean"].includes(typeof v)) throw bad(row, "attributes", `key "${key}" must be a string, number or boolean`);
+    if (v !== null && !["string", "number", "boolean"].includes(typeof v)) return { reason: `key "${key}" must be a string, number or boolean` };
   }
-  return value as ProductInput["attributes"];
+  return { attributes: value as ProductInput["attributes"] };
 }
 
 function bad(row: number, column: string, reason: string): AppError {

@@ -47,6 +47,7 @@ describe.each(TEST_DB_KINDS)("clearway classify on %s", (kind) => {
       [["classify", "ring", "--attributes", "{material: gold}"], /^clearway: --attributes is not valid JSON/],
       [["classify", "ring", "--price", "cheap"], /^clearway: --price must be a positive number, not "cheap"/],
       [["classify", "ring", "--currency", "EUR"], /^clearway: --currency goes with --price/],
+      [["classify", "ring", "--price", "5", "--currency", "dollars"], /^clearway: --currency must be a three-letter code such as USD, not "dollars"/],
     ] as const) {
       const r = run([...args], env);
       expect(r.code, args.join(" ")).toBe(1);

@@ -9,7 +9,7 @@ import type { Db } from "../db/connection.ts";
 import { asSystem, DEFAULT_TENANT_ID } from "../db/tenant-scope.ts";
 import { cliPrincipal } from "../tenancy/principal.ts";
 import { findTenant } from "../tenancy/tenants.ts";
-import { classifyBatch } from "./classify-batch.ts";
+import { classifyBatch, readAttributesJson } from "./classify-batch.ts";
 import { classifyForTenant, type TenantClassification, type TenantContext, tenantContext } from "./classify-for-tenant.ts";
 import type { Classification, Market } from "./classify-product.ts";
 import { registerReviewQueueCommands } from "./queue-cli.ts";
@@ -87,23 +87,17 @@ function describedBy(options: ClassifyCliOptions): Pick<ProductInput, "category"
   const described: Pick<ProductInput, "category" | "attributes" | "price" | "currency"> = {};
   if (options.category?.trim()) described.category = options.category.trim();
   if (options.attributes) {
-    let value: unknown;
-    try {
-      value = JSON.parse(options.attributes);
-    } catch {
-      throw new AppError("BAD_REQUEST", `--attributes is not valid JSON (expected an object such as '{"Material":"cotton"}')`);
-    }
-    if (!value || typeof value !== "object" || Array.isArray(value)) throw new AppError("BAD_REQUEST", "--attributes must be a JSON object");
-    for (const [key, v] of Object.entries(value)) {
-      if (v !== null && !["string", "number", "boolean"].includes(typeof v)) throw new AppError("BAD_REQUEST", `--attributes: key "${key}" must be a string, number or boolean`);
-    }
-    described.attributes = value as ProductInput["attributes"];
+    const read = readAttributesJson(options.attributes);
+    if ("reason" in read) throw new AppError("BAD_REQUEST", `--attributes ${read.reason}`);
+    described.attributes = read.attributes;
   }
   if (options.price !== undefined) {
     const price = Number(options.price);
     if (!Number.isFinite(price) || price <= 0) throw new AppError("BAD_REQUEST", `--price must be a positive number, not "${options.price}"`);
     described.price = price;
-    described.currency = (options.currency ?? "USD").trim().toUpperCase();
+    const currency = (options.currency ?? "USD").trim();
+    if (!/^[A-Za-z]{3}$/.test(currency)) throw new AppError("BAD_REQUEST", `--currency must be a three-letter code such as USD, not "${currency}"`);
+    described.currency = currency.toUpperCase();
   } else if (options.currency) throw new AppError("BAD_REQUEST", "--currency goes with --price");
   return described;
 }

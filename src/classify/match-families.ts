@@ -1,7 +1,7 @@
 import { hasCjk } from "../tariff/glossary-zh.ts";
 import { PRODUCT_FAMILIES, type ProductFamily } from "./product-families.ts";
 import type { ProductQuery, WeightedStem } from "./read-product-query.ts";
-import { phraseStems } from "./tokenize-text.ts";
+import { phraseStems, ZH_GIFT_END, ZH_GIFT_WORD } from "./tokenize-text.ts";
 
 /** A knowledge-base family found in the input: which words named it, how much weight their place gave them, and whether they only name what the goods serve ("… for a crane"). */
 export type FamilyMatch = { family: ProductFamily; phrase: string; strength: number; served?: boolean; stems?: readonly string[] };
@@ -82,9 +82,6 @@ function longestPhraseAt(trie: StemTrie, run: readonly WeightedStem[], at: numbe
   return longest;
 }
 
-/** A gift word in a Chinese title ("送", "赠", "附赠"), not "送货" (delivery) or "赠品" said of the goods themselves. */
-const GIFT = /^(?:送(?![货达])|赠(?!品)|附赠)/;
-const BREAK = /[\s,，;；。!！|/()（）【】[\]+]/;
 const GIFT_FACTOR = 0.5;
 
 /** Find the knowledge-base families the input names: greedy longest match over each run of stems (and over Chinese text), so "drill bit" beats "drill". */
@@ -132,8 +129,8 @@ export function matchFamilies(query: ProductQuery, families: readonly ProductFam
   let gift = false;
   while (i < text.length) {
     const char = text[i] as string;
-    if (GIFT.test(text.slice(i, i + 2))) gift = true;
-    else if (BREAK.test(char)) gift = false;
+    if (ZH_GIFT_WORD.test(text.slice(i, i + 2))) gift = true;
+    else if (ZH_GIFT_END.test(char)) gift = false;
     const hit = (kb.cjkByFirstChar.get(char) ?? []).find((p) => text.startsWith(p.text, i));
     if (!hit) {
       i++;

@@ -167,7 +167,11 @@ export function normalizeText(text: string): string {
 
 /** "适用苹果11电池": 苹果 before a model number or a device word is the brand, not the fruit. */
 export const ZH_APPLE_BRAND = /苹果(?=\s*(?:\d|手机|iphone|ipad|mac|x[rs]?\b|pro|max|plus|平板|耳机|电脑|笔记本|数据线|充电|手表|watch|se\b))/gi;
-const ZH_GIFT = /(?:送(?![货达])|赠(?!品)|附赠)[^\s,，;；。!！|/()（）【】[\]+]*/g;
+/** A gift word in a Chinese title ("送", "赠", "附赠"), not "送货" (delivery) or "赠品" said of the goods themselves. */
+export const ZH_GIFT_WORD = /^(?:送(?![货达])|赠(?!品)|附赠)/;
+/** What ends a gift in a Chinese title: a space or a mark. */
+export const ZH_GIFT_END = /[\s,，;；。!！|/()（）【】[\]+]/;
+const ZH_GIFT = new RegExp(`${ZH_GIFT_WORD.source.slice(1)}[^${ZH_GIFT_END.source.slice(1, -1)}]*`, "g");
 
 // A shape is not the goods: "heart-shaped earrings", "a pillow in the shape of a cat", "ornaments in the shape of a gecko,
 // butterfly or owl" name earrings, a pillow and ornaments.
