@@ -28,6 +28,11 @@ export type RuleEffect = {
 /** An attribute rule or a legal note, as data: when it applies, what it does, and where it comes from. */
 export type ClassificationRule = { id: string; when: RuleCondition; effect: RuleEffect; explain: string; source: string };
 
+/** Up to six words between an occasion and the kind of goods ("Christmas … Tree Decorations"). */
+const UP_TO_SIX_WORDS = "(?:\\W+[\\w'-]+){0,6}?\\W+";
+/** Strings of lights and lamps for a festive occasion are lighting (94.05), not festive articles. */
+const FESTIVE_LIGHTING = "\\b(?:string lights?|fairy lights?|light strings?|lights|lamps?|led strip|projector)\\b";
+
 /** Words that name a material in a form (sheet, bar, powder…) rather than an article made of it. */
 const MATERIAL_FORMS = [
   "sheet",
@@ -901,6 +906,34 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     explain: "Flimsy, non-durable costumes worn for festive occasions are classified by US Customs as festive articles of heading 95.05.",
     source:
       "Rubie's Costume Co. v. United States, 337 F.3d 1350 (Fed. Cir. 2003); HTSUS 9505.90.60 (CBP practice; the HS Explanatory Notes send durable fancy dress of textiles to chapters 61/62)",
+  },
+  {
+    // A title names the occasion and the kind of goods apart ("Halloween Light Up Cauldron Decoration"), so no knowledge-base
+    // phrase covers it; strings of lights for the tree stay in 94.05.
+    id: "christmas-decorations-9505",
+    when: {
+      all: [
+        { text: `\\b(?:christmas|xmas)\\b${UP_TO_SIX_WORDS}(?:decorations?|decor|ornaments?|props?|centerpieces?|figurines?)\\b` },
+        { not: { text: FESTIVE_LIGHTING } },
+      ],
+    },
+    effect: { codes: { "950510": 15 } },
+    explain: "Decorations made for Christmas are articles for Christmas festivities.",
+    source: "HS 2022 heading 95.05, subheading 9505.10 (articles for Christmas festivities); Explanatory Note to heading 95.05",
+  },
+  {
+    id: "festive-decorations-9505",
+    when: {
+      all: [
+        {
+          text: `\\b(?:halloween|easter|thanksgiving|st\\.? patrick'?s|day of the dead|hanukkah|diwali|chinese new year|lunar new year|mardi gras)\\b${UP_TO_SIX_WORDS}(?:decorations?|decor|ornaments?|props?|centerpieces?|figurines?)\\b`,
+        },
+        { not: { text: FESTIVE_LIGHTING } },
+      ],
+    },
+    effect: { codes: { "950590": 15 } },
+    explain: "Decorations made for a festive occasion (Halloween, Easter…) are festive articles of heading 95.05.",
+    source: "HS 2022 heading 95.05, subheading 9505.90; Explanatory Note to heading 95.05 (festive, carnival or other entertainment articles)",
   },
   {
     id: "chemical-compound",

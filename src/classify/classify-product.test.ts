@@ -81,6 +81,21 @@ describe("classifyWithIndex: parts, attributes and words that mislead", () => {
     expect(top("Squeaky Plush Dog Toys Stuffed Chew Toys")).toBe("630790");
   });
 
+  it("moves a picture frame to its material's heading, and household gates to the household articles of theirs", () => {
+    expect(top("Ceramic Picture Frame 4x6 Tabletop")).toBe("691390");
+    expect(top("Clear Acrylic Photo Frame Magnetic 5x7")).toBe("392490");
+    expect(top("Wooden Photo Frame 5x7 with Glass Front")).toBe("441490");
+    expect(top("Baby Safety Gate Pressure Mounted Steel")).toBe("732399");
+    expect(top("Dog Gate for Stairs Plastic")).toBe("392490");
+  });
+
+  it("reads a festive occasion and a decoration named apart, but leaves strings of lights and 'light up' goods alone", () => {
+    expect(top("Halloween Light Up Cauldron Decoration")).toBe("950590");
+    expect(top("Christmas Tree Hanging Wooden Ornaments 24pcs")).toBe("950510");
+    expect(top("Christmas String Lights 100 LED Decoration")).toBe("940531");
+    expect(top("LED Light Up Shoes for Kids USB Charging")?.slice(0, 2)).toBe("64");
+  });
+
   it("does not read zinc-plated steel as a zinc plate, or matching pyjamas as matches", () => {
     expect(top("zinc-plated carbon steel hex bolts")?.slice(0, 4)).toBe("7318");
     expect(top("Christmas Matching Family Pajamas Set")?.slice(0, 2)).not.toBe("36");

@@ -360,6 +360,19 @@ const OTHER_ARTICLES_BY_MATERIAL: Record<string, string> = {
   ceramic: "6914",
   glass: "7020",
 };
+// Picture and photograph frames are named by their material's heading (44.14, 83.06) or, for plastics and ceramics, by the
+// household or ornamental article heading the schedule words frames in.
+const FRAMES_BY_MATERIAL: Record<string, string> = {
+  plastics: "392490",
+  steel: "830630",
+  "stainless steel": "830630",
+  iron: "830630",
+  aluminum: "830630",
+  copper: "830630",
+  wood: "441490",
+  ceramic: "691390",
+};
+const FRAME_CODES = new Set(["441490", "441410", "830630"]);
 // Heading 40.16 holds far more than household and "other" articles (gaskets, floor mats, erasers), so a family written for it is
 // never moved to another material; rubber is only a destination.
 const HOUSEHOLD_HEADINGS = new Set([
@@ -385,6 +398,7 @@ function inMaterial(code: string, material: string): string {
   const heading = code.slice(0, 4);
   if (HOUSEHOLD_HEADINGS.has(heading))
     return HOUSEHOLD_BY_MATERIAL[material]?.slice(0, 4) === heading || (heading === "6911" && material === "ceramic") ? code : (HOUSEHOLD_BY_MATERIAL[material] as string);
+  if (FRAME_CODES.has(code.slice(0, 6))) return FRAMES_BY_MATERIAL[material]?.slice(0, 4) === heading ? code : (FRAMES_BY_MATERIAL[material] ?? code);
   if (OTHER_ARTICLE_HEADINGS.has(heading)) return OTHER_ARTICLES_BY_MATERIAL[material] === heading ? code : (OTHER_ARTICLES_BY_MATERIAL[material] as string);
   return code;
 }

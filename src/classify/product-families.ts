@@ -760,7 +760,7 @@ const ROWS: readonly FamilyRow[] = [
   ["furniture.medical", "hospital bed, dental chair, examination table, 病床", "9402"],
   [
     "furniture.furniture",
-    "furniture, desk, table, cabinet, wardrobe, shelf, bookshelf, bed frame, nightstand, dresser, tv stand, shoe rack, storage rack, kitchen cabinet, filing cabinet, server rack, 家具, 桌子, 书桌, 柜子, 衣柜, 书架, 床架, 床头柜, 鞋架, 置物架, computer desk, dressing table, coffee table, dining table, side table, console table, tv cabinet",
+    "furniture, desk, table, cabinet, wardrobe, shelf, bookshelf, bed frame, nightstand, dresser, tv stand, shoe rack, storage rack, kitchen cabinet, filing cabinet, 家具, 桌子, 书桌, 柜子, 衣柜, 书架, 床架, 床头柜, 鞋架, 置物架, computer desk, dressing table, coffee table, dining table, side table, console table, tv cabinet",
     "9403",
   ],
   ["furniture.mattress", "mattress, 床垫", "9404"],

@@ -27,7 +27,7 @@ const ROLES: readonly [AttributeRole, RegExp][] = [
   ["sole", /^(?:outsolematerial|outsole|solematerial|sole|outersole|鞋底材质|外底材质|大底材质)$/],
   [
     "material",
-    /^(?:material|materials|mainmaterial|materialtype|materialcomposition|composition|fabric|fabrics|fabriccontent|fibre|fiber|fibrecontent|fibercontent|shellmaterial|shell|outershell|outermaterial|bodymaterial|framematerial|casematerial|metal|metals|metaltype|metalstype|bandmaterial|bandmaterialtype|strapmaterial|材质|主材质|主要材质|材料|面料|面料材质|主面料|面料成分|成分|成分含量|外层材质|表面材质|外壳材质)$/,
+    /^(?:material|materials|mainmaterial|materialtype|materialcomposition|composition|fabric|fabrics|fabriccontent|fibre|fiber|fibrecontent|fibercontent|shellmaterial|shell|outershell|outermaterial|bodymaterial|framematerial|casematerial|metal|metals|metaltype|metalstype|bandmaterial|bandmaterialtype|strapmaterial|材质|主材质|主要材质|材料|面料|面料材质|主面料|面料成分|材质成分|材料成分|成分|成分含量|外层材质|表面材质|外壳材质)$/,
   ],
   ["gender", /^(?:gender|sex|性别|适用性别|departmentname|department|适用人群|audience|targetaudience|targetgender)$/],
   ["construction", /^(?:fabrictype|technics|工艺|织造方法|织法|construction|knit|knitorwoven|knitwoven|weave|weavetype)$/],

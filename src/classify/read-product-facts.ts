@@ -28,7 +28,8 @@ const FIBRES: readonly [NonNullable<ProductFacts["fibre"]>, RegExp][] = [
   ["synthetic", /\b(?:polyester|nylon|polyamide|acrylic|spandex|elastane|lycra|polypropylene|synthetic|microfiber|microfibre|fleece)\b/],
   ["artificial", /\b(?:rayon|viscose|modal|lyocell|tencel|acetate|cupro)\b/],
   ["wool", /\b(?:wool|woolen|woollen|cashmere|merino|alpaca|mohair|angora)\b/],
-  ["silk", /\bsilk\b/],
+  // "Ice silk" (冰丝) and "imitation silk" (仿真丝) are trade names for man-made fabrics.
+  ["silk", /(?<!\b(?:ice|imitation|faux|artificial|art|mock)[- ])\bsilk\b/],
   ["flax", /\b(?:linen|flax)\b/],
   ["other", /\b(?:jute|burlap|hessian|hemp|ramie|sisal)\b/],
 ];
@@ -42,7 +43,7 @@ const MATERIALS: readonly [string, RegExp][] = [
   ["zinc", /\bzinc\b/],
   [
     "plastics",
-    /\b(?:plastics?|polyethylene|polypropylene|pvc|abs|polycarbonate|polystyrene|acrylic resin|nylon resin|pet|tpu|tpe|silicone|resin|polyurethane|pu|eva|leatherette|pleather|faux leather|vegan leather|synthetic leather|imitation leather|melamine|acetal|pom|ptfe|hdpe|ldpe)\b/,
+    /\b(?:plastics?|polyethylene|polypropylene|pvc|abs|polycarbonate|polystyrene|acrylic resin|acrylic(?![- ](?:paints?|yarns?|fib(?:re|er)s?|nails?|powders?|knit|wool|sweaters?|colou?rs?|inks?|emulsions?|polymers?|acids?|markers?|paint pens?))|plexiglass|perspex|pmma|nylon resin|pet|tpu|tpe|silicone|resin|polyurethane|pu|eva|leatherette|pleather|faux leather|vegan leather|synthetic leather|imitation leather|melamine|acetal|pom|ptfe|hdpe|ldpe)\b/,
   ],
   ["rubber", /\b(?:rubber|latex|neoprene|epdm|nitrile)\b/],
   // "PU leather", "faux leather" and the like are plastics sheeting (heading 42.02 reads them so), not leather.
@@ -68,7 +69,7 @@ export function readProductFacts(query: ProductQuery): ProductFacts {
     construction: readConstruction(constructionText) ?? readConstruction(text),
     printed: readPrinted(text),
     gender: readGender(genderText) ?? readGender(text),
-    fibre: readFibre(materialText) ?? readFibre(text),
+    fibre: fibreByShares(query.composition) ?? readFibre(materialText) ?? readFibre(constructionText) ?? readFibre(text),
     materials: readMaterials(`${materialText} ${text}`),
     preciousMetal:
       /\b(?:solid gold|14k|18k|10k|9k|22k|24k|14 karat|18 karat|karat gold|sterling silver|925 silver|s925|\b925\b|platinum|fine silver|fine gold|precious metal|(?:999|9999)\s*;?\s*(?:silver|gold))\b/.test(
@@ -119,22 +120,36 @@ function readGender(text: string): ProductFacts["gender"] {
   return undefined;
 }
 
-const FIBRE_SHARES = FIBRES.map(([fibre, re]) => {
-  const words = re.source.replace(/\\b/g, "");
-  return [fibre, new RegExp(`(\\d{1,3}(?:\\.\\d+)?)\\s*(?:%|percent)\\s*(?:${words})|(?:${words})\\s*(\\d{1,3}(?:\\.\\d+)?)\\s*(?:%|percent)`)] as const;
-});
+const FIBRE_WORDS = FIBRES.map(([fibre, re]) => [fibre, re.source.replace(/\\b/g, "")] as const);
+const SHARE = "(\\d{1,3}(?:\\.\\d+)?)\\s*(?:%|percent)";
+/** "80% cotton": the share before the fibre. */
+const SHARE_FIRST = FIBRE_WORDS.map(([fibre, words]) => [fibre, new RegExp(`${SHARE}\\s*(?:${words})`)] as const);
+/** "棉80%", "cotton 80%": the fibre before the share. */
+const FIBRE_FIRST = FIBRE_WORDS.map(([fibre, words]) => [fibre, new RegExp(`(?:${words})\\s*${SHARE}`)] as const);
+const ANY_FIBRE_THEN_SHARE = new RegExp(`(?:${FIBRE_WORDS.map(([, words]) => words).join("|")})\\s*${SHARE}`);
+const FIRST_SHARE = new RegExp(SHARE);
 
-function readFibre(text: string): ProductFacts["fibre"] {
+/** The fibre with the largest stated share ("80% cotton, 20% polyester"), if any share is stated. */
+function fibreByShares(text: string): ProductFacts["fibre"] {
   // Section XI Note 2: a mixture is classified as if of the fibre that predominates by weight, so percentages decide.
+  // Every share pattern needs "%" or "percent": most texts have neither, and the scans are saved.
+  if (!text.includes("%") && !text.includes("percent")) return undefined;
+  // "viscose 70% nylon 30%" reads both ways; the first share says which way this text writes them.
+  const first = FIRST_SHARE.exec(text);
+  const fibreThenShare = ANY_FIBRE_THEN_SHARE.exec(text);
+  const patterns = first && fibreThenShare && fibreThenShare.index + fibreThenShare[0].length === first.index + first[0].length ? FIBRE_FIRST : SHARE_FIRST;
   let best: [ProductFacts["fibre"], number] | undefined;
-  // Every share pattern needs "%" or "percent": most texts have neither, and six scans of them are saved.
-  const hasShares = text.includes("%") || text.includes("percent");
-  for (const [fibre, re] of hasShares ? FIBRE_SHARES : []) {
+  for (const [fibre, re] of patterns) {
     const pct = re.exec(text);
-    const share = pct ? Number(pct[1] ?? pct[2]) : 0;
+    const share = pct ? Number(pct[1]) : 0;
     if (share && (!best || share > best[1])) best = [fibre, share];
   }
-  if (best) return best[0];
+  return best?.[0];
+}
+
+function readFibre(text: string): ProductFacts["fibre"] {
+  const byShares = fibreByShares(text);
+  if (byShares) return byShares;
   let first: [ProductFacts["fibre"], number] | undefined;
   for (const [fibre, re] of FIBRES) {
     const at = text.search(re);

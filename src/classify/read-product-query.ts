@@ -36,9 +36,41 @@ export type ProductQuery = {
   attributes: Record<string, string>;
   /** Attribute values joined by the role of their key (material, gender, construction, power…). */
   facets: Partial<Record<AttributeRole, string>>;
+  /** The material, fabric and composition values as written, lower-cased, with Chinese fibre names put in English ("锦纶88%" → "nylon 88%"), so the shares survive. */
+  composition: string;
   price?: number;
   currency?: string;
 };
+
+/** Keys whose values state what the goods are made of: "Material", "Fabric type" (Amazon's fibre content), "材质成分". */
+const COMPOSITION_ROLES = new Set<AttributeRole>(["material", "construction", "other"]);
+
+// Chinese fibre names, longest first, as the English words the fibre facts read; the glossary's reading drops "%", which
+// Section XI's chief-weight rule needs.
+const ZH_FIBRE_NAMES: readonly [RegExp, string][] = [
+  [/再生纤维素纤维|粘胶纤维|粘纤|粘胶|人造棉|人棉/g, "viscose"],
+  [/聚酰胺纤维|聚酰胺|锦纶|尼龙/g, "nylon"],
+  [/聚酯纤维|涤纶|聚酯/g, "polyester"],
+  [/聚氨酯弹性纤维|氨纶|莱卡/g, "spandex"],
+  [/莫代尔/g, "modal"],
+  [/莱赛尔|天丝/g, "lyocell"],
+  [/醋酸纤维|醋酯纤维|醋酸/g, "acetate"],
+  [/铜氨纤维|铜氨/g, "cupro"],
+  [/腈纶/g, "acrylic"],
+  [/丙纶/g, "polypropylene"],
+  [/山羊绒|羊绒/g, "cashmere"],
+  [/绵羊毛|羊毛/g, "wool"],
+  [/桑蚕丝|真丝|蚕丝/g, "silk"],
+  [/亚麻/g, "linen"],
+  [/棉/g, "cotton"],
+];
+
+/** An attribute value lower-cased, with Chinese fibre names replaced by English ones (spaced, so "锦纶88%" reads "nylon 88%"). */
+export function fibreNamesInEnglish(value: string): string {
+  let out = value.normalize("NFKC").toLowerCase();
+  for (const [re, english] of ZH_FIBRE_NAMES) out = out.replace(re, ` ${english} `);
+  return out;
+}
 
 const TITLE_WEIGHT = 1.5;
 const CATEGORY_WEIGHT = 1.2;
@@ -107,12 +139,14 @@ export function readProductQuery(input: ProductInput): ProductQuery {
   const attributes: Record<string, string> = {};
   const facets: Partial<Record<AttributeRole, string>> = {};
   const attributeOriginals: string[] = [];
+  const compositions: string[] = [];
   for (const { key, role, value } of readAttributes(input.attributes)) {
     // A sole's material is read as "outer sole of …", so rules on footwear find it however the seller keyed it.
     const text = role === "sole" ? `outer sole ${normalizeText(value)}` : normalizeText(value);
     attributes[key] = text;
     facets[role] = facets[role] ? `${facets[role]} ; ${text}` : text;
     attributeOriginals.push(value);
+    if (COMPOSITION_ROLES.has(role)) compositions.push(fibreNamesInEnglish(value));
     // A lining, a clasp or an earring back is a minor part: rules and facts read the goods, not it ("925 silver clasp").
     if (role !== "lining" && role !== "minor") texts.push(text);
     const run = weighted(tokenizeText(text), ROLE_WEIGHT[role]);
@@ -135,6 +169,7 @@ export function readProductQuery(input: ProductInput): ProductQuery {
     heads,
     attributes,
     facets,
+    composition: compositions.join(" ; "),
     price: input.price,
     currency: input.currency,
   };

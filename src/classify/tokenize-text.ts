@@ -161,6 +161,8 @@ export function normalizeText(text: string): string {
     .replace(/\bpart\s*(?:number|no\.?|#)/g, "partnumber")
     .replace(DEVICE_MODEL, deviceWord)
     .replace(SHAPE_OF, "shaped")
+    // "LED light-up shoes" are shoes that light up, not an LED light.
+    .replace(/\b(?:led\s+)?light[- ]up\b/g, "illuminated")
     .replace(/([a-z])'s\b/g, "$1")
     .replace(/([a-z]s)'(?=\W|$)/g, "$1");
 }

@@ -201,7 +201,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.wax.beeswax", "beeswax, beeswax pellets, beeswax pastilles, 蜂蜡", "152190"],
   [
     "kb1.candle.scented",
-    "soy candle, scented soy candle, jar candle, candle gift set, aromatherapy candle, birthday candles, tea light candles, number candles, taper candles, 香薰蜡烛, 生日蜡烛, 茶蜡, 数字蜡烛, 锥形蜡烛",
+    "soy candle, scented soy candle, jar candle, citronella candle, glass jar candle, candle in glass jar, candle gift set, aromatherapy candle, birthday candles, tea light candles, number candles, taper candles, 香薰蜡烛, 生日蜡烛, 茶蜡, 数字蜡烛, 锥形蜡烛",
     "340600",
   ],
   ["kb1.clay.modelling", "polymer clay, air dry clay, modeling clay, modelling clay, play dough set, super light clay, 超轻粘土, 软陶, 彩泥, 黏土", "340700"],
@@ -370,7 +370,7 @@ export const ROWS: readonly FamilyRow[] = [
     "plastic storage bin, stackable storage box, plastic drawer organizer, plastic storage drawers, underbed storage box, clear storage box, plastic storage basket, 塑料收纳箱, 塑料收纳盒, 抽屉式收纳柜, 整理箱, 塑料收纳筐",
     "392490",
   ],
-  ["kb1.plastics.laundry-basket", "plastic laundry basket, laundry hamper plastic, plastic clothes basket, 脏衣篮, 塑料洗衣篮", "392490"],
+  ["kb1.plastics.laundry-basket", "plastic laundry basket, laundry hamper plastic, plastic clothes basket, laundry bin, plastic laundry bin, laundry basket with lid, 脏衣篮, 塑料洗衣篮", "392490"],
   ["kb1.plastics.bucket", "plastic bucket, plastic basin, plastic wash basin, mop bucket, collapsible bucket, 塑料桶, 塑料盆, 水桶, 折叠水桶", "392490"],
   ["kb1.plastics.trash-can", "plastic trash can, plastic pedal bin, plastic waste basket, 塑料垃圾桶", "392490"],
   ["kb1.plastics.dustpan", "dustpan, plastic dustpan, dustpan brush set, 簸箕, 扫把簸箕套装", "392490 960310"],
@@ -1195,9 +1195,11 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.food.maltodextrin", "maltodextrin, fructose, dextrose powder, 麦芽糊精, 果糖, 葡萄糖粉", "170290 170250 170230"],
   [
     "kb1.food.sweetener",
-    "erythritol, xylitol, sorbitol powder, monk fruit sweetener, stevia sweetener, stevia extract, 赤藓糖醇, 木糖醇, 甜菊糖, 罗汉果甜味剂",
+    "erythritol, xylitol, sorbitol powder, stevia extract, 赤藓糖醇, 木糖醇, 甜菊糖",
     "290549 293890 210690",
   ],
+  // A blend sold as a sweetener (monk fruit extract in erythritol, allulose blends) is a food preparation, not the polyol.
+  ["kb1.food.sweetener-blend", "monk fruit sweetener, stevia sweetener, sweetener blend, allulose sweetener, sugar substitute, keto sweetener, 罗汉果甜味剂, 代糖", "210690"],
   [
     "kb1.food.gum-candy",
     "gummy candy, gummy bears, jelly candy, hard candy, lollipops, marshmallows, mints candy, cotton candy, nougat, 软糖, 棒棒糖, 棉花糖, 薄荷糖, 牛轧糖",

@@ -769,7 +769,7 @@ export const ROWS: readonly FamilyRow[] = [
     "power inverter, pure sine wave inverter, car inverter, solar inverter, hybrid inverter, offgrid inverter, grid tie inverter, microinverter, 逆变器, 车载逆变器, 光伏逆变器, 太阳能逆变器",
     "850440",
   ],
-  ["kb3.power.ups", "ups, uninterruptible power supply, online ups, 不间断电源", "850440"],
+  ["kb3.power.ups", "ups power supply, ups battery backup, uninterruptible power supply, online ups, 不间断电源", "850440"],
   [
     "kb3.power.battery-charger",
     "battery charger, car battery charger, lithium battery charger, smart battery charger, ebike charger, 18650 charger, aa battery charger, 电瓶充电器, 电动车充电器, 电池充电器",
@@ -1586,7 +1586,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.med.endoscope", "medical endoscope, laryngoscope, otoscope, colposcope, 喉镜, 耳镜, 医用内窥镜", "901890"],
   [
     "kb3.med.electromedical",
-    "defibrillator, aed, infusion pump, syringe pump, electrosurgical unit, tens unit, tens machine, ems muscle stimulator, 除颤仪, 输液泵, 注射泵, 高频电刀, 低频理疗仪",
+    "defibrillator, aed defibrillator, infusion pump, syringe pump, electrosurgical unit, tens unit, tens machine, ems muscle stimulator, 除颤仪, 输液泵, 注射泵, 高频电刀, 低频理疗仪",
     "901890",
   ],
   ["kb3.med.breast-pump", "breast pump, electric breast pump, wearable breast pump, manual breast pump, 吸奶器, 电动吸奶器", "901890"],
@@ -2120,6 +2120,18 @@ export const ROWS: readonly FamilyRow[] = [
     "baby diapers, disposable diapers, diaper pants, training pants disposable, adult diapers, incontinence pads, sanitary pads, menstrual pads, tampons, panty liners, underpads, cloth diapers, reusable cloth diapers, 婴儿纸尿裤, 拉拉裤, 成人纸尿裤, 卫生巾, 护垫, 卫生棉条, 护理垫, 纸尿裤",
     "961900",
   ],
+  // Goods of several headings found missing while reading CBP rulings and listing sets.
+  [
+    "kb3.home.safety-gate",
+    "baby gate, safety gate, baby safety gate, pet gate, dog gate, stair gate, pressure mounted gate, 婴儿护栏, 宠物护栏, 楼梯护栏, 宠物隔离门",
+    "732399 392490",
+    "Household articles of steel (73.23) or of plastics (39.24)",
+  ],
+  ["kb3.retail.counter-display", "cardboard display, counter display box, cardboard display stand, corrugated display, pop display stand, cardboard floor display, 纸展示架, 纸质展示盒, 瓦楞纸展示架", "482390"],
+  ["kb3.retail.shelf-label", "electronic shelf label, e-ink price tag, electronic price tag, digital price tag, esl price tag, 电子价签, 电子货架标签", "853120"],
+  ["kb3.tool.tire-repair", "tire repair kit, tyre repair kit, tire plug kit, tubeless tire repair kit, tire puncture repair kit, 补胎工具, 真空胎补胎工具", "820559"],
+  ["kb3.home.brush-cleaning-mat", "makeup brush cleaning mat, brush cleaning mat, brush cleaning pad, makeup brush cleaner pad, 洗刷垫, 化妆刷清洗垫", "392490"],
+  ["kb3.furniture.server-rack", "server rack, server cabinet, network cabinet, network rack, 19 inch rack, rack cabinet, wall mount network cabinet, 网络机柜, 服务器机柜", "940310"],
   ["kb3.personal.tripod", "tripod stand, camera tripod, phone tripod, monopod, bipod, selfie stick tripod, 三脚架, 手机三脚架, 独脚架, 落地三脚架", "962000"],
 
   // ── Chapter 97: works of art, collectors' pieces ──
