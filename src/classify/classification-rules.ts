@@ -987,6 +987,24 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     source: "General Rule of Interpretation 1; HS 2022 headings 87.12 and 87.14 (parts and accessories of bicycles)",
   },
   {
+    id: "motorcycle-named-accessory-sold",
+    // "Motorcycle Gloves … Riding Gloves", "Motorcycle Mirrors … for Yamaha Honda": the motorcycle names what the goods serve.
+    when: {
+      all: [
+        { familyPrefix: ["vehicle.motorcycle"] },
+        { not: { head: ["motorcycle", "motorcycles", "motorbike", "motorbikes", "moped", "mopeds", "scooter", "scooters", "bike", "bikes", "ebike", "e-bike"] } },
+        // A vehicle's own listing gives its power, speed or range ("350W Motor 19 Mph 21 Miles Range").
+        { not: { text: "\\b\\d+(?:\\.\\d+)?\\s?(?:w|watts?|kw|mph|km/h|kmh|cc)\\b|\\bmiles? range\\b|\\brange\\s+\\d" } },
+        {
+          text: "\\b(?:gloves?|mirrors?|jackets?|pants|boots|goggles|covers?|mounts?|holders?|locks?|alarms?|lights?|lamps?|headlights?|bags?|saddlebags?|stands?|ramps?|cables?|pistons?|piston rings?|gaskets?|filters?|pads?|grips?|levers?|sprockets?|spark plugs?|tires?|tyres?|exhausts?|mufflers?|carburetors?|seats?|windshields?|fenders?|footpegs?|footrests?|handlebars?|brakes?|clutch|turn signals?|indicators?|horns?|intercoms?|parts?|engines?)\\b",
+        },
+      ],
+    },
+    effect: { codes: { "8711": -6 }, exclude: ["8711"] },
+    explain: "A listing that names a motorcycle part or accessory and the motorcycles it fits sells the part or accessory, not a motorcycle.",
+    source: "General Rule of Interpretation 1; HS 2022 headings 87.11 and 87.14 (parts and accessories of motorcycles)",
+  },
+  {
     id: "phone-named-accessory-sold",
     when: {
       all: [

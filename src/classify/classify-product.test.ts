@@ -50,7 +50,7 @@ describe("classifyWithIndex", () => {
 });
 
 /** The top-1 HS6 for a listing title. */
-const top = (title: string) => classifyWithIndex(index, { title }).candidates[0]?.hs6;
+const top = (input: string | Parameters<typeof classifyWithIndex>[1]) => classifyWithIndex(index, typeof input === "string" ? { title: input } : input).candidates[0]?.hs6;
 
 describe("classifyWithIndex: parts, attributes and words that mislead", () => {
   it("sends a part named beside or for a machine to that machine's parts subheading, not the machine", () => {
@@ -94,6 +94,23 @@ describe("classifyWithIndex: parts, attributes and words that mislead", () => {
     expect(top("Christmas Tree Hanging Wooden Ornaments 24pcs")).toBe("950510");
     expect(top("Christmas String Lights 100 LED Decoration")).toBe("940531");
     expect(top("LED Light Up Shoes for Kids USB Charging")?.slice(0, 2)).toBe("64");
+  });
+
+  it("reads a Chinese phrase the knowledge base knows as a whole, not as the goods its first characters name", () => {
+    expect(top("手机支架 桌面 懒人支架 可折叠 铝合金 平板")?.slice(0, 4)).not.toBe("8517");
+    expect(top("楠竹鞋架多层简易家用门口防尘收纳架 5层")).toBe("940382");
+    expect(top("泡泡玛特同款盲盒潮玩手办 收藏摆件")).toBe("950300");
+  });
+
+  it("takes the chief fibre from Amazon's 'Fabric type' and from Chinese composition with its shares", () => {
+    expect(top({ title: "Men's Pullover Hoodie Fleece Hooded Sweatshirt", attributes: { "Fabric type": "80% Cotton, 20% Polyester", Material: "Brushed back fleece (knit)" } })).toBe("611020");
+    expect(top({ title: "冰丝运动裤男夏季薄款速干休闲裤", attributes: { 材质成分: "锦纶88% 氨纶12%", 工艺: "针织", 适用性别: "男" } })).toBe("610343");
+    expect(top({ title: "针织半身裙女高腰", attributes: { 面料: "针织", 材质成分: "粘纤70% 锦纶30%" } })).toBe("610459");
+  });
+
+  it("sells the motorcycle part or accessory a listing names, but keeps a scooter described by its power and speed", () => {
+    expect(top("Motorcycle Mirrors Universal Rearview Side Mirror CNC Aluminum Bar End for Yamaha Honda")).toBe("700910");
+    expect(top("Electric Scooter Adults 350W Motor 19 Mph 21 Miles Range Foldable Commuting E-Scooter")).toBe("871160");
   });
 
   it("does not read zinc-plated steel as a zinc plate, or matching pyjamas as matches", () => {

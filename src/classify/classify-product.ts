@@ -303,7 +303,7 @@ function addFamilyEvidence(
       // When the goods are a part, a machine named only as what they serve ("blade for a lawn mower"), or beside a head noun
       // that names a part ("blender blade assembly"), speaks for that machine's parts subheading, not the machine.
       const served = partHeads && servesOnly(match, partHeads) ? (partsCodeFor(familyCode) ?? familyCode) : familyCode;
-      const inItsMaterial = material ? inMaterial(served, material) : served;
+      const inItsMaterial = material ? inMaterial(served, material, match.family.id) : served;
       const code = facts ? transposeAttributes(index, inItsMaterial, facts) : inItsMaterial;
       if (excluded.some((prefix) => code.startsWith(prefix))) return;
       const id = index.byCode.get(code);
@@ -360,19 +360,32 @@ const OTHER_ARTICLES_BY_MATERIAL: Record<string, string> = {
   ceramic: "6914",
   glass: "7020",
 };
-// Picture and photograph frames are named by their material's heading (44.14, 83.06) or, for plastics and ceramics, by the
-// household or ornamental article heading the schedule words frames in.
-const FRAMES_BY_MATERIAL: Record<string, string> = {
-  plastics: "392490",
-  steel: "830630",
-  "stainless steel": "830630",
-  iron: "830630",
-  aluminum: "830630",
-  copper: "830630",
-  wood: "441490",
-  ceramic: "691390",
-};
-const FRAME_CODES = new Set(["441490", "441410", "830630"]);
+const BASE_METALS = ["steel", "stainless steel", "iron", "aluminum", "copper"] as const;
+const inBaseMetal = (code: string) => Object.fromEntries(BASE_METALS.map((metal) => [metal, code]));
+
+/**
+ * Goods the schedule names by their material, one heading per material: a family written for one material (a wooden picture
+ * frame, a steel pipe fitting, a ceramic planter) is moved to the heading of the material the goods are said to be of. A kind
+ * is recognised by the family's code or by the family itself; a code already in the material's heading is kept.
+ */
+const ARTICLE_KINDS: readonly { kind: string; codes?: string[]; families?: string[]; byMaterial: Record<string, string> }[] = [
+  // Frames: 44.14 of wood, 83.06 of base metal; of plastics the household-article line that names picture frames; of ceramics, 69.13.
+  { kind: "frames", codes: ["441490", "441410", "830630"], byMaterial: { ...inBaseMetal("830630"), plastics: "392490", wood: "441490", ceramic: "691390" } },
+  // Statuettes and other ornaments: 39.26 of plastics, 44.20 of wood, 69.13 of ceramics, 83.06 of base metal.
+  { kind: "statuettes", codes: ["392640", "442011", "442019", "6913", "830629"], families: ["wood.ornament"], byMaterial: { ...inBaseMetal("830629"), plastics: "392640", wood: "442019", ceramic: "691390" } },
+  // Flower pots: household articles of plastics (39.24), other ceramic articles (69.14), never ceramic tableware.
+  { kind: "planters", families: ["garden.planter", "kb1.plastics.flower-pot", "kb2.ceramic.planter"], byMaterial: { plastics: "392490", ceramic: "691490" } },
+  // Artificial flowers: 6702.10 of plastics, 6702.90 of other materials (silk and other textile petals).
+  { kind: "artificial flowers", families: ["misc.artificial-flower", "kb2.artificial.flowers"], byMaterial: { plastics: "670210", textile: "670290" } },
+  // Gloves of leather are 42.03, whatever the family of gloves said.
+  { kind: "gloves", families: ["apparel.gloves"], byMaterial: { leather: "420329" } },
+  // Combs and hair slides: 9615.11 of hard rubber or plastics, 9615.19 of other materials.
+  { kind: "hair slides", codes: ["9615"], byMaterial: { ...inBaseMetal("961519"), plastics: "961511" } },
+  // Heading 73.19 holds needles and crochet hooks of iron or steel only.
+  { kind: "needles", codes: ["7319"], byMaterial: { aluminum: "761699", wood: "442199", plastics: "392690" } },
+  // Tube and pipe fittings: 73.07 of iron or steel, 39.17 of plastics, 74.12 of copper, 76.09 of aluminium.
+  { kind: "pipe fittings", codes: ["7307", "391740", "741220", "760900"], byMaterial: { plastics: "391740", copper: "741220", aluminum: "760900" } },
+];
 // Heading 40.16 holds far more than household and "other" articles (gaskets, floor mats, erasers), so a family written for it is
 // never moved to another material; rubber is only a destination.
 const HOUSEHOLD_HEADINGS = new Set([
@@ -390,16 +403,21 @@ const OTHER_ARTICLE_HEADINGS = new Set(
 /** The material the goods are mostly said to be made of (the first by evidence), when it has material-specific headings. */
 function mainMaterial(materials: readonly string[]): string | undefined {
   const first = materials[0];
-  return first && first in HOUSEHOLD_BY_MATERIAL ? first : undefined;
+  return first && (first in HOUSEHOLD_BY_MATERIAL || first === "leather") ? first : undefined;
 }
 
 /** A family's code moved to the same kind of heading in the goods' material (3924 → 7615 for aluminium), else unchanged. */
-function inMaterial(code: string, material: string): string {
+function inMaterial(code: string, material: string, familyId?: string): string {
   const heading = code.slice(0, 4);
-  if (HOUSEHOLD_HEADINGS.has(heading))
-    return HOUSEHOLD_BY_MATERIAL[material]?.slice(0, 4) === heading || (heading === "6911" && material === "ceramic") ? code : (HOUSEHOLD_BY_MATERIAL[material] as string);
-  if (FRAME_CODES.has(code.slice(0, 6))) return FRAMES_BY_MATERIAL[material]?.slice(0, 4) === heading ? code : (FRAMES_BY_MATERIAL[material] ?? code);
-  if (OTHER_ARTICLE_HEADINGS.has(heading)) return OTHER_ARTICLES_BY_MATERIAL[material] === heading ? code : (OTHER_ARTICLES_BY_MATERIAL[material] as string);
+  const kind = ARTICLE_KINDS.find((k) => k.codes?.some((prefix) => code.startsWith(prefix)) || (familyId && k.families?.some((f) => familyId.startsWith(f))));
+  if (kind) {
+    const target = kind.byMaterial[material];
+    return !target || target.slice(0, 4) === heading ? code : target;
+  }
+  const household = HOUSEHOLD_BY_MATERIAL[material];
+  if (household && HOUSEHOLD_HEADINGS.has(heading)) return household.slice(0, 4) === heading || (heading === "6911" && material === "ceramic") ? code : household;
+  const other = OTHER_ARTICLES_BY_MATERIAL[material];
+  if (other && OTHER_ARTICLE_HEADINGS.has(heading)) return other === heading ? code : other;
   return code;
 }
 

@@ -1,4 +1,5 @@
-import { hasCjk, translateZhQuery } from "../tariff/glossary-zh.ts";
+import { createZhTranslator, type GlossaryEntry, hasCjk, ZH_EN_GLOSSARY } from "../tariff/glossary-zh.ts";
+import { PRODUCT_FAMILIES } from "./product-families.ts";
 import { stemWord } from "./stem-word.ts";
 
 /** Function words: dropped everywhere. */
@@ -147,11 +148,29 @@ export function stemCached(word: string): string {
   return stem;
 }
 
+// A Chinese phrase of the knowledge base is read, longest match first, as the English name of its family (or families), so the
+// glossary's reading of its parts does not name other goods: "手机支架" is a phone holder, not 手机 (telephone) + 支架; "鞋架" a
+// shoe rack, not 鞋 (footwear). Phrases the glossary itself knows keep the glossary's words.
+const FAMILY_ENTRIES: GlossaryEntry[] = (() => {
+  const glossaryKeys = new Set(ZH_EN_GLOSSARY.map((entry) => entry.zh.normalize("NFKC").toLowerCase()));
+  const englishByPhrase = new Map<string, Set<string>>();
+  for (const family of PRODUCT_FAMILIES) {
+    const english = family.terms.find((term) => !hasCjk(term));
+    if (!english) continue;
+    for (const term of family.terms) {
+      const key = term.normalize("NFKC").toLowerCase();
+      if (hasCjk(key) && key.length >= 2) englishByPhrase.set(key, (englishByPhrase.get(key) ?? new Set()).add(english));
+    }
+  }
+  return [...englishByPhrase].filter(([zh]) => !glossaryKeys.has(zh)).map(([zh, english]) => ({ zh, en: [...english] }));
+})();
+const translateZhProduct = createZhTranslator([...ZH_EN_GLOSSARY, ...FAMILY_ENTRIES]);
+
 /** Lower-case, width-folded text with straight quotes and possessives removed; Chinese is read through the product glossary. */
 export function normalizeText(text: string): string {
   let s = text.normalize("NFKC");
   // A free gift named in a Chinese title ("送桌布": with a free tablecloth) is not the goods, so its words are not read.
-  if (hasCjk(s)) s = translateZhQuery(s.replace(ZH_GIFT, " ").replace(ZH_APPLE_BRAND, " iphone ")).terms.join(" ; ");
+  if (hasCjk(s)) s = translateZhProduct(s.replace(ZH_GIFT, " ").replace(ZH_APPLE_BRAND, " iphone ")).terms.join(" ; ");
   return s
     .toLowerCase()
     .replace(/[\u2018\u2019\u201b\u2032`]/g, "'")

@@ -853,6 +853,7 @@ export const ZH_EN_GLOSSARY: readonly GlossaryEntry[] = [
   { zh: "车架", en: ["frames"] },
   { zh: "车把", en: ["handlebar"] },
   { zh: "脚踏板", en: ["pedals"] },
+  { zh: "脚踏式", en: ["pedal-operated"] },
   { zh: "车铃", en: ["bells"] },
 
   { zh: "运动", en: ["sports", "athletic"] },
@@ -1405,6 +1406,13 @@ export const ZH_EN_GLOSSARY: readonly GlossaryEntry[] = [
   { zh: "冬季", en: [] },
   { zh: "春秋", en: [] },
   { zh: "大码", en: [] },
+  { zh: "大号", en: [], note: "large size, not the tuba" },
+  { zh: "特大号", en: [] },
+  { zh: "加大号", en: [] },
+  { zh: "中号", en: [] },
+  { zh: "小号", en: [], note: "small size, not the trumpet" },
+  { zh: "牛皮纸袋", en: ["paper bags", "kraft paper bags"] },
+  { zh: "手提袋", en: ["carrier bags", "bags"] },
   { zh: "的", en: [] },
   { zh: "和", en: [] },
   { zh: "与", en: [] },
@@ -1421,83 +1429,91 @@ const LATIN_TOKEN_RE = /[\p{Script=Latin}\p{Nd}]+(?:[-'.+][\p{Script=Latin}\p{Nd
 
 const normalize = (s: string): string => s.normalize("NFKC").toLowerCase();
 
-const byKey = new Map<string, GlossaryEntry>();
-const maxLenByFirst = new Map<string, number>();
-for (const entry of ZH_EN_GLOSSARY) {
-  const key = normalize(entry.zh);
-  byKey.set(key, entry);
-  const first = key[0] ?? "";
-  maxLenByFirst.set(first, Math.max(maxLenByFirst.get(first) ?? 0, key.length));
-}
+/** A Chinese → English reader over a set of entries: greedy longest match, Latin tokens kept, unmatched Chinese reported. */
+export type ZhTranslator = (text: string) => { terms: string[]; matched: { zh: string; en: string[] }[]; unmatched: string[] };
 
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && WORD_CHAR_RE.test(ch);
 
-/** Glossary keys that match at position i, longest first; latin edges must sit on word boundaries so "pp" never fires inside "app". */
-function candidatesAt(s: string, i: number): { key: string; entry: GlossaryEntry }[] {
-  const max = maxLenByFirst.get(s[i] ?? "");
-  if (max === undefined) return [];
-  const out: { key: string; entry: GlossaryEntry }[] = [];
-  const latinStart = isWordChar(s[i]);
-  if (latinStart && isWordChar(s[i - 1])) return out;
-  for (let len = Math.min(max, s.length - i); len > 0; len--) {
-    const key = s.slice(i, i + len);
-    const entry = byKey.get(key);
-    if (!entry) continue;
-    if (isWordChar(key[len - 1]) && isWordChar(s[i + len])) continue;
-    out.push({ key, entry });
+/** A translator over the given entries (later entries with the same key replace earlier ones). */
+export function createZhTranslator(entries: readonly GlossaryEntry[]): ZhTranslator {
+  const byKey = new Map<string, GlossaryEntry>();
+  const maxLenByFirst = new Map<string, number>();
+  for (const entry of entries) {
+    const key = normalize(entry.zh);
+    byKey.set(key, entry);
+    const first = key[0] ?? "";
+    maxLenByFirst.set(first, Math.max(maxLenByFirst.get(first) ?? 0, key.length));
   }
-  return out;
-}
 
-/** Greedy longest match, but skip a candidate that strands the next CJK character (无线电|钻 loses to 无线|电钻). */
-function bestMatchAt(s: string, i: number): { key: string; entry: GlossaryEntry } | undefined {
-  const candidates = candidatesAt(s, i);
-  if (candidates.length <= 1) return candidates[0];
-  for (const c of candidates) {
-    const next = i + c.key.length;
-    const nextChar = s[next];
-    if (nextChar === undefined || !CJK_RE.test(nextChar) || candidatesAt(s, next).length > 0) return c;
-  }
-  return candidates[0];
-}
-
-/** Translate a Chinese (or mixed Chinese/English) query into English search terms by greedy longest-match segmentation over the glossary; latin words and digits pass through unchanged. */
-export function translateZhQuery(text: string): { terms: string[]; matched: { zh: string; en: string[] }[]; unmatched: string[] } {
-  const s = normalize(text);
-  const terms = new Set<string>();
-  const matched: { zh: string; en: string[] }[] = [];
-  const unmatched: string[] = [];
-  let pending = "";
-  const flush = () => {
-    if (pending) unmatched.push(pending);
-    pending = "";
+  /** Keys that match at position i, longest first; latin edges must sit on word boundaries so "pp" never fires inside "app". */
+  const candidatesAt = (s: string, i: number): { key: string; entry: GlossaryEntry }[] => {
+    const max = maxLenByFirst.get(s[i] ?? "");
+    if (max === undefined) return [];
+    const out: { key: string; entry: GlossaryEntry }[] = [];
+    const latinStart = isWordChar(s[i]);
+    if (latinStart && isWordChar(s[i - 1])) return out;
+    for (let len = Math.min(max, s.length - i); len > 0; len--) {
+      const key = s.slice(i, i + len);
+      const entry = byKey.get(key);
+      if (!entry) continue;
+      if (isWordChar(key[len - 1]) && isWordChar(s[i + len])) continue;
+      out.push({ key, entry });
+    }
+    return out;
   };
-  let i = 0;
-  while (i < s.length) {
-    const m = bestMatchAt(s, i);
-    if (m) {
-      flush();
-      matched.push({ zh: m.entry.zh, en: m.entry.en });
-      for (const t of m.entry.en) terms.add(t);
-      i += m.key.length;
-      continue;
+
+  /** Greedy longest match, but skip a candidate that strands the next CJK character (无线电|钻 loses to 无线|电钻). */
+  const bestMatchAt = (s: string, i: number): { key: string; entry: GlossaryEntry } | undefined => {
+    const candidates = candidatesAt(s, i);
+    if (candidates.length <= 1) return candidates[0];
+    for (const c of candidates) {
+      const next = i + c.key.length;
+      const nextChar = s[next];
+      if (nextChar === undefined || !CJK_RE.test(nextChar) || candidatesAt(s, next).length > 0) return c;
     }
-    const ch = String.fromCodePoint(s.codePointAt(i) ?? 0);
-    if (isWordChar(ch)) {
-      flush();
-      LATIN_TOKEN_RE.lastIndex = i;
-      const token = LATIN_TOKEN_RE.exec(s)?.[0] ?? ch;
-      terms.add(token);
-      i += token.length;
-      continue;
+    return candidates[0];
+  };
+
+  return (text: string) => {
+    const s = normalize(text);
+    const terms = new Set<string>();
+    const matched: { zh: string; en: string[] }[] = [];
+    const unmatched: string[] = [];
+    let pending = "";
+    const flush = () => {
+      if (pending) unmatched.push(pending);
+      pending = "";
+    };
+    let i = 0;
+    while (i < s.length) {
+      const m = bestMatchAt(s, i);
+      if (m) {
+        flush();
+        matched.push({ zh: m.entry.zh, en: m.entry.en });
+        for (const t of m.entry.en) terms.add(t);
+        i += m.key.length;
+        continue;
+      }
+      const ch = String.fromCodePoint(s.codePointAt(i) ?? 0);
+      if (isWordChar(ch)) {
+        flush();
+        LATIN_TOKEN_RE.lastIndex = i;
+        const token = LATIN_TOKEN_RE.exec(s)?.[0] ?? ch;
+        terms.add(token);
+        i += token.length;
+        continue;
+      }
+      if (LETTER_RE.test(ch)) pending += ch;
+      else flush();
+      i += ch.length;
     }
-    if (LETTER_RE.test(ch)) pending += ch;
-    else flush();
-    i += ch.length;
-  }
-  flush();
-  return { terms: [...terms], matched, unmatched };
+    flush();
+    return { terms: [...terms], matched, unmatched };
+  };
 }
+
+/** Read a Chinese query through the glossary: its English search terms, what matched, and the Chinese left unmatched. */
+export const translateZhQuery: ZhTranslator = createZhTranslator(ZH_EN_GLOSSARY);
 
 /** True when the text contains CJK characters. */
 export function hasCjk(text: string): boolean {

@@ -1451,7 +1451,7 @@ export const ROWS: readonly FamilyRow[] = [
     "871494",
   ],
   ["kb3.bike.saddle", "bike saddle, bicycle seat, bicycle saddle, bike seat, 自行车坐垫, 车座, 单车座垫", "871495"],
-  ["kb3.bike.crank", "bike pedals, bicycle pedals, crankset, chainring, bottom bracket, crank arm, clipless pedals, 脚踏, 牙盘, 曲柄, 中轴, 自锁脚踏", "871496"],
+  ["kb3.bike.crank", "bike pedals, bicycle pedals, crankset, chainring, bottom bracket, crank arm, clipless pedals, 自行车脚踏, 牙盘, 曲柄, 中轴, 自锁脚踏", "871496"],
   [
     "kb3.bike.other",
     "derailleur, rear derailleur, bike shifter, bike cassette, freewheel, bike handlebar, bike stem, seatpost, bike mudguard, kickstand, bottle cage, bike basket, bicycle rear rack, bike fender, 变速器, 拨链器, 飞轮, 车把, 把立, 座管, 挡泥板自行车, 脚撑, 水壶架, 自行车篮",

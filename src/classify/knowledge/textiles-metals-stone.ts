@@ -287,7 +287,7 @@ export const ROWS: readonly FamilyRow[] = [
   // Chapter 60: knitted or crocheted fabrics
   [
     "kb2.textile.cotton-jersey",
-    "cotton jersey fabric, single jersey fabric, cotton knit fabric, cotton interlock fabric, cotton spandex jersey, 纯棉汗布, 汗布, 全棉针织布",
+    "cotton jersey fabric, single jersey fabric, cotton knit fabric, cotton interlock fabric, cotton spandex jersey, 纯棉汗布, 全棉针织布",
     "600622 600621 600624",
   ],
   [
@@ -1749,7 +1749,7 @@ export const ROWS: readonly FamilyRow[] = [
   ],
   [
     "kb2.tool.kitchen-appliance",
-    "manual meat grinder, pasta maker manual, hand crank pasta machine, garlic press, citrus press manual, manual juicer, manual coffee grinder, 压蒜器, 手摇绞肉机, 手动压面机, 手动榨汁器",
+    "manual meat grinder, pasta maker manual, pull string food chopper, manual food chopper, 绞菜器, 手拉式绞菜器, 手动绞肉机, hand crank pasta machine, garlic press, citrus press manual, manual juicer, manual coffee grinder, 压蒜器, 手摇绞肉机, 手动压面机, 手动榨汁器",
     "821000",
     "Heading 82.10: hand-operated mechanical appliances of 10 kg or less for preparing food",
   ],
