@@ -936,6 +936,34 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     source: "HS 2022 heading 95.05, subheading 9505.90; Explanatory Note to heading 95.05 (festive, carnival or other entertainment articles)",
   },
   {
+    // "Roasted Salted Mixed Nuts … Cashews Almonds Pecans": each nut names chapter 8, but roasting is a preparation.
+    id: "roasted-nuts-2008",
+    when: {
+      all: [
+        { familyPrefix: ["food.nuts", "food.cashews", "food.walnuts", "food.macadamia", "food.hazelnuts", "food.pecans", "food.pine-nuts", "food.roasted-nuts"] },
+        { text: "\\b(?:roasted|dry roasted|salted|honey roasted|seasoned|smoked|flavou?red|candied|coated|fried|盐焗|炒)\\b" },
+        { not: { text: "\\b(?:unroasted|raw|unsalted and unroasted|not roasted)\\b" } },
+      ],
+    },
+    effect: { codes: { "200819": 10 }, exclude: ["0801", "0802"] },
+    explain: "Nuts roasted, salted or otherwise prepared are goods of heading 20.08, not fresh or dried nuts of chapter 8.",
+    source: "HS 2022 Chapter 8 Note 1 and Explanatory Note to heading 20.08 (nuts roasted, dry-roasted or otherwise prepared)",
+  },
+  {
+    // "Sweetened Soft Dried Mango": drying keeps fruit in chapter 8, added sugar does not.
+    id: "sweetened-dried-fruit-2008",
+    when: {
+      all: [
+        { familyPrefix: ["food.dried-fruit", "food.dried-mango", "food.dried-fruit-other"] },
+        { text: "\\b(?:sweetened|sugared|sugar added|with (?:added )?sugar|sugar coated|honey coated|infused)\\b|\\bingredients?\\b[^.;]{0,60}\\bsugar\\b" },
+        { not: { text: "\\b(?:unsweetened|no (?:added )?sugar|no sugar added|sugar free|without sugar)\\b" } },
+      ],
+    },
+    effect: { codes: { "200899": 10 }, exclude: ["0804", "0806", "0813"] },
+    explain: "Dried fruit with added sugar is fruit otherwise prepared (heading 20.08), not dried fruit of chapter 8.",
+    source: "HS 2022 Chapter 8 Note 3 and Explanatory Note to heading 20.08 (fruit otherwise prepared or preserved, whether or not containing added sugar)",
+  },
+  {
     id: "chemical-compound",
     when: {
       text: "\\bcas(?: no\\.?| number| registry number| #)?\\s*[:#]?\\s*\\d{2,7}-\\d{2}-\\d\\b|\\b\\w+(?:yl|ate|ide|ine|ene|ol|one|ane|ic acid)\\b[^.]{0,40}\\b(?:compound|chemical|intermediate|reagent|monomer|solvent|catalyst)\\b",

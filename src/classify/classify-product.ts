@@ -381,6 +381,8 @@ const ARTICLE_KINDS: readonly { kind: string; codes?: string[]; families?: strin
   { kind: "gloves", families: ["apparel.gloves"], byMaterial: { leather: "420329" } },
   // Combs and hair slides: 9615.11 of hard rubber or plastics, 9615.19 of other materials.
   { kind: "hair slides", codes: ["9615"], byMaterial: { ...inBaseMetal("961519"), plastics: "961511" } },
+  // Silicone is no synthetic rubber (Chapter 40 Note 4 needs an unsaturated polymer): silicone pacifiers are articles of plastics.
+  { kind: "pacifiers", families: ["rubber.pacifier", "kb1.rubber.baby-pacifier"], byMaterial: { plastics: "392690" } },
   // Heading 73.19 holds needles and crochet hooks of iron or steel only.
   { kind: "needles", codes: ["7319"], byMaterial: { aluminum: "761699", wood: "442199", plastics: "392690" } },
   // Tube and pipe fittings: 73.07 of iron or steel, 39.17 of plastics, 74.12 of copper, 76.09 of aluminium.

@@ -17,7 +17,7 @@ export type FamilyRow = readonly [id: string, terms: string, codes: string, note
 const ROWS: readonly FamilyRow[] = [
   // Chapters 01–24: food, drink, plants, pet food
   ["food.coffee", "coffee, coffee beans, ground coffee, espresso beans, 咖啡, 咖啡豆", "0901"],
-  ["food.instant-coffee", "instant coffee, coffee extract, coffee concentrate, 速溶咖啡", "2101"],
+  ["food.instant-coffee", "instant coffee, coffee extract, coffee concentrate, freeze dried instant coffee, 速溶咖啡", "210111 210112"],
   ["food.tea", "tea, green tea, black tea, oolong, tea bags, loose leaf tea, matcha, 茶叶, 绿茶, 红茶, 乌龙茶", "0902"],
   ["food.herbal-tea", "herbal tea, herbal infusion, chamomile, rooibos, 花茶", "1211 2106"],
   ["food.honey", "honey, raw honey, 蜂蜜", "0409"],
@@ -97,7 +97,7 @@ const ROWS: readonly FamilyRow[] = [
   ["cosmetic.perfume", "perfume, eau de parfum, eau de toilette, cologne, fragrance, 香水", "3303"],
   ["cosmetic.lipstick", "lipstick, lip gloss, lip balm, lip liner, lip tint, 口红, 唇膏, 唇彩", "330410"],
   ["cosmetic.eye-makeup", "eye shadow, eyeshadow, mascara, eyeliner, eyebrow pencil, 眼影, 睫毛膏, 眼线", "330420"],
-  ["cosmetic.nail", "nail polish, nail varnish, gel polish, nail art, 指甲油", "330430"],
+  ["cosmetic.nail", "nail polish, nail varnish, gel polish, gel nail polish, uv gel polish, nail art, 指甲油, 甲油胶, 光疗胶, 光疗甲油胶", "330430"],
   ["cosmetic.powder", "face powder, compact powder, blush, 粉饼, 腮红, 散粉", "330491"],
   [
     "cosmetic.skincare",
@@ -835,7 +835,7 @@ const ROWS: readonly FamilyRow[] = [
   ["misc.carving", "carved bone, carved horn, worked shell, 骨雕", "9601"],
 
   // Chapter 97: art
-  ["art.painting", "oil painting, painting hand-painted, canvas painting original, 油画, 手绘画", "9701"],
+  ["art.painting", "oil painting, painting hand-painted, canvas painting original, oil painting on canvas, abstract oil painting, hand painted abstract, 油画, 手绘画", "970191"],
   ["art.sculpture", "original sculpture, statue original, 雕塑", "9703"],
   ["art.antique", "antique, antiques over 100 years, 古董", "9706"],
   ["art.collection", "collector's pieces, stamps collection, coins collection, 收藏品, 邮票", "9705 9704"],
@@ -975,7 +975,7 @@ const ROWS: readonly FamilyRow[] = [
   ["electronics.power-station", "portable power station, solar generator, 户外电源", "8507"],
 
   // Health and medical consumables
-  ["medical.thermometer", "digital thermometer, forehead thermometer, ear thermometer, 电子体温计, 额温枪", "9025"],
+  ["medical.thermometer", "digital thermometer, forehead thermometer, ear thermometer, fever thermometer, oral thermometer, 电子体温计, 额温枪", "902519"],
   ["medical.glucose", "blood glucose meter, glucometer, 血糖仪", "9027"],
   [
     "medical.glucose-strips",
@@ -1031,7 +1031,7 @@ const ROWS: readonly FamilyRow[] = [
   ["craft.yarn", "crochet yarn, knitting kit, crochet hook, 钩针, 编织套装", "5509 7319 9503"],
   ["craft.beads", "beads, jewelry making kit, bead kit, 串珠, 手工珠", "7018 3926 7117"],
   ["craft.fabric-paint", "acrylic paint set, paint by numbers, diamond painting, 数字油画, 钻石画", "3213 9503 4911"],
-  ["craft.glue-gun", "glue gun, hot glue gun, 热熔胶枪", "8515 8205"],
+  ["craft.glue-gun", "glue gun, hot glue gun, 热熔胶枪", "842489 851580"],
   ["craft.cutting-mat", "cutting mat, craft knife, 切割垫", "3926 8211"],
   ["craft.sewing", "sewing thread spools, embroidery hoop, 刺绣绷, 缝纫线", "5204 5401 3926"],
 ];
