@@ -207,6 +207,14 @@ fullListingAccuracy(
   `Marketplace listings with item specifics, development set 2 (n=${listingDev2.length}, marketplace-listings-dev2.csv; Temu/Shein/Mercado Libre/1688 mix; written blind, then used to find gaps)`,
   listingDev2,
 );
+fullListingAccuracy(
+  `Marketplace listings with item specifics, development set 3 (n=${readFullListings("marketplace-listings-dev3.csv").length}, marketplace-listings-dev3.csv; long tail: auto and motorcycle parts, tools, hardware, electronic components; written blind, then used to find gaps)`,
+  readFullListings("marketplace-listings-dev3.csv"),
+);
+fullListingAccuracy(
+  `Marketplace listings with item specifics, development set 4 (n=${readFullListings("marketplace-listings-dev4.csv").length}, marketplace-listings-dev4.csv; apparel, footwear, home textiles, food and goods decided by material, fibre and gender; written blind, then used to find gaps)`,
+  readFullListings("marketplace-listings-dev4.csv"),
+);
 // Listings kept for calibration only: never read to write terms or rules, and fitted (with the marketplace titles) by the
 // title confidence map, so it has the raw scores of whole listings as well as of bare titles.
 const calibrationListings = readFullListings("marketplace-listings-calibration.csv");

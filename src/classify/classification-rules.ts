@@ -257,6 +257,14 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     source: "HS 2022 Chapter 62 Note 1",
   },
   {
+    // Scrunchies and fabric headbands are textile clothing accessories: 61.17 when knitted, 62.17 when woven (satin, chiffon).
+    id: "woven-hair-accessory-6217",
+    when: { all: [{ familyPrefix: ["beauty.hair-accessory"] }, { fact: "construction", is: ["woven"] }] },
+    effect: { codes: { "6217": 10, "6117": -12 } },
+    explain: "A woven textile hair accessory is a clothing accessory of heading 62.17, not a knitted one of 61.17.",
+    source: "HS 2022 Chapter 62 Note 1; headings 61.17 and 62.17",
+  },
+  {
     id: "knit-default-tshirts",
     when: { family: ["apparel.t-shirt", "apparel.sweater", "apparel.socks", "apparel.leggings"] },
     effect: { codes: { "61": 3 } },
@@ -934,6 +942,20 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { codes: { "950590": 15 } },
     explain: "Decorations made for a festive occasion (Halloween, Easter…) are festive articles of heading 95.05.",
     source: "HS 2022 heading 95.05, subheading 9505.90; Explanatory Note to heading 95.05 (festive, carnival or other entertainment articles)",
+  },
+  {
+    // Running, tennis, basketball and other trainers are not "sports footwear" of 6402.19/6403.19: that subheading is kept for
+    // footwear with spikes, cleats and the like, and for skating, ski, snowboard, wrestling, boxing and cycling footwear.
+    id: "sports-footwear-subheading-note",
+    when: {
+      not: {
+        text: "\\b(?:spikes?|spiked|cleats?|sprigs?|studs?|studded|ski|skiing|snowboard(?:ing)?|skating|skates?|ice skates?|roller skates?|wrestling|boxing|cycling|bike shoes|spd|clipless|golf)\\b|钉鞋|滑雪|骑行|拳击|摔跤|轮滑|溜冰",
+      },
+    },
+    effect: { exclude: ["640219", "640319"] },
+    explain:
+      "Sports footwear of 6402.19 and 6403.19 is footwear with spikes, cleats or the like, and skating, ski, snowboard, wrestling, boxing and cycling footwear; trainers and other shoes for sport go to the other subheadings.",
+    source: "HS 2022 Chapter 64 Subheading Note 1",
   },
   {
     // "Roasted Salted Mixed Nuts … Cashews Almonds Pecans": each nut names chapter 8, but roasting is a preparation.

@@ -914,7 +914,7 @@ const ROWS: readonly FamilyRow[] = [
   ["beauty.eyelash-curler", "eyelash curler, 睫毛夹", "8214 9615"],
   ["beauty.false-nails", "false nails, press on nails, nail tips, fake nails, acrylic nails, press-on nails, 假指甲, 穿戴甲", "392690"],
   ["beauty.makeup-sponge", "beauty blender, makeup sponge, 美妆蛋, 化妆海绵", "9616 3926"],
-  ["beauty.hair-accessory", "scrunchie, hair tie, headband, hair band, hair scrunchies, 发圈, 头绳, 发箍", "6117 9615"],
+  ["beauty.hair-accessory", "scrunchie, hair tie, headband, hair band, hair scrunchies, 发圈, 头绳, 发箍", "6117 6217 9615"],
   ["beauty.shower-cap", "shower cap, 浴帽", "650691 3926"],
 
   // Home decor and household textiles

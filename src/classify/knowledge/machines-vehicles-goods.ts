@@ -2148,7 +2148,8 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.bags.dry-bag", "dry bag, dry sack, waterproof dry bag, roll top dry bag, 防水袋, 防水桶包", "420292"],
   ["kb3.pet.flea-collar", "flea collar, flea and tick collar, tick collar, 驱虫项圈", "380891"],
   ["kb3.elec.receptacle", "duplex receptacle, tamper resistant outlet, wall outlet, electrical outlet, power outlet receptacle, receptacle outlet, 墙壁插座", "853669"],
-  ["kb3.pet.catnip-toy", "catnip toy, catnip toys, cat kicker toy, plush cat toy", "630790"],
+  ["kb3.pet.catnip-toy", "catnip toy, catnip toys, cat kicker toy, plush cat toy, catnip mouse, catnip mouse toys, felt cat toy", "630790"],
+  ["kb3.comp.keycaps", "keycaps, keycap set, pbt keycaps, custom keycaps, artisan keycap, 键帽, 机械键盘键帽", "847330"],
   ["kb3.footwear.felt-slippers", "felt slippers, wool felt slippers, felted wool slippers, 羊毛毡拖鞋", "640520"],
   ["kb3.personal.tripod", "tripod stand, camera tripod, phone tripod, monopod, bipod, selfie stick tripod, 三脚架, 手机三脚架, 独脚架, 落地三脚架", "962000"],
 
