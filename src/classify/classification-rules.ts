@@ -986,6 +986,29 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     source: "HS 2022 Chapter 8 Note 3 and Explanatory Note to heading 20.08 (fruit otherwise prepared or preserved, whether or not containing added sugar)",
   },
   {
+    // US Customs looks at how a costume is made: flimsy fabric, raw edges and loose stitching make a festive article.
+    id: "flimsy-costume-9505",
+    when: {
+      all: [
+        { text: "\\bcostumes?\\b" },
+        { text: "\\bflimsy\\b|\\braw,? (?:unfinished |jagged )?(?:cut )?edges?\\b|\\bloose,? (?:straight |overlock )?stitch(?:ing|es)\\b" },
+      ],
+    },
+    effect: { codes: { "950590": 20 }, exclude: ["61", "62"] },
+    explain: "A costume of flimsy construction (raw edges, loose stitching, not made to last) is a festive article of heading 95.05, not wearing apparel.",
+    source: "Rubie's Costume Co. v. United States, 337 F.3d 1350 (Fed. Cir. 2003); CBP practice on flimsy festive costumes (HTSUS 9505.90.60)",
+  },
+  {
+    // …and a costume said to be well made (finished seams and hems, durable fabric) is wearing apparel of chapters 61 and 62.
+    id: "well-made-costume-apparel",
+    when: {
+      all: [{ text: "\\bcostumes?\\b" }, { text: "(?<!\\bnot )(?<!\\bnot a )\\bwell[- ]made\\b" }, { not: { text: "\\bflimsy\\b" } }],
+    },
+    effect: { codes: { "9505": -30 }, exclude: ["9505"] },
+    explain: "A well-made costume, durable and finished like ordinary clothing, is classified as the garments it consists of.",
+    source: "Rubie's Costume Co. v. United States, 337 F.3d 1350 (Fed. Cir. 2003); HS 2022 Chapter 95 Note 1(e)",
+  },
+  {
     id: "chemical-compound",
     when: {
       text: "\\bcas(?: no\\.?| number| registry number| #)?\\s*[:#]?\\s*\\d{2,7}-\\d{2}-\\d\\b|\\b\\w+(?:yl|ate|ide|ine|ene|ol|one|ane|ic acid)\\b[^.]{0,40}\\b(?:compound|chemical|intermediate|reagent|monomer|solvent|catalyst)\\b",

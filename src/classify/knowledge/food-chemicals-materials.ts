@@ -1071,6 +1071,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.food.ginger-turmeric", "ginger powder, dried ginger, 姜粉, 干姜, 姜黄粉", "091012 091030 091011"],
   ["kb1.food.saffron", "saffron threads, saffron, 藏红花, 西红花", "091020"],
   ["kb1.food.spice-mix", "curry powder, mixed spices, five spice powder, garam masala, spice blend, seasoning blend, 咖喱粉, 五香粉, 十三香, 混合香料", "091091 210390"],
+  ["kb1.food.prepared-shrimp", "breaded shrimp, tempura shrimp, popcorn shrimp, coconut shrimp, shrimp spring rolls, shrimp dumplings, shrimp shumai, fried shrimp, pre-fried shrimp, 虾饺, 天妇罗虾", "160521 160529"],
   ["kb1.food.sichuan-pepper", "sichuan peppercorns, sichuan pepper, 花椒粒, 大红袍花椒, 麻椒, 青花椒, 红花椒", "091099"],
   ["kb1.food.dried-herbs", "dried oregano, dried thyme, bay leaves, dried basil, dried rosemary, 月桂叶, 香叶, 百里香, 牛至, 花椒粒", "091099 121190"],
   ["kb1.food.almonds", "almonds, raw almonds, almond kernels, sliced almonds, 巴旦木, 扁桃仁, 杏仁片", "080212 080211"],
