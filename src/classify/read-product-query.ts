@@ -1,6 +1,7 @@
 import { hasCjk } from "../tariff/glossary-zh.ts";
 import { type AttributeRole, readAttributes } from "./read-attributes.ts";
 import { dropColourNouns, hasContentWord, normalizeText, type Token, tokenizeText, ZH_APPLE_BRAND } from "./tokenize-text.ts";
+import { englishForSpanishPortuguese, looksSpanishOrPortuguese } from "./translate-es-pt.ts";
 import { VOCABULARY_SYNONYMS } from "./vocabulary-synonyms.ts";
 
 /** What the engine classifies: a product title and/or description, with whatever else the seller knows. */
@@ -115,8 +116,11 @@ export function readProductQuery(input: ProductInput): ProductQuery {
   const runs: WeightedStem[][] = [];
   const texts: string[] = [];
   const heads: string[] = [];
+  // A Spanish or Portuguese listing (Mercado Libre, Shopee Brasil) is read in English, every field of it.
+  const foreign = looksSpanishOrPortuguese(`${input.title ?? ""} ${input.category ?? ""}`.toLowerCase());
+  const normalizeField = foreign ? (text: string) => englishForSpanishPortuguese(normalizeText(text), true) : normalizeText;
   if (input.title?.trim()) {
-    const normalized = dropColourNouns(normalizeText(input.title));
+    const normalized = dropColourNouns(normalizeField(input.title));
     texts.push(normalized);
     const title = titleRuns(normalized);
     const head = title[0]?.filter((t) => !t.soft).at(-1)?.stem;
@@ -124,14 +128,14 @@ export function readProductQuery(input: ProductInput): ProductQuery {
     runs.push(...title);
   }
   if (input.description?.trim()) {
-    const normalized = dropColourNouns(normalizeText(input.description));
+    const normalized = dropColourNouns(normalizeField(input.description));
     texts.push(normalized);
     runs.push(...descriptionRuns(normalized, !input.title?.trim(), heads));
   }
   if (input.category?.trim()) {
     const parts = input.category.split(/\s*(?:>|\/|\||›|»)\s*/).filter(Boolean);
     parts.forEach((part, i) => {
-      const normalized = normalizeText(part);
+      const normalized = normalizeField(part);
       texts.push(normalized);
       runs.push(weighted(tokenizeText(normalized), i === parts.length - 1 ? CATEGORY_WEIGHT : CATEGORY_WEIGHT * 0.6));
     });
@@ -142,7 +146,7 @@ export function readProductQuery(input: ProductInput): ProductQuery {
   const compositions: string[] = [];
   for (const { key, role, value } of readAttributes(input.attributes)) {
     // A sole's material is read as "outer sole of …", so rules on footwear find it however the seller keyed it.
-    const text = role === "sole" ? `outer sole ${normalizeText(value)}` : normalizeText(value);
+    const text = role === "sole" ? `outer sole ${normalizeField(value)}` : normalizeField(value);
     attributes[key] = text;
     facets[role] = facets[role] ? `${facets[role]} ; ${text}` : text;
     attributeOriginals.push(value);

@@ -1,0 +1,34 @@
+import { ES_PT_GLOSSARY } from "./knowledge/vocabulary-es-pt.ts";
+
+// Mercado Libre, Shopee Brasil and Amazon.com.mx listings are written in Spanish or Portuguese. Their product words are read as
+// the English words the knowledge base and the schedule use, so "Chinelo Masculino … Borracha" reads "flip flops men … rubber".
+// Only a text that reads as Spanish or Portuguese is touched: an English title with a Spanish brand is left as it is.
+
+/** Function words that mark a text as Spanish or Portuguese. */
+const MARKERS = /(?<!\p{L})(?:para|con|com|sin|sem|del|los|las|el|la|y|em|en|por|una|uma|um|das|dos|da|do|de|que|pulgadas|polegadas)(?!\p{L})/gu;
+const ACCENTED = /[áéíóúãõâêôçñ]/u;
+
+const byKey = new Map(ES_PT_GLOSSARY.map(([foreign, english]) => [foreign.normalize("NFKC").toLowerCase(), english]));
+// Longest phrases first, so "caixa de som" wins over "caixa".
+const PHRASES = new RegExp(
+  `(?<!\\p{L})(?:${[...byKey.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|")})(?!\\p{L})`,
+  "gu",
+);
+
+/** True when a lower-cased text reads as Spanish or Portuguese: its function words, accents and product words together. */
+export function looksSpanishOrPortuguese(text: string): boolean {
+  const markers = new Set(text.match(MARKERS) ?? []).size;
+  const accented = ACCENTED.test(text);
+  if (markers >= 2 || (markers === 1 && accented)) return true;
+  const words = new Set(text.match(PHRASES) ?? []).size;
+  return (markers === 1 && words >= 1) || (accented && words >= 2) || words >= 3;
+}
+
+/** A lower-cased Spanish or Portuguese text with its product words put in English; any other text unchanged (unless the caller has already judged the listing's language). */
+export function englishForSpanishPortuguese(text: string, known = false): string {
+  if (!known && !looksSpanishOrPortuguese(text)) return text;
+  return text.replace(PHRASES, (phrase) => ` ${byKey.get(phrase) ?? phrase} `);
+}
