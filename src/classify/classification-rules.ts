@@ -533,6 +533,14 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     source: "HS 2022 Chapter 71 Note 9 (articles of jewellery), Note 11 (imitation jewellery excludes precious metal other than plating or minor constituents) and heading 71.13",
   },
   {
+    // "合金表壳", "stainless steel case": heading 91.01 is for cases of precious metal or of metal clad with it.
+    id: "watch-case-not-precious-9102",
+    when: { all: [{ familyPrefix: ["watch.wristwatch", "watch."] }, { not: { fact: "preciousMetal", is: [true] } }] },
+    effect: { codes: { "9101": -6 }, exclude: ["9101"] },
+    explain: "A watch whose case is not of precious metal (or metal clad with it) belongs to heading 91.02, not 91.01.",
+    source: "HS 2022 headings 91.01 and 91.02",
+  },
+  {
     id: "power-tool-8467",
     when: { all: [{ familyPrefix: ["tool.hand."] }, { fact: "power", is: ["battery", "electric", "pneumatic", "combustion"] }] },
     effect: { codes: { "8467": 8, "8205": -5, "8203": -5, "8204": -5 } },

@@ -383,6 +383,10 @@ const ARTICLE_KINDS: readonly { kind: string; codes?: string[]; families?: strin
   { kind: "hair slides", codes: ["9615"], byMaterial: { ...inBaseMetal("961519"), plastics: "961511" } },
   // Silicone is no synthetic rubber (Chapter 40 Note 4 needs an unsaturated polymer): silicone pacifiers are articles of plastics.
   { kind: "pacifiers", families: ["rubber.pacifier", "kb1.rubber.baby-pacifier"], byMaterial: { plastics: "392690" } },
+  // Car mats: of rubber 40.16, of textiles 57.05; of plastics (TPE, PVC liners) they are accessories of bodies of 87.08.
+  { kind: "car mats", families: ["car-accessory.floor-mat"], byMaterial: { plastics: "870829", rubber: "401691" } },
+  // Erasers: of vulcanised rubber 4016.92, of plastics (vinyl, PVC) office supplies of 3926.10.
+  { kind: "erasers", families: ["rubber.eraser"], byMaterial: { plastics: "392610" } },
   // Heading 73.19 holds needles and crochet hooks of iron or steel only.
   { kind: "needles", codes: ["7319"], byMaterial: { aluminum: "761699", wood: "442199", plastics: "392690" } },
   // Tube and pipe fittings: 73.07 of iron or steel, 39.17 of plastics, 74.12 of copper, 76.09 of aluminium.

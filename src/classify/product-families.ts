@@ -238,7 +238,7 @@ const ROWS: readonly FamilyRow[] = [
   ],
   [
     "household.woven-basket",
-    "seagrass basket, rattan basket, wicker basket, woven storage basket, water hyacinth basket, bamboo basket, woven laundry basket, 藤编收纳筐, 草编篮, 藤编篮",
+    "seagrass basket, seagrass storage basket, seagrass laundry basket, handwoven basket, rattan basket, wicker basket, woven storage basket, water hyacinth basket, bamboo basket, woven laundry basket, 藤编收纳筐, 草编篮, 藤编篮",
     "460219 460212 460211",
   ],
   ["bag.rattan", "rattan bag, straw bag, woven straw bag, rattan handbag, straw beach bag, 草编包, 藤编包", "460212 460219 420292"],
@@ -409,7 +409,8 @@ const ROWS: readonly FamilyRow[] = [
   ["footwear.boots", "boots, ankle boots, rain boots, snow boots, work boots, hiking boots, 靴子, 雨靴, 雪地靴", "6403 6402 6401"],
   ["footwear.leather-shoes", "leather shoes, dress shoes, loafers, oxfords, high heels, 皮鞋, 高跟鞋", "6403"],
   ["footwear.shoes", "shoes, footwear, canvas shoes, casual shoes, 鞋子, 帆布鞋", "6404 6402 6403"],
-  ["footwear.parts", "insoles, shoe insoles, outsoles, shoe uppers, heel inserts, 鞋垫, 鞋底", "6406"],
+  ["footwear.parts", "outsoles, shoe uppers, 鞋底", "6406"],
+  ["footwear.insoles", "insoles, shoe insoles, heel inserts, arch support insoles, memory foam insoles, 鞋垫", "640690"],
   ["headgear.hat", "hat, baseball cap, beanie, bucket hat, sun hat, beret, visor, 帽子, 棒球帽, 毛线帽, 渔夫帽, trucker cap, knit cap, snapback", "6505 6504"],
   ["headgear.helmet", "helmet, safety helmet, hard hat, bicycle helmet, motorcycle helmet, 头盔, 安全帽", "6506"],
   ["misc.umbrella", "umbrella, parasol, sun umbrella, 雨伞, 遮阳伞", "6601"],
@@ -842,7 +843,7 @@ const ROWS: readonly FamilyRow[] = [
 
   // Electronics and phone accessories (the accessory is never the phone)
   ["phone-accessory.screen-protector", "screen protector, screen guard, tempered glass film, 钢化膜, 手机膜, 屏幕保护膜", "7007 3919"],
-  ["phone-accessory.holder", "phone holder, phone mount, car mount, phone stand, tablet stand, 手机支架, 车载支架", "3926 8302"],
+  ["phone-accessory.holder", "phone holder, phone mount, car mount, phone stand, tablet stand, car phone holder, magnetic phone holder, air vent phone mount, magnetic car mount, 手机支架, 车载支架", "3926 8302"],
   [
     "phone-accessory.case",
     "phone case, phone cover, case for iphone, case for samsung, tpu case, clear case, hybrid case, bumper case, shockproof case, phone bumper, tpu bumper, folio case, 手机壳, 手机套, mobile phone case, iphone case, samsung case, silicone case, protective case, tablet case, 保护壳",

@@ -22,7 +22,7 @@ const ROLES: readonly [AttributeRole, RegExp][] = [
   ["lining", /^(?:liningmaterial|lining|insolematerial|insole|innermaterial|fillingmaterial|filling|内里材质|里料|鞋垫材质|填充物)$/],
   [
     "minor",
-    /^(?:earringback|earringbacks|backing|clasp|clasps|clasptype|claspmaterial|扣头|扣头材质|buckle|bucklematerial|buckletype|closuretype|closure|hook|hooks|hookmaterial|findings|chainmaterial|配件材质|拉链材质)$/,
+    /^(?:earringback|earringbacks|backing|clasp|clasps|clasptype|claspmaterial|扣头|扣头材质|耳针材质|耳针|耳钩材质|耳堵材质|buckle|bucklematerial|buckletype|closuretype|closure|hook|hooks|hookmaterial|findings|chainmaterial|配件材质|拉链材质)$/,
   ],
   ["sole", /^(?:outsolematerial|outsole|solematerial|sole|outersole|materialdelasuela|materialdesuela|materialdosolado|suela|solado|鞋底材质|外底材质|大底材质)$/],
   [

@@ -57,6 +57,10 @@ const MATERIALS: readonly [string, RegExp][] = [
   ["precious metal", /\b(?:gold|silver|platinum|palladium|sterling|925)\b/],
 ];
 
+// "Pearl strand with 925 silver clasp", "alloy earrings, S925 silver pins": precious metal in a clasp, post or pin is a minor
+// constituent (Chapter 71 Note 11 allows it in imitation jewellery), not what the article is of.
+const MINOR_PRECIOUS = /\b(?:s?925|sterling|sterling silver|925 sterling silver|925 silver|silver|gold|14k|18k)(?: (?:silver|gold))? (?:clasps?|posts?|pins?|hooks?|ear wires?|earring backs?|findings|needles?)\b/g;
+
 /** Read the facts rules depend on: explicit attributes first, then what the text says. */
 export function readProductFacts(query: ProductQuery): ProductFacts {
   const f = query.facets;
@@ -73,7 +77,7 @@ export function readProductFacts(query: ProductQuery): ProductFacts {
     materials: readMaterials(`${materialText} ${text}`),
     preciousMetal:
       /\b(?:solid gold|14k|18k|10k|9k|22k|24k|14 karat|18 karat|karat gold|sterling silver|925 silver|s925|\b925\b|platinum|fine silver|fine gold|precious metal|(?:999|9999)\s*;?\s*(?:silver|gold))\b/.test(
-        `${materialText} ${text}`,
+        `${materialText} ${text}`.replace(MINOR_PRECIOUS, " "),
       ) && !/\b(?:gold[- ]plated|silver[- ]plated|gold[- ]tone|silver[- ]tone|plated)\b/.test(materialText),
     imitation:
       /\bfashion\b/.test(f.grade ?? "") ||
@@ -99,7 +103,7 @@ function readConstruction(text: string): ProductFacts["construction"] {
   if (/\b(?:non-?woven|nonwovens?)\b/.test(text)) return "nonwoven";
   const knit = /\b(?:knit|knits|knitted|crochet(?:ed)?|jersey|rib[- ]knit|interlock|pique knit|french terry|fleece knit)\b/.test(text);
   // Linen is woven unless the seller says it is knitted.
-  const woven = /\b(?:woven|weave|denim|poplin|broadcloth|twill|chiffon|satin weave|oxford cloth|linen)\b/.test(text);
+  const woven = /\b(?:woven|weave|denim|poplin|broadcloth|twill|chiffon|satin|organza|taffeta|satin weave|oxford cloth|linen)\b/.test(text);
   if (knit && !woven) return "knit";
   if (woven && !knit) return "woven";
   return undefined;
@@ -129,6 +133,9 @@ const FIBRE_FIRST = FIBRE_WORDS.map(([fibre, words]) => [fibre, new RegExp(`(?:$
 const ANY_FIBRE_THEN_SHARE = new RegExp(`(?:${FIBRE_WORDS.map(([, words]) => words).join("|")})\\s*${SHARE}`);
 const FIRST_SHARE = new RegExp(SHARE);
 
+/** Fibres in the order of their chapters and headings (silk 50, wool 51, cotton 52, flax and other vegetable fibres 53, man-made 54–55): Section XI Note 2(A) breaks a tie by the later one. */
+const HEADING_ORDER: readonly ProductFacts["fibre"][] = ["silk", "wool", "cotton", "flax", "other", "synthetic", "artificial"];
+
 /** The fibre with the largest stated share ("80% cotton, 20% polyester"), if any share is stated. */
 function fibreByShares(text: string): ProductFacts["fibre"] {
   // Section XI Note 2: a mixture is classified as if of the fibre that predominates by weight, so percentages decide.
@@ -142,7 +149,8 @@ function fibreByShares(text: string): ProductFacts["fibre"] {
   for (const [fibre, re] of patterns) {
     const pct = re.exec(text);
     const share = pct ? Number(pct[1]) : 0;
-    if (share && (!best || share > best[1])) best = [fibre, share];
+    // Equal shares: the fibre that occurs last in numerical order of headings among those that equally merit consideration.
+    if (share && (!best || share > best[1] || (share === best[1] && HEADING_ORDER.indexOf(fibre) > HEADING_ORDER.indexOf(best[0])))) best = [fibre, share];
   }
   return best?.[0];
 }

@@ -45,8 +45,10 @@ function wantedAttributes(facts: ProductFacts): Attributes {
   if (facts.construction === "woven") wanted.knit = false;
   if (facts.printed !== undefined) wanted.printed = facts.printed;
   const materials = facts.materials;
-  if (materials.includes("leather")) wanted.surface = "leather";
-  else if (materials.includes("plastics") || materials.includes("textile")) wanted.surface = "plastics";
+  // The stated material comes first ("Material: PU Leather" over a title's "Leather Flip Case").
+  const surface = materials.find((m) => m === "leather" || m === "plastics" || m === "textile");
+  if (surface === "leather") wanted.surface = "leather";
+  else if (surface) wanted.surface = "plastics";
   return wanted;
 }
 
