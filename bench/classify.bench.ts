@@ -215,6 +215,14 @@ fullListingAccuracy(
   `Marketplace listings with item specifics, development set 4 (n=${readFullListings("marketplace-listings-dev4.csv").length}, marketplace-listings-dev4.csv; apparel, footwear, home textiles, food and goods decided by material, fibre and gender; written blind, then used to find gaps)`,
   readFullListings("marketplace-listings-dev4.csv"),
 );
+fullListingAccuracy(
+  `Marketplace listings with item specifics, development set 5 (n=${readFullListings("marketplace-listings-dev5.csv").length}, marketplace-listings-dev5.csv; AliExpress-style cross-border mix; written blind, measured once, then used to find gaps)`,
+  readFullListings("marketplace-listings-dev5.csv"),
+);
+fullListingAccuracy(
+  `Marketplace listings with item specifics, development set 6 (n=${readFullListings("marketplace-listings-dev6.csv").length}, marketplace-listings-dev6.csv; 35% Chinese, goods often misclassified; written blind, measured once, then used to find gaps)`,
+  readFullListings("marketplace-listings-dev6.csv"),
+);
 // Listings kept for calibration only: never read to write terms or rules, and fitted (with the marketplace titles) by the
 // title confidence map, so it has the raw scores of whole listings as well as of bare titles.
 const calibrationListings = readFullListings("marketplace-listings-calibration.csv");

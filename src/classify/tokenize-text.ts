@@ -67,6 +67,15 @@ const UNSTEMMED: Record<string, string> = {
   travelator: "travelator",
   earring: "earring",
   earrings: "earring",
+  // "Comfort bra", "comfort fit": a comforter is bedding, comfort is not.
+  comforter: "comforter",
+  comforters: "comforter",
+  // "Leggings" are not legs, "webbing" is not a web, "coating" is not a coat.
+  leggings: "leggings",
+  legging: "leggings",
+  webbing: "webbing",
+  coating: "coating",
+  coatings: "coating",
 };
 
 /** Plurals Porter does not fold onto their singular ("shelves" → "shelv" would never meet "shelf"). */

@@ -8,7 +8,7 @@ export const ZH_EN_GLOSSARY: readonly GlossaryEntry[] = [
   { zh: "衣服", en: ["garments", "clothing"] },
   { zh: "服饰", en: ["apparel", "clothing accessories"] },
   { zh: "上衣", en: ["shirts", "blouses", "tops"] },
-  { zh: "T恤", en: ["t-shirts", "singlets", "tank tops"] },
+  { zh: "T恤", en: ["t-shirts", "singlets"] },
   { zh: "短袖", en: ["sleeves"] },
   { zh: "长袖", en: ["long sleeves"] },
   { zh: "衬衫", en: ["shirts"] },
