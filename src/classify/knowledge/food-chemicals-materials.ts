@@ -201,7 +201,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.wax.beeswax", "beeswax, beeswax pellets, beeswax pastilles, 蜂蜡", "152190"],
   [
     "kb1.candle.scented",
-    "soy candle, scented soy candle, jar candle, citronella candle, glass jar candle, candle in glass jar, candle gift set, aromatherapy candle, birthday candles, tea light candles, number candles, taper candles, 香薰蜡烛, 生日蜡烛, 茶蜡, 数字蜡烛, 锥形蜡烛",
+    "soy candle, scented soy candle, jar candle, glass jar candle, candle in glass jar, candle gift set, aromatherapy candle, birthday candles, tea light candles, number candles, taper candles, 香薰蜡烛, 生日蜡烛, 茶蜡, 数字蜡烛, 锥形蜡烛",
     "340600",
   ],
   ["kb1.clay.modelling", "polymer clay, air dry clay, modeling clay, modelling clay, play dough set, modeling compound, play-doh, super light clay, 超轻粘土, 软陶, 彩泥, 黏土", "340700"],
@@ -1081,6 +1081,10 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.food.rice", "珍珠米, 东北大米, 大米, 粳米, 籼米, jasmine rice, basmati rice, white rice", "100630"],
   ["kb1.chem.insect-repellent", "insect repellent, bug spray, mosquito repellent, deet spray, 驱蚊液, 驱蚊喷雾", "380891"],
   ["kb1.chem.citric-descaler", "citric acid descaler, 柠檬酸除垢剂", "291814"],
+  // US Customs reads a citronella candle as an insect repellent put up for retail sale (heading 38.08).
+  ["kb1.chem.citronella-candle", "citronella candle, citronella candles, mosquito repellent candle, 香茅蜡烛, 驱蚊蜡烛", "380891 340600"],
+  ["kb1.food.mochi-ice", "mochi ice cream, frozen mochi, mochi ice treats, mochi ice, 雪媚娘冰淇淋", "210500"],
+  ["kb1.cosmetic.bubble-bar", "bubble bar, solid bubble bath, bath bar bubble, 泡泡浴块", "330730"],
   ["kb1.food.sichuan-pepper", "sichuan peppercorns, sichuan pepper, 花椒粒, 大红袍花椒, 麻椒, 青花椒, 红花椒", "091099"],
   ["kb1.food.dried-herbs", "dried oregano, dried thyme, bay leaves, dried basil, dried rosemary, 月桂叶, 香叶, 百里香, 牛至, 花椒粒", "091099 121190"],
   ["kb1.food.almonds", "almonds, raw almonds, almond kernels, sliced almonds, 巴旦木, 扁桃仁, 杏仁片", "080212 080211"],
