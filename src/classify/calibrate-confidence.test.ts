@@ -26,6 +26,7 @@ describe("isotonic calibration", () => {
         { score: 0.9, correct: true },
       ],
       "test",
+      1,
     );
     // 0.2 (right) and 0.3 (wrong) violate the order and pool into one block at score 0.25.
     expect(map.x).toEqual([0.1, 0.25, 0.9]);
@@ -59,6 +60,16 @@ describe("isotonic calibration", () => {
       expect(x[i]).toBeGreaterThan(x[i - 1] as number);
       expect(y[i]).toBeGreaterThanOrEqual(y[i - 1] as number);
     }
+  });
+
+  it("does not let a lone right answer at a low score flatten the curve above it", () => {
+    const points = [
+      { score: 0.05, correct: true },
+      ...Array.from({ length: 40 }, (_, i) => ({ score: 0.1 + i * 0.01, correct: i % 10 === 0 })),
+      ...Array.from({ length: 40 }, (_, i) => ({ score: 0.6 + i * 0.01, correct: i % 10 !== 0 })),
+    ];
+    const map = fitIsotonic(points, "test");
+    expect(applyCalibration(map, 0.8)).toBeGreaterThan(applyCalibration(map, 0.2) + 0.4);
   });
 
   it("matches the observed rate where the data is plentiful", () => {

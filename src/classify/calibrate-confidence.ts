@@ -4,8 +4,11 @@ export type CalibrationMap = { x: number[]; y: number[]; fittedOn: string };
 /** One outcome to calibrate on: the raw score the engine gave its top-1 and whether that top-1 was right. */
 export type CalibrationPoint = { score: number; correct: boolean };
 
-/** Fit an isotonic (non-decreasing) map by pool-adjacent-violators over points sorted by score. */
-export function fitIsotonic(points: readonly CalibrationPoint[], fittedOn: string): CalibrationMap {
+/** The fewest points a score group holds before the isotonic fit (see fitIsotonic). */
+const MIN_GROUP = 10;
+
+/** Fit an isotonic (non-decreasing) map by pool-adjacent-violators over points sorted by score (groups of fewer than minGroup points merged first). */
+export function fitIsotonic(points: readonly CalibrationPoint[], fittedOn: string, minGroup = MIN_GROUP): CalibrationMap {
   const sorted = [...points].sort((a, b) => a.score - b.score);
   // Equal scores form one group first (they must share one calibrated value, whatever order they came in); then PAV pools
   // adjacent groups while a later one is right less often than an earlier one. A block sits at its mean score.
@@ -17,8 +20,19 @@ export function fitIsotonic(points: readonly CalibrationPoint[], fittedOn: strin
       last.n += 1;
     } else groups.push({ sum: p.correct ? 1 : 0, n: 1, score: p.score });
   }
-  const blocks: { sum: number; n: number; x: number }[] = [];
+  // A lone right answer at a low score would otherwise pool every block above it into one flat rate: adjacent groups are
+  // first merged until each holds at least MIN_GROUP points (in score order), so single points cannot bend the curve.
+  const binned: { sum: number; n: number; score: number }[] = [];
   for (const group of groups) {
+    const last = binned[binned.length - 1];
+    if (last && last.n < minGroup) {
+      last.score = (last.score * last.n + group.score * group.n) / (last.n + group.n);
+      last.sum += group.sum;
+      last.n += group.n;
+    } else binned.push({ ...group });
+  }
+  const blocks: { sum: number; n: number; x: number }[] = [];
+  for (const group of binned) {
     blocks.push({ sum: group.sum, n: group.n, x: group.score * group.n });
     while (blocks.length > 1) {
       const last = blocks[blocks.length - 1] as { sum: number; n: number; x: number };
