@@ -208,9 +208,9 @@ const ZH_GIFT = new RegExp(`${ZH_GIFT_WORD.source.slice(1)}[^${ZH_GIFT_END.sourc
 
 // A shape is not the goods: "heart-shaped earrings", "a pillow in the shape of a cat", "ornaments in the shape of a gecko,
 // butterfly or owl" name earrings, a pillow and ornaments.
+const SHAPE_OF = /\b[a-z]+[- ]shaped\b|\bin the (?:shape|form) of (?:an? |the )?[a-z]+(?:(?:,\s*(?:or|and)\s+|,\s*|\s+(?:or|and)\s+)(?:an? )?[a-z]+)*/g;
 // "Available in two styles: Duck and Avocado" names designs, not goods.
 const STYLES_NAMED = /\b(?:available in|comes? in|in) (?:two|three|four|five|several|\d+) (?:styles|designs|shapes|characters|character shapes|prints|patterns)[:,]?(?: [a-z]+,?){1,4}(?: (?:and|or) [a-z]+)?/g;
-const SHAPE_OF = /\b[a-z]+[- ]shaped\b|\bin the (?:shape|form) of (?:an? |the )?[a-z]+(?:(?:,\s*(?:or|and)\s+|,\s*|\s+(?:or|and)\s+)(?:an? )?[a-z]+)*/g;
 
 // Device model names sit between the words that name the goods ("case for iPhone 15 Pro Max", "Galaxy S23 Ultra case"): they
 // collapse to the kind of device, and "Apple" before them is a brand, not fruit.
