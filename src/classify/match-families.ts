@@ -1,6 +1,6 @@
 import { hasCjk } from "../tariff/glossary-zh.ts";
 import { PRODUCT_FAMILIES, type ProductFamily } from "./product-families.ts";
-import type { ProductQuery, WeightedStem } from "./read-product-query.ts";
+import type { ChineseField, ProductQuery, WeightedStem } from "./read-product-query.ts";
 import { phraseStems, ZH_GIFT_END, ZH_GIFT_WORD } from "./tokenize-text.ts";
 
 /** A knowledge-base family found in the input: which words named it, how much weight their place gave them, and whether they only name what the goods serve ("… for a crane"). */
@@ -83,6 +83,44 @@ function longestPhraseAt(trie: StemTrie, run: readonly WeightedStem[], at: numbe
 }
 
 const GIFT_FACTOR = 0.5;
+/** A Chinese term run straight into the next one modifies it ("汽车|车顶行李架", "毛线|帽子"): the goods are the later one. */
+const MODIFIER_FACTOR = 0.5;
+
+/** Whether two terms name goods of one heading ("香薰机加湿器", "笔记本本子"): then they name the goods twice, neither modifies the other; a part of the goods ("办公椅气压棒") is still what is sold. */
+function sameHeading(a: Phrase, b: Phrase): boolean {
+  if (b.families.some((f) => /\bparts?\b/.test(f.id))) return false;
+  const headings = new Set(a.families.map((f) => f.codes[0]?.slice(0, 4)));
+  return b.families.some((f) => headings.has(f.codes[0]?.slice(0, 4)));
+}
+
+/** Chinese knowledge-base terms in one field, longest first; in a title an earlier term weighs more, and a term that runs straight into another is a modifier. */
+function matchChinese(kb: CompiledFamilies, field: ChineseField, note: (phrase: Phrase, strength: number) => void): void {
+  const { text } = field;
+  const hits: { phrase: Phrase; at: number; strength: number }[] = [];
+  let i = 0;
+  // "送桌布" / "赠…" (a free tablecloth with the goods): what follows a gift word, up to the next space or mark, is an extra.
+  let gift = false;
+  while (i < text.length) {
+    const char = text[i] as string;
+    if (ZH_GIFT_WORD.test(text.slice(i, i + 2))) gift = true;
+    else if (ZH_GIFT_END.test(char)) gift = false;
+    const hit = (kb.cjkByFirstChar.get(char) ?? []).find((p) => text.startsWith(p.text, i));
+    if (!hit) {
+      i++;
+      continue;
+    }
+    // Chinese listing titles, like English ones, name the goods first and pile up features after: an earlier term weighs more.
+    // Two Chinese characters make about one English word: a longer term is more specific, as a longer English phrase is.
+    const place = field.title ? Math.max(0.6, 1 - 0.03 * i) : 1;
+    hits.push({ phrase: hit, at: i, strength: 1.5 * field.weight * (1 + 0.2 * (hit.text.length - 2)) * place * (gift ? GIFT_FACTOR : 1) });
+    i += hit.text.length;
+  }
+  hits.forEach((hit, k) => {
+    const next = hits[k + 1];
+    const modifier = next !== undefined && next.at === hit.at + hit.phrase.text.length && !sameHeading(hit.phrase, next.phrase);
+    note(hit.phrase, modifier ? hit.strength * MODIFIER_FACTOR : hit.strength);
+  });
+}
 
 /** Find the knowledge-base families the input names: greedy longest match over each run of stems (and over Chinese text), so "drill bit" beats "drill". */
 export function matchFamilies(query: ProductQuery, families: readonly ProductFamily[] = PRODUCT_FAMILIES): FamilyMatch[] {
@@ -123,23 +161,6 @@ export function matchFamilies(query: ProductQuery, families: readonly ProductFam
       i = found.end;
     }
   }
-  const text = query.original.toLowerCase();
-  let i = 0;
-  // "送桌布" / "赠…" (a free tablecloth with the goods): what follows a gift word, up to the next space or mark, is an extra.
-  let gift = false;
-  while (i < text.length) {
-    const char = text[i] as string;
-    if (ZH_GIFT_WORD.test(text.slice(i, i + 2))) gift = true;
-    else if (ZH_GIFT_END.test(char)) gift = false;
-    const hit = (kb.cjkByFirstChar.get(char) ?? []).find((p) => text.startsWith(p.text, i));
-    if (!hit) {
-      i++;
-      continue;
-    }
-    // Chinese listing titles, like English ones, name the goods first and pile up features after: an earlier term weighs more.
-    // Two Chinese characters make about one English word: a longer term is more specific, as a longer English phrase is.
-    note(hit, 1.5 * (1 + 0.2 * (hit.text.length - 2)) * Math.max(0.6, 1 - 0.03 * i) * (gift ? GIFT_FACTOR : 1));
-    i += hit.text.length;
-  }
+  for (const field of query.original) matchChinese(kb, field, note);
   return [...best.values()].sort((a, b) => b.strength - a.strength);
 }

@@ -70,6 +70,19 @@ describe("reading a product", () => {
     expect(matchFamilies(q).map((m) => m.family.id)).toContain("apparel.t-shirt");
   });
 
+  it("weighs a category's leaf above the store department and the alternatives listed above it", () => {
+    const first = (title: string, category: string) => matchFamilies(readProductQuery({ title, category }))[0]?.family.id;
+    expect(first("Car Air Freshener Vent Clip Aromatherapy Diffuser", "Automobiles & Motorcycles > Interior Accessories > Air Freshener")).toBe("cosmetic.air-freshener");
+    expect(first("洗发水去屑控油蓬松持久留香", "洗护清洁剂/卫生巾/纸/香薰 > 洗发水")).toBe("cosmetic.shampoo");
+  });
+
+  it("reads a Chinese term run straight into another as its modifier: a car roof rack is a roof rack", () => {
+    const matches = matchFamilies(readProductQuery({ title: "汽车车顶行李架横杆铝合金" }));
+    expect(matches[0]?.family.id).toBe("kb3.auto.roof-rack");
+    // Two names for goods of one heading are not a modifier and its head.
+    expect(matchFamilies(readProductQuery({ title: "香薰机加湿器 家用卧室" }))[0]?.family.codes[0]).toBe("850980");
+  });
+
   it("prefers the longest knowledge-base phrase: a drill bit is not a drill", () => {
     const matches = matchFamilies(readProductQuery({ title: "HSS drill bit set, 13 pieces" }));
     expect(matches.map((m) => m.phrase).join(" ")).toContain("drill bit");

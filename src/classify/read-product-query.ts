@@ -17,6 +17,9 @@ export type ProductInput = {
 };
 
 /** A run of stems read from one part of the input, each with the weight its place gives it. */
+/** One field of Chinese text: the title (whose earlier words weigh more), a category level or an attribute value, with its weight. */
+export type ChineseField = { text: string; weight: number; title?: boolean };
+
 export type WeightedStem = { stem: string; weight: number; word?: string; soft?: boolean; served?: boolean };
 
 /** The product as the engine reads it: weighted terms, the stem sequence for phrase matching, and the raw text for rules. */
@@ -27,8 +30,8 @@ export type ProductQuery = {
   runs: WeightedStem[][];
   /** All text, normalised (Chinese read through the glossary), for attribute rules. */
   text: string;
-  /** The original text as given (for Chinese knowledge-base terms). */
-  original: string;
+  /** The Chinese text as given, field by field, with what each field's words weigh (for Chinese knowledge-base terms); empty when there is none. */
+  original: ChineseField[];
   /** Stem → the first word of the input it came from, to explain matches in the seller's words. */
   words: Map<string, string>;
   /** Head nouns: the last word of the phrase that names the goods (in the title, and after "is a …" in a description). */
@@ -75,6 +78,8 @@ export function fibreNamesInEnglish(value: string): string {
 
 const TITLE_WEIGHT = 1.5;
 const CATEGORY_WEIGHT = 1.2;
+/** A Chinese term outside the title (a category level, an attribute) weighs what an English word in that field weighs, relative to the title. */
+const CHINESE_FIELD_WEIGHT = 1 / TITLE_WEIGHT;
 /** What an attribute weighs by the role of its key: "Item Type: Earrings" names the goods as a title does; gender, knit or power decide through facts. */
 const ROLE_WEIGHT: Record<AttributeRole, number> = {
   ignore: 0,
@@ -132,24 +137,24 @@ export function readProductQuery(input: ProductInput): ProductQuery {
     texts.push(normalized);
     runs.push(...descriptionRuns(normalized, !input.title?.trim(), heads));
   }
-  if (input.category?.trim()) {
-    const parts = input.category.split(/\s*(?:>|\/|\||›|»)\s*/).filter(Boolean);
-    parts.forEach((part, i) => {
-      const normalized = normalizeField(part);
-      texts.push(normalized);
-      runs.push(weighted(tokenizeText(normalized), i === parts.length - 1 ? CATEGORY_WEIGHT : CATEGORY_WEIGHT * 0.6));
-    });
+  const chinese: ChineseField[] = [];
+  if (input.title) chinese.push({ text: input.title, weight: 1, title: true });
+  if (input.description) chinese.push({ text: input.description, weight: 1, title: true });
+  for (const { text: part, weight } of categoryParts(input.category ?? "")) {
+    const normalized = normalizeField(part);
+    texts.push(normalized);
+    runs.push(weighted(tokenizeText(normalized), CATEGORY_WEIGHT * weight));
+    chinese.push({ text: part, weight: CATEGORY_WEIGHT * weight * CHINESE_FIELD_WEIGHT });
   }
   const attributes: Record<string, string> = {};
   const facets: Partial<Record<AttributeRole, string>> = {};
-  const attributeOriginals: string[] = [];
   const compositions: string[] = [];
   for (const { key, role, value } of readAttributes(input.attributes)) {
     // A sole's material is read as "outer sole of …", so rules on footwear find it however the seller keyed it.
     const text = role === "sole" ? `outer sole ${normalizeField(value)}` : normalizeField(value);
     attributes[key] = text;
     facets[role] = facets[role] ? `${facets[role]} ; ${text}` : text;
-    attributeOriginals.push(value);
+    chinese.push({ text: value, weight: ROLE_WEIGHT[role] * CHINESE_FIELD_WEIGHT });
     if (COMPOSITION_ROLES.has(role)) compositions.push(fibreNamesInEnglish(value));
     // A lining, a clasp or an earring back is a minor part: rules and facts read the goods, not it ("925 silver clasp").
     if (role !== "lining" && role !== "minor") texts.push(text);
@@ -161,14 +166,13 @@ export function readProductQuery(input: ProductInput): ProductQuery {
     }
     runs.push(run);
   }
-  const original = [input.title, input.description, input.category, ...attributeOriginals].filter(Boolean).join(" ").normalize("NFKC").replace(ZH_APPLE_BRAND, " iphone ");
   const words = new Map<string, string>();
   for (const run of runs) for (const t of run) if (t.word && !words.has(t.stem)) words.set(t.stem, t.word);
   return {
     terms: termsOfRuns(runs),
     runs,
     text: texts.join(" . "),
-    original: hasCjk(original) ? original : "",
+    original: chinese.filter((f) => f.weight > 0 && hasCjk(f.text)).map((f) => ({ ...f, text: f.text.normalize("NFKC").replace(ZH_APPLE_BRAND, " iphone ").toLowerCase() })),
     words,
     heads,
     attributes,
@@ -177,6 +181,26 @@ export function readProductQuery(input: ProductInput): ProductQuery {
     price: input.price,
     currency: input.currency,
   };
+}
+
+/**
+ * A category path's levels with what each weighs: the leaf names the goods; the levels above weigh less, a level above it that
+ * lists alternatives ("洗护清洁剂/卫生巾/纸/香薰") less again, and the department at the top of a deep path ("Automobiles &
+ * Motorcycles") least, since it names a whole store section rather than the goods.
+ */
+function categoryParts(category: string): { text: string; weight: number }[] {
+  // Without a level mark, slashes are the levels ("服饰配件/丝巾"); with one, a slash inside a level separates alternatives.
+  const levels = category
+    .split(/[>|›»]/.test(category) ? /\s*(?:>|\||›|»)\s*/ : /\s*\/\s*/)
+    .map((level) => level.trim())
+    .filter(Boolean);
+  return levels.flatMap((level, i) => {
+    const alternatives = level.split(/\s*[\/、]\s*/).filter(Boolean);
+    let weight = i === levels.length - 1 ? 1 : 0.6;
+    if (alternatives.length > 1 && i < levels.length - 1) weight *= 0.5;
+    if (i === 0 && levels.length >= 3) weight *= 0.5;
+    return alternatives.map((text) => ({ text, weight }));
+  });
 }
 
 function weighted(tokens: Token[], weight: number): WeightedStem[] {
