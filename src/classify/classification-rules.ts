@@ -543,7 +543,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   {
     id: "power-tool-8467",
     when: { all: [{ familyPrefix: ["tool.hand."] }, { fact: "power", is: ["battery", "electric", "pneumatic", "combustion"] }] },
-    effect: { codes: { "8467": 8, "8205": -5, "8203": -5, "8204": -5 } },
+    effect: { codes: { "8467": 8, "8205": -5, "8203": -5, "8204": -5 }, exclude: ["8205", "8203", "8204"] },
     explain: "A hand tool with a self-contained motor (electric, battery, pneumatic or combustion) is a power tool of heading 84.67.",
     source: "HS 2022 heading 84.67 (tools for working in the hand, pneumatic, hydraulic or with self-contained electric or non-electric motor); Chapter 82 Note 1",
   },
@@ -686,10 +686,15 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   {
     id: "animal-apparel-4201",
     when: {
-      all: [
-        { any: [GARMENT, { familyPrefix: ["fest.", "pet."] }] },
+      any: [
+        { familyPrefix: ["pet.apparel"] },
         {
-          text: "\\b(?:for|fits?)\\s+(?:your\\s+|small\\s+|medium\\s+|large\\s+)?(?:dogs?|cats?|pets?|pupp(?:y|ies)|kittens?)\\b|\\b(?:dog|cat|pet|puppy|doggy|doggie)\\s+(?:sweaters?|coats?|jackets?|clothes|clothing|apparel|hoodies?|shirts?|t-shirts?|raincoats?|vests?|dress(?:es)?|pajamas|costumes?|outfits?)\\b",
+          all: [
+            { any: [GARMENT, { familyPrefix: ["fest.", "pet."] }] },
+            {
+              text: "\\b(?:for|fits?)\\s+(?:your\\s+|small\\s+|medium\\s+|large\\s+)?(?:dogs?|cats?|pets?|pupp(?:y|ies)|kittens?)\\b|\\b(?:dog|cat|pet|puppy|doggy|doggie)\\s+(?:sweaters?|coats?|jackets?|clothes|clothing|apparel|hoodies?|shirts?|t-shirts?|raincoats?|vests?|dress(?:es)?|pajamas|costumes?|outfits?)\\b",
+            },
+          ],
         },
       ],
     },
@@ -734,9 +739,11 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     when: {
       all: [
         { familyPrefix: ["footwear."] },
-        { text: "\\b(?:canvas|mesh|knit|knitted|flyknit|fabric|textile|cloth|denim)\\b" },
+        { text: "\\b(?:canvas|mesh|knit|knitted|flyknit|fabric|textile|cloth|denim|plush|fleece|fluffy|furry|faux fur|felt|velvet|corduroy|terry)\\b" },
         { not: { material: ["leather"] } },
         { not: { text: "\\b(?:pu|pvc|rubber|eva|plastic|faux leather|patent)\\s+(?:upper|shoes?|boots?|sneakers?)\\b" } },
+        // A felt or cloth sole makes it footwear of 64.05 (uppers and soles of textile), not 64.04.
+        { not: { text: "\\b(?:felt|cloth|fabric|textile|wool)\\s+soles?\\b" } },
       ],
     },
     effect: { codes: { "6404": 10, "6402": -6, "6403": -6 } },
@@ -1106,5 +1113,141 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { codes: { "8517": -6 } },
     explain: "An accessory made for a phone is not the phone: heading 85.17 covers the telephone sets themselves.",
     source: "General Rule of Interpretation 1 (the terms of the headings); HS 2022 heading 85.17",
+  },
+  {
+    id: "foundation-garments-6212",
+    // "Tummy Control Panties Body Shaper", "内衣女…文胸…胸罩": a brassiere or shaping garment named among underwear words is still 62.12.
+    when: { all: [{ familyPrefix: ["apparel.bra", "apparel.girdle", "apparel.shapewear", "apparel.corselette"] }, { not: { text: "\\b(?:sets?|pajamas?|sleepwear)\\b" } }] },
+    effect: { codes: { "6212": 6 }, exclude: ["6107", "6108", "6207", "6208", "6109"] },
+    explain: "Brassieres, girdles, panty-girdles and body shapers belong to heading 62.12, knitted or not, not to underwear of 61.07/61.08.",
+    source: "HS 2022 heading 62.12 (brassieres, girdles, corsets … whether or not knitted or crocheted); Chapter 61 Note 2(a)",
+  },
+  {
+    id: "bath-preparations-3307",
+    when: { family: ["cosmetic.bath"] },
+    effect: { exclude: ["3301", "2530", "2501", "2833", "1515"] },
+    explain: "Bath bombs and bath salts are bath preparations of subheading 3307.30; the essential oils and salts they contain are ingredients, not the goods.",
+    source: "HS 2022 subheading 3307.30 (perfumed bath salts and other bath preparations)",
+  },
+  {
+    id: "lab-grown-diamond-7104",
+    when: { any: [{ family: ["kb2.precious.lab-diamond"] }, { text: "\\b(?:lab[- ]grown|lab[- ]created|cvd|hpht|synthetic)\\s+diamonds?\\b" }] },
+    effect: { codes: { "7104": 8 }, exclude: ["7102"] },
+    explain: "A laboratory-grown (CVD or HPHT) diamond is a synthetic stone of heading 71.04, not a natural diamond of 71.02.",
+    source: "HS 2022 headings 71.02 and 71.04 (synthetic or reconstructed precious stones; subheadings 7104.21 and 7104.91 for diamonds)",
+  },
+  {
+    id: "real-fur-4303",
+    when: {
+      all: [
+        { familyPrefix: ["leather.fur"] },
+        { text: "\\b(?:real|genuine|natural)\\s+(?:\\w+\\s+)?fur\\b|\\b(?:rabbit|fox|mink|raccoon|sable|chinchilla)\\s+fur\\b" },
+        { not: { text: "\\b(?:faux|fake|artificial|imitation|synthetic)\\s+fur\\b" } },
+      ],
+    },
+    effect: { codes: { "4303": 6 }, exclude: ["4304"] },
+    explain: "Articles of real furskin (rabbit, fox, mink) belong to heading 43.03; artificial fur is 43.04.",
+    source: "HS 2022 headings 43.03 (articles of furskin) and 43.04 (artificial fur and articles thereof)",
+  },
+  {
+    id: "artificial-fur-4304",
+    when: { all: [{ familyPrefix: ["leather.fur"] }, { text: "\\b(?:faux|fake|artificial|imitation)\\s+fur\\b" }] },
+    effect: { codes: { "4304": 6 }, exclude: ["4303"] },
+    explain: "Faux (artificial) fur and articles of it belong to heading 43.04, not to furskin of 43.03.",
+    source: "HS 2022 heading 43.04",
+  },
+  {
+    id: "electric-blanket-630110",
+    when: { all: [{ familyPrefix: ["home-textile.blanket", "home-textile.fleece-blanket", "home-textile.electric-blanket"] }, { text: "\\b(?:electric|heated|heating)\\b" }] },
+    effect: { codes: { "630110": 12 } },
+    explain: "Electric (heated) blankets have a subheading of their own, 6301.10, whatever their fibre.",
+    source: "HS 2022 subheading 6301.10 (electric blankets)",
+  },
+  {
+    id: "pearl-jewellery-7116",
+    // "Freshwater pearl earrings, 925 silver studs": the pearls give the article its character; a silver post or clasp does not.
+    when: {
+      all: [
+        { familyPrefix: ["precious.pearl", "pearl."] },
+        { familyPrefix: ["jewellery."] },
+        { text: "\\b(?:freshwater|cultured|natural|akoya|tahitian|south sea|baroque|real|genuine)\\s+pearls?\\b" },
+        { not: { text: "\\b(?:faux|fake|imitation|artificial|simulated|shell|glass|acrylic|plastic)\\s+pearls?\\b" } },
+        // Loose or strung pearls sold for jewellery making are pearls of 71.01, not articles.
+        { not: { text: "\\b(?:loose|drilled|jewe?l(?:le)?ry making|diy)\\b" } },
+      ],
+    },
+    effect: { codes: { "7116": 10 }, exclude: ["7113", "7117", "7101"] },
+    explain: "Jewellery of natural or cultured pearls, with a precious-metal post or clasp of minor importance, is an article of pearls of heading 71.16.",
+    source: "HS 2022 heading 71.16 (articles of natural or cultured pearls); Explanatory Note to 71.16",
+  },
+  {
+    id: "air-mattress-plastics-3926",
+    when: { all: [{ familyPrefix: ["outdoor.inflatable-mattress"] }, { material: ["plastics"] }, { not: { material: ["textile"] } }] },
+    effect: { codes: { "392690": 8 }, exclude: ["6306"] },
+    explain: "A pneumatic mattress of plastics (PVC, TPU) is an article of plastics of 3926.90; 63.06 covers those of textile, and 94.04 excludes pneumatic mattresses.",
+    source: "HS 2022 heading 63.06 (pneumatic mattresses of textile), Chapter 94 Note 1(a) and heading 94.04 exclusions; subheading 3926.90",
+  },
+  {
+    id: "watch-strap-not-metal-9113",
+    when: {
+      all: [
+        { family: ["watch.strap"] },
+        { any: [{ material: ["plastics", "rubber", "textile", "leather"] }, { text: "\\b(?:silicone|nylon|leather|rubber|fabric|canvas)\\b" }] },
+        { not: { text: "\\b(?:stainless|steel|titanium|metal|gold|silver)\\b" } },
+      ],
+    },
+    effect: { codes: { "911390": 8 }, exclude: ["911310", "911320"] },
+    explain: "A watch strap of silicone, leather, nylon or other non-metal material belongs to subheading 9113.90, not to the metal straps of 9113.10/.20.",
+    source: "HS 2022 subheadings 9113.10, 9113.20 and 9113.90",
+  },
+  {
+    id: "watch-strap-base-metal-9113",
+    when: { all: [{ family: ["watch.strap"] }, { text: "\\b(?:stainless|steel|titanium|alloy|metal)\\b" }, { not: { text: "\\b(?:solid gold|14k|18k|platinum|sterling)\\b" } }] },
+    effect: { codes: { "911320": 8 }, exclude: ["911310"] },
+    explain: "A watch strap or bracelet of stainless steel or other base metal belongs to subheading 9113.20.",
+    source: "HS 2022 subheading 9113.20 (of base metal, whether or not gold- or silver-plated)",
+  },
+  {
+    id: "pet-toys-not-9503",
+    when: { family: ["household.pet-toy"] },
+    effect: { exclude: ["9503", "9505"] },
+    explain: "Toys for pets are not toys of heading 95.03, which covers toys for the amusement of people; they are classified by their material.",
+    source: "HS 2022 Chapter 95 Note 1(v) and Explanatory Note to 95.03 (excludes pet toys); headings 39.26, 63.07, 40.16",
+  },
+  {
+    id: "car-named-part-sold",
+    // "汽车车顶行李架", "Car Roof Rack for SUV": the car names what the part fits.
+    when: {
+      all: [
+        { family: ["vehicle.car"] },
+        { familyPrefix: ["auto.", "vehicle.part", "electric.vehicle-lighting", "electric.ignition"] },
+        { not: { text: "\\b\\d+(?:\\.\\d+)?\\s?(?:cc|kwh)\\b|\\bepa\\b|\\bmileage\\b|\\bvin\\b" } },
+      ],
+    },
+    effect: { codes: { "8703": -6 }, exclude: ["8703"] },
+    explain: "A listing that names a car part or accessory and the cars it fits sells the part, not a car.",
+    source: "General Rule of Interpretation 1; HS 2022 headings 87.03 and 87.08 (parts and accessories of motor vehicles)",
+  },
+  {
+    id: "fertiliser-retail-package-310510",
+    when: {
+      all: [
+        { familyPrefix: ["chem.fertilizer", "fert."] },
+        {
+          text: "\\b\\d+(?:\\.\\d+)?\\s?(?:g|ml|oz|lbs?|pounds?)\\b|\\b(?:[1-9]|10)(?:\\.\\d+)?\\s?(?:kg|l|liters?|litres?)\\b|\\b(?:houseplants?|potted plants?|indoor plants?|household)\\b",
+        },
+        { not: { text: "\\b(?:ton|tons|tonnes?|mt|bulk|25\\s?kg|50\\s?kg|jumbo bags?)\\b" } },
+      ],
+    },
+    effect: { codes: { "310510": 10 } },
+    explain: "Fertilisers in packages of a gross weight not exceeding 10 kg (or in tablets) belong to subheading 3105.10, whatever their nutrients.",
+    source: "HS 2022 subheading 3105.10 (goods of Chapter 31 in tablets or similar forms or in packages of a gross weight not exceeding 10 kg)",
+  },
+  {
+    id: "coffee-mix-210112",
+    when: { all: [{ familyPrefix: ["food.instant-coffee", "food.coffee-mix"] }, { text: "\\b(?:3[- ]in[- ]1|creamers?|sugars?|milk powder|non-dairy)\\b" }] },
+    effect: { codes: { "210112": 8 }, exclude: ["210111"] },
+    explain: "Instant coffee mixed with sugar and creamer is a preparation with a basis of coffee extracts (2101.12), not the extract itself (2101.11).",
+    source: "HS 2022 subheadings 2101.11 and 2101.12",
   },
 ];

@@ -81,6 +81,21 @@ describe("classifyWithIndex: parts, attributes and words that mislead", () => {
     expect(top("Squeaky Plush Dog Toys Stuffed Chew Toys")).toBe("630790");
   });
 
+  it("knows the goods brokers most often see misclassified: walkie-talkies, alkaline cells, lab-grown diamonds, heated blankets", () => {
+    expect(top("Walkie Talkies Long Range 2 Pack Rechargeable Two Way Radio")).toBe("852560");
+    // "24 Pack" counts the batteries; it does not name a battery pack.
+    expect(top("AA Alkaline Batteries 1.5V LR6 24 Pack")).toBe("850610");
+    expect(top("1 Carat Lab Grown Diamond Loose Round Brilliant CVD")).toBe("710491");
+    expect(top("Heated Throw Blanket Electric Flannel 10 Heat Settings")).toBe("630110");
+    expect(top("Lavender Bath Bombs Gift Set with Essential Oil")).toBe("330730");
+    expect(top("Women Shapewear Tummy Control Panties Body Shaper Briefs")).toBe("621220");
+    expect(top("Silicone Watch Band for Apple Watch 41mm")).toBe("911390");
+    expect(top("Cat Toys Catnip Plush Mouse 10pcs")).toBe("630790");
+    expect(top("汽车车顶行李架横杆铝合金通用款")).toBe("870829");
+    expect(top("天然淡水珍珠耳环女925银耳钉")).toBe("711610");
+    expect(top("Freshwater Pearl Loose Beads Strand for Jewelry Making")).toBe("710122");
+  });
+
   it("moves a picture frame to its material's heading, and household gates to the household articles of theirs", () => {
     expect(top("Ceramic Picture Frame 4x6 Tabletop")).toBe("691390");
     expect(top("Clear Acrylic Photo Frame Magnetic 5x7")).toBe("392490");

@@ -65,15 +65,24 @@ function groupBy(phrases: Phrase[], key: (p: Phrase) => string, length: (p: Phra
   return map;
 }
 
+/** Words that count goods after a number ("24 pack", "10 pcs", "2 sets"). */
+const COUNT_WORDS = new Set(["pack", "pc", "piec", "set", "count", "ct", "pair", "roll", "box", "lot", "bag", "sheet"]);
+
 /** The longest knowledge-base phrase starting at a word of a run, and where it ends; numbers and model codes inside it do not break it ("bluetooth 5.3 transmitter" names a bluetooth transmitter). */
 function longestPhraseAt(trie: StemTrie, run: readonly WeightedStem[], at: number): { phrase: Phrase; end: number } | undefined {
   let longest: { phrase: Phrase; end: number } | undefined;
   let node: StemTrie | undefined = trie;
+  let skippedNumber = false;
   for (let i = at; i < run.length; i++) {
     const token = run[i] as WeightedStem;
+    // "Batteries 1.5V LR6 24 Pack": a count word after a number counts the goods, it does not name a "battery pack".
+    if (skippedNumber && COUNT_WORDS.has(token.stem)) break;
     const child: StemTrie | undefined = node.next.get(token.stem);
     if (!child) {
-      if (i > at && token.soft && /\d/.test(token.stem)) continue;
+      if (i > at && token.soft && /\d/.test(token.stem)) {
+        skippedNumber = true;
+        continue;
+      }
       break;
     }
     node = child;

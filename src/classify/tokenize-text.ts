@@ -61,6 +61,8 @@ function singularCompound(word: string): string {
 const UNSTEMMED: Record<string, string> = {
   bearing: "bearing",
   bearings: "bearing",
+  // "Phone Stand Desk Holder" is not a standing desk.
+  standing: "standing",
   plated: "plated",
   plating: "plating",
   matching: "matching",

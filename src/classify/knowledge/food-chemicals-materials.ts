@@ -958,7 +958,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.paper.binder", "paper binder, paper file folder, manila folder, pocket folder paper, presentation folder, 纸质文件夹, 牛皮纸文件夹", "482030"],
   ["kb1.paper.business-forms", "carbonless forms, invoice book, receipt book carbonless, multi-part forms, 收据本, 无碳复写联单", "482040 482010"],
   ["kb1.paper.photo-album", "photo album, scrapbook album, stamp album, sticker collection album, 相册, 影集, 集邮册, 贴纸收集册", "482050"],
-  ["kb1.paper.stationery-other", "sticky notes, sticky note pads, index tabs paper, desk pad paper, 便利贴, 便签纸, 索引贴", "482090 482010"],
+  ["kb1.paper.stationery-other", "sticky notes, sticky note pads, self-stick notes, memo pads, index tabs paper, desk pad paper, 便利贴, 便签纸, 索引贴", "482010 482090"],
   [
     "kb1.paper.label",
     "shipping labels, thermal labels, blank labels, adhesive labels, address labels, sticker labels roll, thermal label roll, barcode labels, 热敏标签, 不干胶标签, 标签纸, 快递面单",
@@ -975,7 +975,7 @@ export const ROWS: readonly FamilyRow[] = [
     "482370",
   ],
   ["kb1.paper.filter-paper", "coffee filter paper, coffee filters, filter paper, tea filter bags, oil filter paper, 咖啡滤纸, 滤纸, 茶包袋", "482320 480540"],
-  ["kb1.paper.paper-tape", "masking tape, painters tape, washi tape, kraft paper tape, gummed paper tape, crepe paper tape, 美纹纸胶带, 和纸胶带, 牛皮纸胶带", "482390 481141"],
+  ["kb1.paper.paper-tape", "masking tape, painters tape, washi tape, kraft paper tape, gummed paper tape, crepe paper tape, 美纹纸胶带, 和纸胶带, 牛皮纸胶带", "481141 482390"],
   [
     "kb1.paper.craft-paper",
     "origami paper, craft paper sheets, tissue paper gift wrap, crepe paper, cardstock, scrapbook paper, color paper, 折纸, 皱纹纸, 卡纸, 彩色卡纸, 手工纸, 包装纸",
@@ -1282,7 +1282,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.food.soy-sauce", "soy sauce, light soy sauce, dark soy sauce, tamari, 生抽, 老抽, 酱油", "210310"],
   ["kb1.food.ketchup-mustard", "tomato ketchup, ketchup, mustard sauce, dijon mustard, yellow mustard, mustard powder, 番茄沙司, 芥末酱, 黄芥末", "210320 210330"],
   ["kb1.food.stock", "bouillon cubes, chicken stock, chicken bouillon powder, beef stock cubes, instant soup mix, miso soup, 鸡精, 浓汤宝, 鸡粉, 速溶汤", "210410"],
-  ["kb1.food.coffee-mix", "3-in-1 coffee, coffee mix, instant coffee mix, white coffee, 三合一咖啡, 速溶咖啡粉, 白咖啡", "210112 210111"],
+  ["kb1.food.coffee-mix", "3-in-1 coffee, coffee mix, instant coffee mix, white coffee, 三合一咖啡, 三合一速溶咖啡, 速溶咖啡粉, 白咖啡", "210112 210111"],
   ["kb1.food.milk-tea-powder", "milk tea powder, bubble tea mix, instant tea powder, matcha latte mix, instant milk tea, 奶茶粉, 速溶奶茶, 珍珠奶茶", "210120 210690"],
   [
     "kb1.food.food-preparation",

@@ -44,6 +44,12 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb2.fabric.fleece", "polar fleece fabric, fleece fabric, minky fabric, 摇粒绒布料, 珊瑚绒布料", "600192 600191"],
   ["kb2.fabric.tulle", "tulle fabric, tulle roll, tulle netting, 网纱布料", "580410"],
   ["kb2.fabric.felt", "felt sheets, felt fabric, craft felt, felt roll, 毛毡布", "560290 560210"],
+  [
+    "kb2.apparel.period-underwear",
+    "period underwear, period panties, menstrual underwear, menstrual panties, leakproof underwear, incontinence underwear, 月经裤, 经期内裤, 生理裤, 安心裤",
+    "961900 610822",
+    "HS 2022 heading 96.19 (sanitary towels, napkins and similar articles, of any material): absorbent underwear",
+  ],
   ["kb2.apparel.girdle", "panty girdle, waist cincher, shapewear panty, tummy control panty, butt lifter panty, 收腹内裤, 束腰", "621220"],
   ["kb2.apparel.corselette", "shapewear bodysuit, full body shaper, body shaper bodysuit, 连体塑身衣", "621230"],
   [
@@ -328,7 +334,7 @@ export const ROWS: readonly FamilyRow[] = [
     "610910 610990",
     "Heading 61.09: T-shirts are knitted by nature",
   ],
-  ["kb2.apparel.tank-top", "tank top, tank tops, muscle tank, racerback tank, camisole top, cami top, sleeveless undershirt, 背心, 吊带背心, 无袖背心", "610910 610990"],
+  ["kb2.apparel.tank-top", "tank top, tank tops, muscle tank, racerback tank, camisole top, cami top, sleeveless undershirt, 背心, 吊带背心, 无袖背心", "6109"],
   [
     "kb2.apparel.performance-tee",
     "compression shirt, athletic base layer top, moisture wicking t-shirt, quick dry t-shirt, dri fit shirt, running shirt, workout shirt, 速干t恤, 运动t恤, 紧身运动上衣",
@@ -368,7 +374,7 @@ export const ROWS: readonly FamilyRow[] = [
     "620240 620140 620290",
     "Headings 62.01/62.02: anoraks, wind-jackets and similar",
   ],
-  ["kb2.apparel.puffer-vest", "puffer vest, down vest, quilted vest, padded vest, 羽绒马甲, 棉马甲, 羽绒背心", "620240 620140"],
+  ["kb2.apparel.puffer-vest", "puffer vest, down vest, quilted vest, padded vest, 羽绒马甲, 棉马甲, 羽绒背心", "6202 6201"],
   [
     "kb2.apparel.rain-jacket",
     "windbreaker, windbreaker jacket, rain jacket, waterproof jacket, softshell jacket, anorak, ski jacket, hardshell jacket, hiking jacket, 冲锋衣, 防风外套, 防水外套, 软壳衣",
@@ -442,7 +448,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb2.apparel.woven-boxers", "woven boxers, boxer shorts cotton woven, 平角短裤梭织", "620711 620719"],
   [
     "kb2.apparel.panties",
-    "panties, women's panties, women's briefs, bikini panties, thong panties, hipster panties, seamless underwear, period underwear, 女士内裤, 丁字裤, 无痕内裤",
+    "panties, women's panties, women's briefs, bikini panties, thong panties, hipster panties, seamless underwear, 女士内裤, 丁字裤, 无痕内裤",
     "610822 610821",
   ],
   ["kb2.apparel.bra", "push up bra, wireless bra, sports bra, bralette, nursing bra, strapless bra, t-shirt bra, lace bra, 文胸, 运动内衣, 无钢圈文胸, 哺乳文胸", "621210"],
@@ -558,7 +564,7 @@ export const ROWS: readonly FamilyRow[] = [
     "cotton blanket, muslin blanket, waffle blanket, cotton throw, knit throw cotton, swaddle blanket, receiving blanket, muslin swaddle, 纯棉毯, 棉线毯, 纱布毯, 婴儿抱被, 包巾",
     "630130",
   ],
-  ["kb2.home-textile.electric-blanket", "electric blanket, heated blanket, heated throw, electric throw, 电热毯, 电热盖毯", "630110"],
+  ["kb2.home-textile.electric-blanket", "electric blanket, heated blanket, heated throw, electric throw, heated throw blanket, electric throw blanket, 电热毯, 电热盖毯", "630110"],
   ["kb2.home-textile.weighted-blanket", "weighted blanket, gravity blanket, 重力毯, 重力被", "940490 630140"],
   ["kb2.home-textile.picnic-blanket", "picnic blanket, beach blanket, travel blanket, outdoor blanket waterproof, 野餐垫, 野餐毯, 沙滩毯", "630140 630190"],
   [
@@ -1094,7 +1100,7 @@ export const ROWS: readonly FamilyRow[] = [
   ],
   [
     "kb2.precious.pearl-articles",
-    "freshwater pearl necklace, cultured pearl necklace, real pearl earrings, akoya pearl, pearl strand, 淡水珍珠项链, 珍珠耳环, 海水珍珠",
+    "freshwater pearl necklace, cultured pearl necklace, real pearl earrings, akoya pearl, pearl strand, 淡水珍珠项链, 珍珠耳环, 海水珍珠, 淡水珍珠耳环, 珍珠项链, 珍珠耳钉, 珍珠手链",
     "711610 711311",
   ],
   ["kb2.jewellery.cufflinks", "cufflinks, cuff links, shirt studs, 袖扣, 袖钉", "711711"],
