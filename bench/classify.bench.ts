@@ -227,6 +227,10 @@ fullListingAccuracy(
   `Marketplace listings with item specifics, development set 7 (n=${readFullListings("marketplace-listings-dev7.csv").length}, marketplace-listings-dev7.csv; cross-border mix by order volume, 30% Chinese, a quarter of it goods brokers misclassify; written blind, measured once, then used to find gaps)`,
   readFullListings("marketplace-listings-dev7.csv"),
 );
+fullListingAccuracy(
+  `Marketplace listings with item specifics, development set 8 (n=${readFullListings("marketplace-listings-dev8.csv").length}, marketplace-listings-dev8.csv; hardware, kitchen, electronics, auto and household goods, 25% Chinese, 5% Spanish/Portuguese; written blind, measured once, then used to find gaps)`,
+  readFullListings("marketplace-listings-dev8.csv"),
+);
 // Listings kept for calibration only: never read to write terms or rules, and fitted (with the marketplace titles) by the
 // title confidence map, so it has the raw scores of whole listings as well as of bare titles.
 const calibrationListings = readFullListings("marketplace-listings-calibration.csv");

@@ -28,6 +28,9 @@ export type RuleEffect = {
 /** An attribute rule or a legal note, as data: when it applies, what it does, and where it comes from. */
 export type ClassificationRule = { id: string; when: RuleCondition; effect: RuleEffect; explain: string; source: string };
 
+/** Words that say a shoe's upper is of textile (canvas, mesh, knit, plush, felt…). */
+const TEXTILE_UPPER_WORDS = "\\b(?:canvas|mesh|knit|knitted|flyknit|fabric|textile|cloth|denim|plush|fleece|fluffy|fuzzy|furry|faux fur|felt|velvet|corduroy|terry)\\b";
+
 /** Up to six words between an occasion and the kind of goods ("Christmas … Tree Decorations"). */
 const UP_TO_SIX_WORDS = "(?:\\W+[\\w'-]+){0,6}?\\W+";
 /** Strings of lights and lamps for a festive occasion are lighting (94.05), not festive articles. */
@@ -739,7 +742,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     when: {
       all: [
         { familyPrefix: ["footwear."] },
-        { text: "\\b(?:canvas|mesh|knit|knitted|flyknit|fabric|textile|cloth|denim|plush|fleece|fluffy|furry|faux fur|felt|velvet|corduroy|terry)\\b" },
+        { text: TEXTILE_UPPER_WORDS },
         { not: { material: ["leather"] } },
         { not: { text: "\\b(?:pu|pvc|rubber|eva|plastic|faux leather|patent)\\s+(?:upper|shoes?|boots?|sneakers?)\\b" } },
         // A felt or cloth sole makes it footwear of 64.05 (uppers and soles of textile), not 64.04.
@@ -882,7 +885,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
         { familyPrefix: ["footwear."] },
         { mainMaterial: ["plastics", "rubber"] },
         { not: { material: ["leather"] } },
-        { not: { text: "\\b(?:canvas|mesh|knit|knitted|flyknit|fabric|textile|cloth|denim)\\b" } },
+        { not: { text: TEXTILE_UPPER_WORDS } },
       ],
     },
     effect: { codes: { "6402": 8, "6403": -8, "6404": -8 }, exclude: ["6403", "6404"] },
@@ -1249,5 +1252,137 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { codes: { "210112": 8 }, exclude: ["210111"] },
     explain: "Instant coffee mixed with sugar and creamer is a preparation with a basis of coffee extracts (2101.12), not the extract itself (2101.11).",
     source: "HS 2022 subheadings 2101.11 and 2101.12",
+  },
+  {
+    id: "nut-and-fruit-mixtures-200897",
+    when: { all: [{ familyPrefix: ["food.roasted-nuts", "food.nuts"] }, { text: "\\b(?:cranberr(?:y|ies)|raisins?|goji|blueberr(?:y|ies)|dried fruits?|trail mix|dried mango|apricots?|dates)\\b" }] },
+    effect: { codes: { "200897": 12 }, exclude: ["200819"] },
+    explain: "Nuts mixed with dried fruit (trail mix, 'daily nuts' with cranberries) are mixtures of subheading 2008.97, not nuts of 2008.19.",
+    source: "HS 2022 subheadings 2008.19 (nuts, including mixtures of nuts) and 2008.97 (mixtures)",
+  },
+  {
+    id: "tool-battery-8507",
+    // "18V 5.0Ah Replacement Battery for Makita": a battery is named by heading 85.07 even when made for one tool.
+    // A tool sold with its batteries ("Cordless Drill … 2 Batteries") is the tool.
+    when: { all: [{ head: ["battery", "batteries"] }, { text: "\\b(?:li-?ion|lithium|\\d+(?:\\.\\d+)?\\s?ah|ni-?mh|ni-?cd)\\b" }, { not: { familyPrefix: ["tool.hand."] } }] },
+    effect: { codes: { "8507": 10, "850760": 3 }, exclude: ["8467", "8466", "8414", "8508", "8509"] },
+    explain: "A rechargeable battery for a power tool or appliance is an accumulator of heading 85.07, not a part of the tool: the heading names it.",
+    source: "HS 2022 Section XVI Note 2(a) (parts included in a heading of their own are classified there); heading 85.07",
+  },
+  {
+    id: "computer-monitor-852852",
+    when: { all: [{ familyPrefix: ["electric.monitor", "display.monitor"] }, { text: "\\b(?:hdmi|displayport|vga|dvi|computer|pc|gaming monitor|desktop monitor)\\b" }, { not: { text: "\\b(?:smart tv|television|tuner|tv)\\b" } }] },
+    effect: { codes: { "852852": 8 } },
+    explain: "A monitor that connects directly to a computer (HDMI, DisplayPort) goes to subheading 8528.52, not to other monitors or television receivers.",
+    source: "HS 2022 subheading 8528.52 (monitors capable of directly connecting to and designed for use with an automatic data processing machine)",
+  },
+  {
+    id: "bicycle-lighting-851210",
+    when: { all: [{ familyPrefix: ["electric.vehicle-lighting", "vlight."] }, { text: "\\b(?:bike|bikes|bicycles?|cycling|mtb)\\b" }, { not: { text: "\\b(?:motorcycles?|motorbikes?|cars?|trucks?|atv|utv)\\b" } }] },
+    effect: { codes: { "851210": 10 }, exclude: ["851220"] },
+    explain: "Lights and signalling equipment for bicycles have subheading 8512.10 of their own.",
+    source: "HS 2022 subheading 8512.10 (lighting or visual signalling equipment of a kind used on bicycles)",
+  },
+  {
+    id: "portable-battery-lamp-8513",
+    when: {
+      all: [
+        { familyPrefix: ["outdoor.headlamp", "electric.flashlight", "furniture.lamp", "light.flashlight"] },
+        { text: "\\b(?:rechargeable|battery|batteries|charging|usb|solar)\\b" },
+        { text: "\\b(?:camping|lanterns?|flashlights?|torch(?:es)?|headlamps?|head torch|portable electric lamps|tent light)\\b" },
+      ],
+    },
+    effect: { codes: { "851310": 10 }, exclude: ["9405"] },
+    explain: "A portable lamp that runs on its own battery (camping lantern, flashlight, headlamp) belongs to heading 85.13, not to lamps of 94.05.",
+    source: "HS 2022 heading 85.13 (portable electric lamps designed to function by their own source of energy); Chapter 94 Note 1(f)",
+  },
+  {
+    id: "detergent-retail-340250",
+    when: {
+      all: [
+        { familyPrefix: ["chem.detergent", "detergent."] },
+        { text: "\\b\\d+(?:\\.\\d+)?\\s?(?:ml|l|oz|fl oz|g|kg|lbs?|count|ct|pods|loads)\\b|\\b(?:bottles?|bottled|household|pods|pacs)\\b" },
+        { not: { text: "\\b(?:tons?|tonnes?|drums?|ibc|bulk|industrial grade)\\b" } },
+      ],
+    },
+    effect: { codes: { "340250": 8 }, exclude: ["340231", "340239", "340241", "340242", "340249"] },
+    explain: "Washing and cleaning preparations put up for retail sale (a bottle of laundry liquid) belong to subheading 3402.50; the surface-active agents they contain are ingredients.",
+    source: "HS 2022 subheading 3402.50 (preparations put up for retail sale)",
+  },
+  {
+    id: "pet-food-dogs-cats-230910",
+    when: { all: [{ family: ["food.pet-food"] }, { text: "\\b(?:dogs?|cats?|pupp(?:y|ies)|kittens?|canine|feline)\\b" }] },
+    effect: { codes: { "230910": 8 } },
+    explain: "Dog or cat food put up for retail sale has subheading 2309.10 of its own.",
+    source: "HS 2022 subheading 2309.10 (dog or cat food, put up for retail sale)",
+  },
+  {
+    id: "stapler-not-staples",
+    when: { all: [{ text: "\\bstaplers?\\b" }, { not: { text: "\\b(?:staple guns?|gun tackers?|nailers?|staples|refills?)\\b" } }] },
+    effect: { codes: { "847290": 8 }, exclude: ["830520"] },
+    explain: "A desk stapler is an office machine of heading 84.72; the staples it takes are 83.05.",
+    source: "HS 2022 heading 84.72 (other office machines, e.g. stapling machines) and heading 83.05",
+  },
+  {
+    id: "plated-base-metal-jewellery-7117",
+    // "14K Gold Plated Hoop Earrings … Brass": the gold is a plating on base metal, so the jewellery is imitation jewellery.
+    when: {
+      all: [
+        { familyPrefix: ["jewellery."] },
+        { text: "\\b(?:gold|silver|rhodium|platinum)[- ]plated\\b|\\bplated\\b" },
+        { text: "\\b(?:brass|copper|alloy|stainless|steel|titanium|zinc|iron|base metal)\\b" },
+        { not: { text: "\\b(?:sterling|925|s925|solid gold|solid silver)\\b" } },
+      ],
+    },
+    effect: { codes: { "7117": 10 }, exclude: ["7113"] },
+    explain: "Jewellery of base metal (brass, stainless steel) plated with gold or silver is imitation jewellery of heading 71.17, not precious-metal jewellery of 71.13.",
+    source: "HS 2022 Chapter 71 Notes 9 and 11 (imitation jewellery) and heading 71.17; subheading 7117.19",
+  },
+  {
+    id: "toy-drone-9503",
+    when: {
+      all: [
+        { text: "\\b(?:drones?|quadcopters?)\\b" },
+        { text: "\\b(?:kids|children|beginners? toy|toys?|ages? \\d+\\+?|\\d+\\+ years?)\\b" },
+        { not: { text: "\\b(?:4k|6k|8k|gps|gimbal|\\d{3,4}\\s?g\\b|249\\s?g)" } },
+      ],
+    },
+    effect: { codes: { "9503": 10 }, exclude: ["8806"] },
+    explain: "A small remote-control drone made for children to play with is a toy of heading 95.03, not an unmanned aircraft of 88.06.",
+    source: "HS 2022 heading 95.03 and Chapter 95 Note; Explanatory Note to heading 88.06 (excludes toy drones)",
+  },
+  {
+    id: "building-set-toy-9503",
+    when: { text: "\\bbuilding (?:sets?|blocks?|bricks?|kits?)\\b|\\blego\\b" },
+    effect: { codes: { "9503": 10, "06": -15, "6702": -10 }, exclude: ["06", "6702", "9505", "8703", "8711"] },
+    explain: "A construction set of bricks (a LEGO flower, car or building) is a toy of heading 95.03, whatever it depicts.",
+    source: "HS 2022 heading 95.03 (construction sets and constructional toys)",
+  },
+  {
+    id: "drone-propellers-880710",
+    when: { all: [{ text: "\\b(?:propellers?|props|rotor blades?)\\b" }, { text: "\\b(?:drones?|quadcopters?|dji|mavic|fpv|uav)\\b" }] },
+    effect: { codes: { "880710": 12 }, exclude: ["8714", "8713", "9301", "8806"] },
+    explain: "Propellers for drones are parts of heading 88.07 (propellers and rotors), not of bicycles or the drone itself.",
+    source: "HS 2022 subheading 8807.10 (propellers and rotors and parts thereof)",
+  },
+  {
+    id: "vacuum-filter-850870",
+    when: { all: [{ text: "\\bfilters?\\b" }, { text: "\\b(?:vacuums?|shark navigator|dyson|roomba|bissell|hoover|eufy robovac|robot vacuum)\\b" }] },
+    effect: { codes: { "850870": 10 }, exclude: ["8421"] },
+    explain: "A filter made for a vacuum cleaner is a part of the vacuum cleaner (8508.70), not a filtering machine of 84.21.",
+    source: "HS 2022 Section XVI Note 2(b) (parts suitable for use solely or principally with a particular machine) and subheading 8508.70",
+  },
+  {
+    id: "carpet-other-man-made-570339",
+    when: {
+      all: [
+        { familyPrefix: ["textile.carpet", "carpet."] },
+        { text: "\\b(?:polypropylene|polyester|olefin|acrylic|shag|shaggy|microfiber)\\b" },
+        { not: { text: "\\b(?:nylon|polyamide|wool|cotton|jute|sisal)\\b" } },
+      ],
+    },
+    effect: { codes: { "570339": 4, "570331": 4 }, exclude: ["570321", "570329"] },
+    explain: "A tufted carpet of polypropylene or polyester is of 'other man-made textile materials' (5703.31/.39), not of nylon or other polyamides (5703.21/.29).",
+    source: "HS 2022 subheadings 5703.21–5703.39",
   },
 ];

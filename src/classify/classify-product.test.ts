@@ -96,6 +96,18 @@ describe("classifyWithIndex: parts, attributes and words that mislead", () => {
     expect(top("Freshwater Pearl Loose Beads Strand for Jewelry Making")).toBe("710122");
   });
 
+  it("classifies what the listing sells: a tool's battery, a drone's propellers, a toy drone, a brick-built flower, a bike light", () => {
+    expect(top("18V 5.0Ah Replacement Battery for Makita BL1850B Lithium-Ion")).toBe("850760");
+    // A drill sold with its batteries is the drill.
+    expect(top("21V Cordless Drill Driver Set Brushless Electric Screwdriver 2 Batteries")).toBe("846721");
+    expect(top("4Pcs Propellers for DJI Mini 3 Pro Quick Release Props")).toBe("880710");
+    expect(top("Mini Drone for Kids RC Quadcopter Headless Mode No Camera Ages 8+")).toBe("950300");
+    expect(top("LEGO Icons Orchid Artificial Plant Building Set for Adults")).toBe("950300");
+    expect(top("Cycling Light Set USB Rechargeable Bike Headlight and Taillight")).toBe("851210");
+    expect(top("14K Gold Plated Hoop Earrings for Women Brass Chunky Hoops")).toBe("711719");
+    expect(top("Tufted Shag Area Rug 5x8 Polypropylene")).toBe("570339");
+  });
+
   it("moves a picture frame to its material's heading, and household gates to the household articles of theirs", () => {
     expect(top("Ceramic Picture Frame 4x6 Tabletop")).toBe("691390");
     expect(top("Clear Acrylic Photo Frame Magnetic 5x7")).toBe("392490");

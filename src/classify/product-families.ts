@@ -309,7 +309,7 @@ const ROWS: readonly FamilyRow[] = [
   ["wood.charcoal", "charcoal, bbq charcoal, 木炭", "4402"],
   ["wood.bamboo", "bamboo products, bamboo articles, 竹制品", "4421"],
   ["wood.articles", "articles of wood, wooden sign, wooden stick, wooden dowel, clothespin, wooden peg, 木制品", "4421"],
-  ["wood.cork", "cork, cork stopper, cork board, 软木", "4503 4504"],
+  ["wood.cork", "cork, cork stopper, 软木", "4503 4504"],
   ["wood.basket", "wicker basket, rattan basket, woven basket, straw basket, seagrass basket, 藤编, 草编, 编织篮", "4602"],
 
   // Chapters 47–49: paper and printed matter
@@ -346,6 +346,7 @@ const ROWS: readonly FamilyRow[] = [
   ["textile.rope", "rope, cord, twine, paracord, 绳子, 绳索", "5607"],
   ["textile.net", "netting, fishing net, 渔网", "5608"],
   ["textile.carpet", "carpet, rug, area rug, doormat textile, bath mat, 地毯, 地垫", "5703 5705 5702"],
+  ["textile.quilting-fabric", "quilting fabric, quilting cotton, fat quarters, fat quarter bundle, cotton fabric by the yard, patchwork fabric, 纯棉布料, 拼布布料", "5208 5209", "Woven cotton fabric sold by the piece for quilting (fat quarters) is fabric of 52.08/52.09, not quilted goods of 58.11"],
   ["textile.coated-fabric", "coated fabric, pvc coated fabric, laminated fabric, 涂层布", "5903"],
   ["textile.wadding", "wadding, cotton pads, cotton balls, cotton swabs, 化妆棉, 棉签", "5601"],
   ["textile.technical", "filter cloth, bolting cloth, textile for technical use, 滤布", "5911"],
@@ -960,11 +961,11 @@ const ROWS: readonly FamilyRow[] = [
   ["outdoor.headlamp", "camping lantern, camping light, 露营灯", "8513 9405"],
 
   // Office and school supplies
-  ["office.stapler", "stapler, staple remover, hole punch, 订书机, 打孔器", "8472 8305"],
+  ["office.stapler", "stapler, staple remover, hole punch, 订书机, 订书器, 打孔器", "847290 8305"],
   ["office.file-folder", "file folder, document folder, binder, ring binder, 文件夹, 活页夹", "4820 3926"],
   ["office.sticky-notes", "sticky notes, post-it notes, memo stickers, self-stick notes, 便利贴", "482010"],
   ["office.desk-organizer", "desk organizer, pen holder, pencil cup, 笔筒, 桌面收纳架", "3926 4421 8304"],
-  ["office.calculator", "scientific calculator, 科学计算器", "8470"],
+  ["office.calculator", "scientific calculator, pocket calculator, solar calculator, 科学计算器, 计算器", "847010 8470"],
   ["office.tape-dispenser", "tape dispenser, 胶带座", "8472 3926"],
   ["office.school-bag", "pencil box, geometry set, compass set, 文具盒, 圆规", "4202 9017 3926"],
 

@@ -490,7 +490,7 @@ export const ROWS: readonly FamilyRow[] = [
     "double sided tape, foam tape, mounting tape, nano tape, acrylic foam tape, heavy duty mounting tape, 双面胶, 泡棉胶, 无痕胶, 纳米胶",
     "391910 391990",
   ],
-  ["kb1.plastics.ptfe-tape", "ptfe tape, thread seal tape, teflon tape, plumbers tape, 生料带", "392099 391990"],
+  ["kb1.plastics.ptfe-tape", "ptfe tape, thread seal tape, teflon tape, plumbers tape, plumber tape, 生料带", "392099"],
   [
     "kb1.plastics.office-supplies",
     "plastic file folder, clear document folder, sheet protectors, clear envelope folder, plastic ruler, binder pockets, document bag zipper, plastic file bags, expanding file folder, 文件袋, 资料册, 透明文件袋, 塑料尺, 风琴包",
@@ -732,7 +732,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.bags.duffel", "duffel bag, gym bag, weekender bag, travel duffel, sports duffel, overnight bag, garment bag, 旅行包, 健身包, 行李袋, 手提旅行袋, 西装袋", "420292 420291"],
   [
     "kb1.bags.suitcase",
-    "suitcase, hardside suitcase, hardshell luggage, spinner luggage, carry-on luggage, luggage set, trolley case, rolling luggage, abs luggage, polycarbonate suitcase, 行李箱, 拉杆箱, 登机箱, 旅行箱",
+    "suitcase, hardside suitcase, hardshell luggage, spinner luggage, carry-on luggage, hardside spinner, spinner carry-on, hardside carry-on, luggage set, trolley case, rolling luggage, abs luggage, polycarbonate suitcase, 行李箱, 拉杆箱, 登机箱, 旅行箱",
     "420212 420219 420211",
   ],
   ["kb1.bags.aluminum-case", "aluminum suitcase, aluminium luggage, aluminum frame suitcase, aluminum attache case, 铝框拉杆箱, 铝合金箱, 铝箱", "420219"],
@@ -907,7 +907,8 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.wood.densified", "densified wood, compressed wood, 压缩木", "441300"],
   ["kb1.wood.coffin", "wooden coffin, casket wooden, urn wooden pet, 木棺材, 棺木", "442120"],
   ["kb1.cork.stopper", "cork stopper, wine cork, bottle cork, natural cork stopper, tapered cork plugs, 软木塞, 酒塞, 红酒塞", "450310 450490"],
-  ["kb1.cork.board", "cork board, cork sheet, cork roll, cork tiles, cork bulletin board, cork coasters, 软木板, 软木卷, 软木墙, 软木杯垫", "450410 450490"],
+  ["kb1.cork.board", "cork sheet, cork roll, cork tiles, 软木卷, 软木墙", "450410 450490"],
+  ["kb1.cork.bulletin-board", "cork board, cork bulletin board, cork pin board, cork coasters, 软木板, 软木杯垫", "450490"],
   ["kb1.basket.rattan", "rattan basket, rattan storage basket, rattan tray, rattan planter, wicker rattan basket, 藤编篮, 藤编收纳筐, 藤编托盘", "460212"],
   ["kb1.basket.bamboo", "bamboo basket, woven bamboo basket, bamboo storage basket, 竹编篮, 竹篮子, 竹编收纳筐", "460211"],
   [

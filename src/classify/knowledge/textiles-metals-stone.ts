@@ -1100,7 +1100,7 @@ export const ROWS: readonly FamilyRow[] = [
   ],
   [
     "kb2.precious.pearl-articles",
-    "freshwater pearl necklace, cultured pearl necklace, real pearl earrings, akoya pearl, pearl strand, 淡水珍珠项链, 珍珠耳环, 海水珍珠, 淡水珍珠耳环, 珍珠项链, 珍珠耳钉, 珍珠手链",
+    "freshwater pearl necklace, cultured pearl necklace, real pearl earrings, akoya pearl, pearl strand, 淡水珍珠项链, 珍珠耳环, 海水珍珠, 淡水珍珠耳环, 淡水珍珠耳钉, 淡水珍珠项链, 珍珠项链, 珍珠耳钉, 珍珠手链",
     "711610 711311",
   ],
   ["kb2.jewellery.cufflinks", "cufflinks, cuff links, shirt studs, 袖扣, 袖钉", "711711"],
@@ -1453,7 +1453,8 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb2.steel.sink", "stainless steel sink, kitchen sink stainless, undermount sink, farmhouse sink stainless, 不锈钢水槽, 水槽, 洗菜盆", "732410"],
   ["kb2.steel.bathtub", "steel bathtub, cast iron bathtub, clawfoot tub, enamelled steel bath, 铸铁浴缸, 钢板浴缸", "732421 732429"],
   ["kb2.steel.drain", "floor drain, shower drain, linear drain, stainless steel drain cover, 地漏, 不锈钢地漏", "732490"],
-  ["kb2.steel.s-hook", "s hook, s hooks, s-hook, s-hooks, metal s hooks, hanging hooks, utility hooks, 挂钩, s钩, s型挂钩", "732690"],
+  ["kb2.steel.s-hook", "s hook, s hooks, s-hook, s-hooks, metal s hooks, s钩, s型挂钩", "732620 732690", "S-hooks are bent from steel wire: 7326.20"],
+  ["kb2.steel.hook", "hanging hooks, utility hooks, 挂钩", "732690"],
   ["kb2.steel.wire-hanger", "wire hangers, metal hangers, metal clothes hangers, wire coat hangers, 铁丝衣架, 金属衣架", "732620"],
   ["kb2.steel.tent-stake", "tent stakes, tent pegs, ground stakes, metal ground stakes, 地钉, 帐篷钉", "732690"],
   ["kb2.steel.ball", "steel balls, carbon steel balls, stainless steel balls, bearing balls, chrome steel balls, 钢球, 钢珠, 轴承钢球", "732690 848291"],
