@@ -1,12 +1,12 @@
-// A worker process for parallel batches: builds the same index from the schedule rows it is sent, then classifies chunks of rows.
-import { type ClassifyIndex, type IndexSource, indexFromRows } from "./build-classify-index.ts";
+// A worker process for parallel batches: reads back the index the parent built and sent, then classifies chunks of rows.
+import { type ClassifyIndex, unpackIndex } from "./build-classify-index.ts";
 import { type BatchRow, batchResult } from "./classify-batch.ts";
 import { type ClassifyOptions, classifyWithIndex } from "./classify-product.ts";
 import { indexPrecedents } from "./match-precedents.ts";
 
 /** A message from the parent process. */
 export type ChildRequest =
-  | { type: "init"; source: IndexSource; editions: ClassifyIndex["editions"]; options: ClassifyOptions; explain: boolean }
+  | { type: "init"; index: Uint8Array; options: ClassifyOptions; explain: boolean }
   | { type: "rows"; seq: number; rows: BatchRow[] };
 /** A message to the parent process. */
 export type ChildReply = { type: "ready" } | { type: "done"; seq: number; text: string } | { type: "error"; message: string; code?: string; details?: Record<string, unknown> };
@@ -18,11 +18,11 @@ let explain = false;
 process.on("message", (message: ChildRequest) => {
   try {
     if (message.type === "init") {
-      index = indexFromRows(message.source);
-      index.editions = message.editions;
+      index = unpackIndex(message.index);
       // Index the precedents once here rather than on every row.
       options = { ...message.options, precedents: Array.isArray(message.options.precedents) ? indexPrecedents(message.options.precedents) : message.options.precedents };
       explain = message.explain;
+      options.explain = explain;
       reply({ type: "ready" });
       return;
     }

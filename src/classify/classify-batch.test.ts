@@ -1,6 +1,8 @@
 import { PassThrough, Readable, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
+import { packIndex, unpackIndex } from "./build-classify-index.ts";
 import { type BatchProgress, classifyBatch } from "./classify-batch.ts";
+import { classifyWithIndex } from "./classify-product.ts";
 import { loadTestIndex } from "./test-index.ts";
 
 const index = loadTestIndex();
@@ -86,5 +88,27 @@ describe("classifyBatch", () => {
     const parallel = await run(csv, { processes: 2 });
     expect(parallel.rows).toBe(600);
     expect(parallel.lines).toEqual(single.lines);
+    // With explanations asked for, the workers (which read back the parent's packed index) explain as this process does.
+    const explained = await run(csv.split("\n").slice(0, 41).join("\n"), { processes: 2, explain: true });
+    const here = await run(csv.split("\n").slice(0, 41).join("\n"), { explain: true });
+    expect(explained.lines).toEqual(here.lines);
+    expect(here.lines[0].candidates[0].explanation.path.length).toBeGreaterThan(2);
+  });
+});
+
+describe("packIndex / unpackIndex", () => {
+  it("reads back an index that classifies exactly as the one it was packed from", () => {
+    const copy = unpackIndex(packIndex(index));
+    for (const title of ["cordless drill 20V", "女士纯棉短袖T恤", "Stainless steel insulated water bottle 32 oz"]) {
+      expect(classifyWithIndex(copy, { title })).toEqual(classifyWithIndex(index, { title }));
+    }
+  });
+
+  it("leaves a batch's candidates and confidences unchanged when explanations are not asked for", () => {
+    const input = { title: "Bluetooth wireless earbuds with charging case" };
+    const full = classifyWithIndex(index, input);
+    const light = classifyWithIndex(index, input, { explain: false });
+    expect(light.candidates.map((c) => [c.code, c.confidence])).toEqual(full.candidates.map((c) => [c.code, c.confidence]));
+    expect(light.candidates[0]?.explanation.families).toEqual(full.candidates[0]?.explanation.families);
   });
 });

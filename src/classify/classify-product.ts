@@ -69,6 +69,8 @@ export type ClassifyOptions = {
   /** Maps the similarity of a precedent that agrees with the top-1 HS6 to the probability that top-1 is right. */
   precedentCalibration?: CalibrationMap;
   settings?: HierarchySettings;
+  /** Explain each candidate in full (default true); a batch that prints no explanations keeps only the families, which calibration reads. */
+  explain?: boolean;
 };
 
 /** One step of a candidate's path, chapter first, with the probability the engine gave that branch among its siblings. */
@@ -227,6 +229,7 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
     evidence,
     settings,
     siblingMemo,
+    explain: options.explain ?? true,
   });
 }
 
@@ -464,6 +467,7 @@ type AssembleContext = {
   evidence: Evidence;
   settings: HierarchySettings;
   siblingMemo: SiblingGroups;
+  explain: boolean;
 };
 
 function assemble(index: ClassifyIndex, paths: PathCandidate[], ctx: AssembleContext): Classification {
@@ -523,6 +527,13 @@ function describe(node: IndexNode): string {
 
 function explain(index: ClassifyIndex, candidate: PathCandidate, ctx: AssembleContext): Explanation {
   const pathIds = candidate.path.length ? candidate.path : pathOf(index, candidate.leaf);
+  const families = new Map<string, Explanation["families"][number]>();
+  for (const id of pathIds) {
+    for (const { match, code } of ctx.familySupport.get(id) ?? []) {
+      if (!families.has(match.family.id)) families.set(match.family.id, { id: match.family.id, matched: match.phrase, code, source: KNOWLEDGE_BASE_SOURCE });
+    }
+  }
+  if (!ctx.explain) return { matchedTerms: [], path: [], families: [...families.values()], rules: [], precedents: [] };
   const words = ctx.query.words;
   const matched = new Set<string>();
   for (const id of pathIds)
@@ -534,12 +545,6 @@ function explain(index: ClassifyIndex, candidate: PathCandidate, ctx: AssembleCo
           .join(" "),
       );
   const onPath = new Set(pathIds);
-  const families = new Map<string, Explanation["families"][number]>();
-  for (const id of pathIds) {
-    for (const { match, code } of ctx.familySupport.get(id) ?? []) {
-      if (!families.has(match.family.id)) families.set(match.family.id, { id: match.family.id, matched: match.phrase, code, source: KNOWLEDGE_BASE_SOURCE });
-    }
-  }
   const rules = ctx.applied
     .map(({ rule, effects }) => ({ rule, effect: effectOnPath(effects, pathIds, onPath) }))
     .filter((r) => r.effect !== 0)
