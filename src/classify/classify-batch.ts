@@ -61,10 +61,13 @@ export async function classifyBatch(index: ClassifyIndex, input: Readable, outpu
 }
 
 const CHUNK = 256;
+// Chunks queued per worker: enough (about a second of work) that a pause in this process (a garbage collection of a large
+// heap) does not leave a worker idle; few enough that memory stays small.
+const IN_FLIGHT = 4;
 
 /**
  * The same batch over several worker processes (worker threads cannot load TypeScript through tsx on Node 20). Rows go out in
- * chunks, at most two per worker in flight, and results are written back in input order, so memory stays bounded.
+ * chunks, at most IN_FLIGHT per worker, and results are written back in input order, so memory stays bounded.
  */
 async function classifyInProcesses(index: ClassifyIndex, input: Readable, output: Writable, options: ClassifyBatchOptions): Promise<{ rows: number }> {
   const { processes = 2, onProgress, explain = false, ...classifyOptions } = options;
@@ -127,7 +130,7 @@ async function classifyInProcesses(index: ClassifyIndex, input: Readable, output
     const dispatch = async () => {
       for (;;) {
         if (failure) throw failure;
-        const free = inFlight.findIndex((n) => n < 2);
+        const free = inFlight.findIndex((n) => n < IN_FLIGHT);
         if (free >= 0) {
           inFlight[free] = (inFlight[free] as number) + 1;
           (children[free] as ChildProcess).send({ type: "rows", seq: seq++, rows: chunk } satisfies ChildRequest);
