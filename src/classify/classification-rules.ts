@@ -682,9 +682,31 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
         { text: "\\b(?:polish(?:ed|ing)?|honed|bevell?ed|carved|engraved|edged|moulded|molded|turned|chamfered|bullnosed?|sandblasted|flamed|brushed)\\b" },
       ],
     },
-    effect: { codes: { "680221": -10, "680223": -10, "680229": -10, "680291": 2, "680292": 2, "680293": 2, "680299": 2 } },
+    // Strong: a ruling that says the sides are "simply cut or sawn" matches the 6802.2x wording word for word.
+    effect: { codes: { "680221": -25, "680223": -25, "680229": -25, "680291": 2, "680292": 2, "680293": 2, "680299": 2 } },
     explain: "Stone that is polished, honed, bevelled or otherwise worked is no longer 'simply cut or sawn, with a flat or even surface'.",
     source: "HS 2022 subheadings 6802.21–6802.29 (simply cut or sawn) vs 6802.91–6802.99 (other)",
+  },
+  {
+    id: "granite-680293",
+    when: { all: [{ material: ["stone"] }, { text: "\\bgranite\\b" }, { not: { text: "\\b(?:marble|travertine|limestone|calcareous)\\b" } }] },
+    effect: { codes: { "680293": 6, "680223": 6 }, exclude: ["6912", "6911", "6907"] },
+    explain: "Worked granite has subheadings of its own (6802.23 simply cut, 6802.93 otherwise worked).",
+    source: "HS 2022 subheadings 6802.23 and 6802.93",
+  },
+  {
+    id: "stone-not-named-680299",
+    // A slab sold under a trade name ("White Ice stone") with no rock named is "other stone", not calcareous stone or granite.
+    when: {
+      all: [
+        { material: ["stone"] },
+        { text: "\\bstones?\\b" },
+        { not: { text: "\\b(?:marble|travertine|alabaster|limestone|calcareous|granite|slate|onyx|dolomite)\\b" } },
+      ],
+    },
+    effect: { codes: { "680299": 4, "680229": 4, "680292": -4, "680291": -4, "680293": -4, "680223": -4 } },
+    explain: "Monumental or building stone that is neither calcareous (marble, travertine, limestone) nor granite falls in the 'other stone' subheadings.",
+    source: "HS 2022 subheadings 6802.21–6802.29 and 6802.91–6802.99; Chapter 68 Note 2 (calcareous stone)",
   },
   {
     id: "animal-apparel-4201",
@@ -1384,5 +1406,19 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { codes: { "570339": 4, "570331": 4 }, exclude: ["570321", "570329"] },
     explain: "A tufted carpet of polypropylene or polyester is of 'other man-made textile materials' (5703.31/.39), not of nylon or other polyamides (5703.21/.29).",
     source: "HS 2022 subheadings 5703.21–5703.39",
+  },
+  {
+    id: "server-cabinet-940310",
+    // CBP: floor-standing, empty, unequipped steel cabinets for servers and network gear are metal furniture of a kind used in offices.
+    when: {
+      all: [
+        { text: "\\b(?:cabinets?|racks?|enclosures?)\\b" },
+        { text: "\\b(?:servers?|it racks?|network(?:ing)? (?:equipment|devices)|data cent(?:er|re)s?|rack units|\\d+\\s?ru|unequipped|busbars?)\\b" },
+        { any: [{ material: ["steel", "iron", "aluminum", "metal"] }, { text: "\\b(?:steel|sheet metal|aluminum|aluminium)\\b" }] },
+      ],
+    },
+    effect: { codes: { "940310": 14, "940320": -10 }, exclude: ["8536", "8537", "8538", "8471", "8473", "3903"] },
+    explain: "An empty, unequipped metal cabinet or rack made to hold servers and network equipment is metal furniture of a kind used in offices (9403.10), not a switchboard or a machine part.",
+    source: "HS 2022 heading 94.03 and Chapter 94 Note 2; CBP rulings on unequipped server cabinets (9403.10.0040)",
   },
 ];

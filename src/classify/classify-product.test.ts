@@ -108,6 +108,18 @@ describe("classifyWithIndex: parts, attributes and words that mislead", () => {
     expect(top("Tufted Shag Area Rug 5x8 Polypropylene")).toBe("570339");
   });
 
+  it("reads worked stone by its rock and an unequipped server cabinet as office furniture", () => {
+    const slab = (rock: string) =>
+      classifyWithIndex(index, {
+        description: `The merchandise is referred to as Nova stone. It is ${rock} with gray mottling, measuring 120 by 70 inches. It will be cut to size for kitchen countertops. The top is polished and the sides are simply cut or sawn.`,
+      }).candidates[0]?.hs6;
+    expect(slab("an off-white stone")).toBe("680299");
+    expect(slab("an igneous stone that meets the geological definition of granite")).toBe("680293");
+    expect(
+      classifyWithIndex(index, { description: "Floor-standing, empty and unequipped steel storage cabinets designed to secure computer server equipment and busbars." }).candidates[0]?.hs6,
+    ).toBe("940310");
+  });
+
   it("moves a picture frame to its material's heading, and household gates to the household articles of theirs", () => {
     expect(top("Ceramic Picture Frame 4x6 Tabletop")).toBe("691390");
     expect(top("Clear Acrylic Photo Frame Magnetic 5x7")).toBe("392490");
