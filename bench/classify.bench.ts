@@ -231,6 +231,10 @@ fullListingAccuracy(
   `Marketplace listings with item specifics, development set 8 (n=${readFullListings("marketplace-listings-dev8.csv").length}, marketplace-listings-dev8.csv; hardware, kitchen, electronics, auto and household goods, 25% Chinese, 5% Spanish/Portuguese; written blind, measured once, then used to find gaps)`,
   readFullListings("marketplace-listings-dev8.csv"),
 );
+fullListingAccuracy(
+  `Marketplace listings with item specifics, development set 9 (n=${readFullListings("marketplace-listings-dev9.csv").length}, marketplace-listings-dev9.csv; small-parcel cross-border mix, 35% Chinese, a quarter often-misclassified goods; written blind, measured once, then used to find gaps)`,
+  readFullListings("marketplace-listings-dev9.csv"),
+);
 // Listings kept for calibration only: never read to write terms or rules, and fitted (with the marketplace titles) by the
 // title confidence map, so it has the raw scores of whole listings as well as of bare titles.
 const calibrationListings = readFullListings("marketplace-listings-calibration.csv");

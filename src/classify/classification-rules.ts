@@ -308,13 +308,18 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     when: {
       all: [
         GARMENT,
-        { fact: "gender", is: ["babies"] },
-        { text: "\\b(?:newborns?|infants?|\\d{1,2}\\s?-\\s?\\d{1,2}\\s?(?:m|mo|months?)|baby (?:boys?|girls?)|babies)\\b|婴儿|新生儿|宝宝" },
+        {
+          any: [
+            { all: [{ fact: "gender", is: ["babies"] }, { text: "\\b(?:newborns?|infants?|\\d{1,2}\\s?-\\s?\\d{1,2}\\s?(?:m|mo|months?)|baby (?:boys?|girls?)|babies)\\b" }] },
+            // Sizes in months or "newborn" decide it even when the listing also says "Boys Girls".
+            { text: "\\b(?:newborns?|\\d{1,2}\\s?-\\s?\\d{1,2}\\s?(?:m|mo|months))\\b" },
+          ],
+        },
       ],
     },
     effect: {
       codes: { "6111": 14, "6209": 14 },
-      exclude: ["6103", "6104", "6105", "6106", "6109", "6110", "6114", "6203", "6204", "6205", "6206", "6211"],
+      exclude: ["6103", "6104", "6105", "6106", "6107", "6108", "6109", "6110", "6114", "6203", "6204", "6205", "6206", "6207", "6208", "6211"],
     },
     explain: "A garment sized in months or made for newborns and infants is a babies' garment, which the other garment headings exclude.",
     source: "HS 2022 Chapter 61 Note 6(a) / Chapter 62 Note 4(a), and Chapter 61 Note 6(b) / Chapter 62 Note 4(b) (goods classifiable in the babies' heading go there)",
@@ -660,7 +665,15 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     // Trade listings of raw materials end in specifications ("… injection grade 25kg bag", "… LME registered CIF", "… by the
     // yard", "80gsm"), so their last word is no head noun: their trade words say they are materials.
     // Not when the knowledge base's strongest phrase names a material itself ("permanent adhesive vinyl", "epoxy resin kit").
-    when: { all: [{ headOutside: MATERIAL_FORMS }, { not: { text: RAW_MATERIAL_TRADE } }, { not: { family: [NAMED_AS_MATERIAL] } }] },
+    // Nor for a film screen protector, which is self-adhesive film of 39.19 whatever its title ends with.
+    when: {
+      all: [
+        { headOutside: MATERIAL_FORMS },
+        { not: { text: RAW_MATERIAL_TRADE } },
+        { not: { family: [NAMED_AS_MATERIAL] } },
+        { not: { all: [{ familyPrefix: ["phone-accessory.screen-protector"] }, { text: "\\b(?:film|tpu|hydrogel)\\b" }] } },
+      ],
+    },
     effect: { codes: Object.fromEntries(PRIMARY_FORM_HEADINGS.map((code) => [code, -20])), exclude: [...PRIMARY_FORM_HEADINGS] },
     explain:
       "The goods are a finished article, not a material in a primary or semi-finished form (sheets, bars, powders, resins, fabrics), so the material headings are set aside.",
@@ -810,7 +823,14 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   },
   {
     id: "balloons-9503",
-    when: { all: [{ text: "\\bballoons?\\b" }, { not: { text: "\\bhot air balloons?\\b|\\bballoon (?:pumps?|catheters?|weights?)\\b" } }] },
+    when: {
+      all: [
+        { text: "\\bballoons?\\b" },
+        { not: { text: "\\bhot air balloons?\\b|\\bballoon (?:pumps?|catheters?|weights?)\\b" } },
+        // A decoration set (banner, curtain and balloons together) is a festive article as a set: see party-decoration-set-950590.
+        { not: { text: "\\bdecorations?\\s+(?:sets?|kits?)\\b|\\bbanners?\\b" } },
+      ],
+    },
     effect: { codes: { "9503": 10, "950300": 10 }, exclude: ["9505"] },
     explain: "Balloons are toys of heading 95.03, whatever the party they decorate.",
     source: "HS 2022 heading 95.03 and its Explanatory Note (toy balloons); HTSUS 9503.00.00 (inflatable toy balls, balloons and punchballs)",
@@ -1420,5 +1440,103 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { codes: { "940310": 14, "940320": -10 }, exclude: ["8536", "8537", "8538", "8471", "8473", "3903"] },
     explain: "An empty, unequipped metal cabinet or rack made to hold servers and network equipment is metal furniture of a kind used in offices (9403.10), not a switchboard or a machine part.",
     source: "HS 2022 heading 94.03 and Chapter 94 Note 2; CBP rulings on unequipped server cabinets (9403.10.0040)",
+  },
+  {
+    id: "party-decoration-set-950590",
+    when: { text: "\\b(?:birthday|party|wedding|baby shower|bachelorette|graduation)\\s+(?:party\\s+)?decorations?\\s+(?:sets?|kits?)\\b|\\b(?:birthday|party)\\s+(?:banners?|decorations?)\\b.*\\bballoons?\\b" },
+    effect: { codes: { "950590": 12 }, exclude: ["9503", "6303", "6304"] },
+    explain: "A party decoration set (banner, balloons, fringe curtain) put up together for retail sale is a set of festive articles of 9505.90.",
+    source: "General Rule of Interpretation 3(b) (sets put up for retail sale); HS 2022 heading 95.05",
+  },
+  {
+    id: "earrings-not-shirt-studs",
+    when: { familyPrefix: ["jewellery.earrings"] },
+    effect: { exclude: ["711711"] },
+    explain: "Ear studs are earrings; 7117.11 covers cuff links and shirt studs.",
+    source: "HS 2022 subheadings 7117.11 (cuff links and studs) and 7117.19",
+  },
+  {
+    id: "abrasive-paper-6805",
+    when: { familyPrefix: ["stone.abrasive", "stone.sandpaper"] },
+    effect: { codes: { "6805": 8 }, exclude: ["48"] },
+    explain: "Sandpaper and other abrasive paper is natural or artificial abrasive on a paper base, heading 68.05, not paper of chapter 48.",
+    source: "HS 2022 heading 68.05 (natural or artificial abrasive powder or grain, on a base of textile material, of paper …); Chapter 48 Note 2(c)",
+  },
+  {
+    id: "mini-pc-847150",
+    when: { text: "\\bmini (?:pc|computer|desktop)s?\\b" },
+    effect: { codes: { "847150": 8 } },
+    explain: "A mini PC is a processing unit without its own screen or keyboard (8471.50), not a system presented with input and output units (8471.49).",
+    source: "HS 2022 subheadings 8471.49 and 8471.50; Chapter 84 Note 6",
+  },
+  {
+    id: "hair-preparation-330590",
+    when: { text: "\\bhair (?:oils?|serums?|growth|treatments?)\\b|\\bfor hair (?:growth|loss|care)\\b" },
+    effect: { codes: { "330590": 10 }, exclude: ["15", "3301"] },
+    explain: "An oil sold as a hair oil (coconut, argan, castor, rosemary) is a preparation for use on the hair, 33.05, not a vegetable oil of chapter 15.",
+    source: "HS 2022 heading 33.05 and Chapter 33 Note 3 (products suitable for use as goods of 33.03–33.07, put up in packings for retail sale for such use)",
+  },
+  {
+    id: "retail-glue-350610",
+    when: {
+      all: [
+        { familyPrefix: ["chem.glue", "chem.adhesive", "glue."] },
+        { text: "\\b\\d+(?:\\.\\d+)?\\s?(?:ml|g|oz|fl oz|grams?)\\b" },
+        { not: { text: "\\b(?:kg|drums?|tons?|ibc|gallons?)\\b" } },
+      ],
+    },
+    effect: { codes: { "350610": 8 } },
+    explain: "Glue or adhesive put up for retail sale in packages of not more than 1 kg net goes to subheading 3506.10.",
+    source: "HS 2022 subheading 3506.10 (products suitable for use as glues or adhesives, put up for retail sale, net weight not exceeding 1 kg)",
+  },
+  {
+    id: "lead-free-crystal-glassware",
+    when: { text: "\\blead[- ]free\\b" },
+    effect: { exclude: ["701322", "701333", "701341", "701391"] },
+    explain: "Lead-free 'crystal' glassware is not of lead crystal, so it leaves the lead-crystal subheadings of 70.13.",
+    source: "HS 2022 subheadings 7013.22, 7013.33, 7013.41 and 7013.91 (of lead crystal); Chapter 70 Subheading Note 1",
+  },
+  {
+    id: "activated-carbon-380210",
+    when: { text: "\\bactivated (?:charcoal|carbon)\\b" },
+    effect: { codes: { "380210": 12 }, exclude: ["4402", "2803"] },
+    explain: "Activated charcoal (bamboo charcoal bags sold as odour absorbers included) is activated carbon of 3802.10, not wood or bamboo charcoal of 44.02.",
+    source: "HS 2022 subheading 3802.10 (activated carbon); heading 44.02 excludes activated charcoal",
+  },
+  {
+    id: "soft-sole-textile-baby-shoes-640520",
+    when: {
+      all: [
+        { familyPrefix: ["footwear."] },
+        { text: "\\b(?:baby|babies|infants?|toddlers?|crib|first walkers?|newborns?)\\b" },
+        { text: "\\bsoft (?:cotton |cloth |fabric )?soles?\\b|\\b(?:cotton|cloth|fabric) soles?\\b" },
+        { text: "\\b(?:cotton|cloth|fabric|canvas|knit|textile)\\b" },
+        { not: { text: "\\b(?:leather|rubber soles?|tpr|pvc)\\b" } },
+      ],
+    },
+    effect: { codes: { "640520": 10 }, exclude: ["6402", "6403", "6404"] },
+    explain: "Soft-soled baby shoes of cotton cloth have uppers and soles of textile, which is footwear of subheading 6405.20, not 64.04 (rubber or plastics soles).",
+    source: "HS 2022 subheading 6405.20 (with uppers of textile materials); Chapter 64 Note 4(b) (material of the outer sole)",
+  },
+  {
+    id: "kitchen-glass-jars-7013",
+    when: {
+      all: [
+        { text: "\\bglass\\b" },
+        { text: "\\b(?:jars?|canisters?)\\b" },
+        { text: "\\b(?:kitchen|food storage|pantry|airtight|lids?|spice)\\b" },
+        { not: { text: "\\b(?:mason|canning|ball jars?|empty jars? for packing|wholesale packaging)\\b" } },
+      ],
+    },
+    effect: { codes: { "701349": 6, "701342": 4 }, exclude: ["7010"] },
+    explain: "Glass jars and canisters sold for the kitchen or pantry are glassware for kitchen use of 70.13 (borosilicate 7013.42), not containers for the conveyance or packing of goods of 70.10.",
+    source: "HS 2022 headings 70.10 and 70.13; subheadings 7013.42 and 7013.49",
+  },
+  {
+    id: "borosilicate-701342",
+    when: { all: [{ text: "\\bborosilicate\\b" }, { text: "\\b(?:jars?|canisters?|containers?|bowls?|cups?|mugs?|teapots?|bakeware|dishes)\\b" }] },
+    effect: { codes: { "701342": 8, "701337": 4 } },
+    explain: "Kitchen and table glassware of borosilicate (low-expansion) glass has subheading 7013.42 (or 7013.37 for drinking glasses).",
+    source: "HS 2022 subheadings 7013.42 and 7013.37 (glass with a linear coefficient of expansion not exceeding 5 × 10⁻⁶ per Kelvin)",
   },
 ];

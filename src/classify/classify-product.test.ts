@@ -120,6 +120,18 @@ describe("classifyWithIndex: parts, attributes and words that mislead", () => {
     ).toBe("940310");
   });
 
+  it("reads cross-border listing traps: sleeve lengths, newborn sizes, hair oils, mini PCs, party sets, soft-soled baby shoes", () => {
+    // "Athletic Short Sleeve" is a T-shirt's sleeve, not athletic shorts.
+    expect(top("Men Quick Dry Running T-Shirt Gym Athletic Short Sleeve Sports Tee Polyester")).toBe("610990");
+    expect(top("Newborn Baby Footed Pajamas Sleeper Cotton Zipper Romper Boys Girls 0-12M")?.slice(0, 4)).toBe("6111");
+    expect(top("Organic Virgin Coconut Oil Hair Oil for Hair Growth and Shine 8 fl oz")).toBe("330590");
+    expect(top("Mini PC Intel N100 16GB DDR4 512GB SSD Windows 11 Pro")).toBe("847150");
+    expect(top("Birthday Party Decorations Set Happy Birthday Banner Latex Balloons Foil Curtain")).toBe("950590");
+    expect(top("Baby First Walkers Shoes Soft Sole Toddler Crib Shoes Cotton Infant")).toBe("640520");
+    expect(top("Crystal Wine Glasses Set of 2 Lead-Free Long Stem")).toBe("701328");
+    expect(top("适用苹果15promax水凝膜iPhone14手机膜全屏覆盖高清软膜")).toBe("391990");
+  });
+
   it("moves a picture frame to its material's heading, and household gates to the household articles of theirs", () => {
     expect(top("Ceramic Picture Frame 4x6 Tabletop")).toBe("691390");
     expect(top("Clear Acrylic Photo Frame Magnetic 5x7")).toBe("392490");

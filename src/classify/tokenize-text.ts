@@ -189,6 +189,8 @@ export function normalizeText(text: string): string {
     .replace(/[\u2010-\u2015]/g, "-")
     .replace(/\bman-made\b/g, "manmade")
     .replace(/\bt shirts?\b/g, (m) => (m.endsWith("s") ? "t-shirts" : "t-shirt"))
+    // "Athletic Short Sleeve T-Shirt" is not athletic shorts: a sleeve's length is one word.
+    .replace(/\b(short|long|half|cap) sleeves?\b/g, "$1sleeve")
     .replace(/\bpart\s*(?:number|no\.?|#)/g, "partnumber")
     .replace(/\bapple\s+(?:\d{4}\s+)?(?=(?:macbook|iphone|ipad|airpods|imac|mac mini|mac studio|pencil|homepod|airtag|magic (?:mouse|keyboard|trackpad))\b)/g, "")
     .replace(DEVICE_MODEL, deviceWord)

@@ -345,7 +345,7 @@ export const ROWS: readonly FamilyRow[] = [
   [
     "kb2.apparel.mens-shirt",
     "dress shirt, button down shirt, button up shirt, oxford shirt, flannel shirt, hawaiian shirt, aloha shirt, men's casual shirt, 男士衬衫, 商务衬衫, 格子衬衫, 夏威夷衬衫",
-    "620520 620530 620590",
+    "6205",
   ],
   ["kb2.apparel.linen-shirt", "linen shirt, linen button down, 亚麻衬衫, 棉麻衬衫", "620590 620690"],
   [
