@@ -1330,8 +1330,18 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     when: {
       all: [
         { familyPrefix: ["outdoor.headlamp", "electric.flashlight", "furniture.lamp", "light.flashlight"] },
-        { text: "\\b(?:rechargeable|battery|batteries|charging|usb|solar)\\b" },
-        { text: "\\b(?:camping|lanterns?|flashlights?|torch(?:es)?|headlamps?|head torch|portable electric lamps|tent light)\\b" },
+        {
+          any: [
+            // A flashlight or headlamp runs on its own cells by definition; a lantern or tent light says so.
+            { text: "\\b(?:flashlights?|torch(?:es)?|headlamps?|head torch)\\b" },
+            {
+              all: [
+                { text: "\\b(?:rechargeable|battery|batteries|charging|usb|solar)\\b" },
+                { text: "\\b(?:camping|lanterns?|portable electric lamps|tent light)\\b" },
+              ],
+            },
+          ],
+        },
       ],
     },
     effect: { codes: { "851310": 10 }, exclude: ["9405"] },
@@ -1538,5 +1548,19 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { codes: { "701342": 8, "701337": 4 } },
     explain: "Kitchen and table glassware of borosilicate (low-expansion) glass has subheading 7013.42 (or 7013.37 for drinking glasses).",
     source: "HS 2022 subheadings 7013.42 and 7013.37 (glass with a linear coefficient of expansion not exceeding 5 × 10⁻⁶ per Kelvin)",
+  },
+  {
+    id: "nail-gel-not-lamp",
+    // "光疗甲油胶 … 需照灯" (a gel polish that needs a lamp): the lamp is what the goods need, not the goods.
+    when: {
+      all: [
+        { familyPrefix: ["cosmetic.nail", "cosmetics.nail-preparations"] },
+        { text: "\\bgel\\b" },
+        { not: { text: "\\b(?:nail (?:lamps?|dryers?)|uv lamps?|led lamps?|curing lamps?)\\b" } },
+      ],
+    },
+    effect: { codes: { "330430": 6 }, exclude: ["9405", "8539", "8543"] },
+    explain: "Gel nail polish is a manicure preparation of 3304.30 even when the listing says it is cured under a UV/LED lamp.",
+    source: "HS 2022 subheading 3304.30 (manicure or pedicure preparations)",
   },
 ];

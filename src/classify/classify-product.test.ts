@@ -130,6 +130,8 @@ describe("classifyWithIndex: parts, attributes and words that mislead", () => {
     expect(top("Baby First Walkers Shoes Soft Sole Toddler Crib Shoes Cotton Infant")).toBe("640520");
     expect(top("Crystal Wine Glasses Set of 2 Lead-Free Long Stem")).toBe("701328");
     expect(top("适用苹果15promax水凝膜iPhone14手机膜全屏覆盖高清软膜")).toBe("391990");
+    // A gel polish that "needs a lamp" is the polish.
+    expect(top({ title: "美甲光疗甲油胶 2024新款 显白 15ml 需照灯", attributes: { 类型: "UV/LED光疗胶" } })).toBe("330430");
   });
 
   it("moves a picture frame to its material's heading, and household gates to the household articles of theirs", () => {
