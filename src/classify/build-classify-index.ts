@@ -56,7 +56,7 @@ export type ClassifyIndex = {
   editions: { hs: Pick<Edition, "id" | "code" | "name">; us: Pick<Edition, "id" | "code" | "name"> | null };
   /** Every text the index was built from (descriptions, group rows, HS wording, section names), for checking that nothing else leaked into it. */
   sourceTexts: () => string[];
-  /** The schedule rows the index was built from, so a worker process can build the same index. */
+  /** The schedule rows the index was built from (attribute transposition reads the HS wording). */
   source: IndexSource;
   /** Milliseconds spent building the index in memory, and (when built from a database) reading the schedule rows first. */
   buildMs: number;
@@ -107,17 +107,18 @@ async function readScheduleRows(db: Queryable, editionId: number): Promise<Sched
 /** What an index is built from: the HS rows, the US HTS rows (may be empty) and the HS section names. */
 /**
  * The built index as bytes (V8 serialisation), for a worker process: reading them back takes about a third of the time of
- * building the index again from the schedule rows. The leak check and the rows themselves stay with the parent.
+ * building the index again from the schedule rows. The HS rows go with it (attribute transposition reads their wording);
+ * the leak check and the US rows stay with the parent.
  */
 export function packIndex(index: ClassifyIndex): Buffer {
-  const { sourceTexts: _texts, source: _source, ...built } = index;
-  return v8.serialize(built);
+  const { sourceTexts: _texts, source, ...built } = index;
+  return v8.serialize({ ...built, source: { hsRows: source.hsRows, usRows: [], sections: source.sections } });
 }
 
 /** An index packed by packIndex, ready to classify with. */
 export function unpackIndex(packed: Uint8Array): ClassifyIndex {
-  const built = v8.deserialize(packed) as Omit<ClassifyIndex, "sourceTexts" | "source">;
-  return { ...built, sourceTexts: () => [], source: { hsRows: [], usRows: [], sections: [] } };
+  const built = v8.deserialize(packed) as Omit<ClassifyIndex, "sourceTexts">;
+  return { ...built, sourceTexts: () => [] };
 }
 
 export type IndexSource = { hsRows: ScheduleRow[]; usRows: ScheduleRow[]; sections: { section: string; name: string }[] };
