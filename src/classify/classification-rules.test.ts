@@ -124,4 +124,19 @@ describe("attribute rules and legal notes", () => {
     expect(top({ title: "Acrylic Resin Geometric Drop Earrings Statement Boho" })?.hs6).toBe("711790");
     expect(top({ title: "适用苹果11电池iPhone12/13/XR手机电池大容量更换原装电芯" })?.hs6).toBe("850760");
   });
+
+  it("reads a material named in a description's subject as what an article is made of, and sets aside the words under a heading a note excludes", () => {
+    const bracket = top({ description: "Part number 117832 is an acrylonitrile-butadiene-styrene (ABS) plastic wall mount bracket. It is mounted on a wall." });
+    expect(Number(bracket?.code.slice(0, 4))).toBeGreaterThan(3914);
+    expect(top({ title: "PVC电工胶布 绝缘胶带 黑色 10卷装 防水阻燃" })?.hs6).toBe("391910");
+  });
+
+  it("takes a citronella candle as an insect repellent article of 38.08, as the heading names candles", () => {
+    const candle = top({
+      description: "The product is a single-wick citronella candle in a glass jar, for outdoor use to keep insects away. It is made of paraffin wax with 5 percent citronella oil.",
+    });
+    expect(candle?.hs6).toBe("380891");
+    expect(top({ title: "Citronella Candles Outdoor Mosquito Repellent Candle in Tin, 3 Pack" })?.hs6).toBe("380891");
+    expect(top({ title: "Scented soy wax candle in glass jar, lavender" })?.hs6).toBe("340600");
+  });
 });

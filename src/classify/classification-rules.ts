@@ -674,7 +674,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
         { not: { all: [{ familyPrefix: ["phone-accessory.screen-protector"] }, { text: "\\b(?:film|tpu|hydrogel)\\b" }] } },
       ],
     },
-    effect: { codes: Object.fromEntries(PRIMARY_FORM_HEADINGS.map((code) => [code, -20])), exclude: [...PRIMARY_FORM_HEADINGS] },
+    effect: { codes: Object.fromEntries(PRIMARY_FORM_HEADINGS.map((code) => [code, -40])), exclude: [...PRIMARY_FORM_HEADINGS] },
     explain:
       "The goods are a finished article, not a material in a primary or semi-finished form (sheets, bars, powders, resins, fabrics), so the material headings are set aside.",
     source: "General Rule of Interpretation 1; HS 2022 Chapter 72 Note 1, Chapter 39 Notes 6–10, Section XI (fabrics vs made-up articles, Note 7)",
@@ -1562,5 +1562,12 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { codes: { "330430": 6 }, exclude: ["9405", "8539", "8543"] },
     explain: "Gel nail polish is a manicure preparation of 3304.30 even when the listing says it is cured under a UV/LED lamp.",
     source: "HS 2022 subheading 3304.30 (manicure or pedicure preparations)",
+  },
+  {
+    id: "insect-repellent-candle-3808",
+    when: { text: "\\b(?:citronella|mosquito|insect|bug)(?: repellent| repelling)?(?: \\w+){0,2} candles?\\b" },
+    effect: { codes: { "380891": 20, "3406": -10 }, exclude: ["3406"] },
+    explain: "A citronella or mosquito-repellent candle is an insect repellent put up as an article; heading 38.08 names candles among those articles.",
+    source: "HS 2022 heading 38.08 (\"put up in forms or packings for retail sale or as preparations or articles (for example, sulphur-treated bands, wicks and candles…)\"); subheading 3808.91",
   },
 ];

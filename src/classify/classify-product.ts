@@ -183,7 +183,10 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
   const families = features.knowledgeBase ? matchFamilies(query) : [];
   const facts = readProductFacts(query);
   const ruleContext = { facts, families: new Set(families.flatMap((f) => [f.family.id, f.family.kind])), text: query.text };
-  if (namesAMaterial(families)) ruleContext.families.add(NAMED_AS_MATERIAL);
+  // A description's subject ("an ABS plastic wall mount bracket") names the goods: a material phrase that does not hold its
+  // head noun only says what they are made of.
+  const subjectHead = input.description?.trim() && !input.title?.trim() ? query.heads[0] : undefined;
+  if (namesAMaterial(families, subjectHead)) ruleContext.families.add(NAMED_AS_MATERIAL);
   const excluded = features.rules ? excludedCodes(ruleContext) : [];
   // A title lists features after the goods ("coffee grinder stainless steel blade"), so its last noun names a part only when
   // the seller says the goods are a replacement or spare; a description's subject ("is a steel cover") says it outright.
@@ -209,7 +212,8 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
   const levelWeight = scratch.levelWeight.fill(0);
   for (const [level, weight] of Object.entries(settings.aggregateWeight)) levelWeight[Number(level)] = scale * weight;
   const { levels, norm } = index;
-  const extra = (id: number) => ((levelWeight[levels[id] as number] as number) * (aggregate[id] as number)) / (norm[id] as number);
+  // A heading a rule or legal note sets aside does not keep the words gathered under it either.
+  const extra = (id: number) => ((bonus[id] as number) <= -SET_ASIDE ? 0 : ((levelWeight[levels[id] as number] as number) * (aggregate[id] as number)) / (norm[id] as number));
   const evidence: Evidence = { ...paths, extra };
   const siblingMemo: SiblingGroups = new Map();
   const found = features.hierarchy ? searchHierarchy(index, evidence, depth, settings, siblingMemo) : searchFlat(index, evidence, depth);
@@ -237,14 +241,21 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
  * The strongest knowledge-base match is a phrase of two words or more naming goods of a material heading (vinyl sheeting, a
  * resin kit, wallpaper), and no family naming other goods comes close: "acrylic resin drop earrings" names earrings.
  */
-function namesAMaterial(families: readonly FamilyMatch[]): boolean {
+function namesAMaterial(families: readonly FamilyMatch[], subjectHead?: string): boolean {
   const strongest = families[0];
+  if (subjectHead && !CONTAINER_HEADS.has(subjectHead) && strongest?.stems?.length && !strongest.stems.includes(subjectHead)) return false;
   // A Chinese phrase has no stems: three characters or more make about two words.
-  if (!strongest || strongest.strength < 1.5 || (strongest.stems?.length ?? (strongest.phrase.length >= 3 ? 2 : 1)) < 2) return false;
+  if (!strongest || strongest.strength < 1.5 || (strongest.stems?.length || (strongest.phrase.length >= 3 ? 2 : 1)) < 2) return false;
   const isMaterial = (match: FamilyMatch) => PRIMARY_FORM_HEADINGS.some((heading) => (match.family.codes[0] ?? "").startsWith(heading));
   if (!isMaterial(strongest)) return false;
   return !families.some((match) => !isMaterial(match) && match.strength >= 0.75 * strongest.strength);
 }
+
+/** A rule penalty at least this large sets a code aside. */
+const SET_ASIDE = 10;
+
+/** Heads that name a packing of the goods rather than other goods ("an epoxy resin kit" is resin). */
+const CONTAINER_HEADS = new Set(["kit", "set", "pack", "packag", "assort", "bundl", "product", "item", "articl", "merchandis"]);
 
 /** Which calibration an input takes: a long description (a ruling, a spec sheet) or a title-like text; the engine is right far more often on listing titles than on technical descriptions with the same raw score. */
 export function inputForm(input: ProductInput): "title" | "description" {
@@ -375,7 +386,12 @@ const ARTICLE_KINDS: readonly { kind: string; codes?: string[]; families?: strin
   // Frames: 44.14 of wood, 83.06 of base metal; of plastics the household-article line that names picture frames; of ceramics, 69.13.
   { kind: "frames", codes: ["441490", "441410", "830630"], byMaterial: { ...inBaseMetal("830630"), plastics: "392490", wood: "441490", ceramic: "691390" } },
   // Statuettes and other ornaments: 39.26 of plastics, 44.20 of wood, 69.13 of ceramics, 83.06 of base metal.
-  { kind: "statuettes", codes: ["392640", "442011", "442019", "6913", "830629"], families: ["wood.ornament"], byMaterial: { ...inBaseMetal("830629"), plastics: "392640", wood: "442019", ceramic: "691390" } },
+  {
+    kind: "statuettes",
+    codes: ["392640", "442011", "442019", "6913", "830629"],
+    families: ["wood.ornament"],
+    byMaterial: { ...inBaseMetal("830629"), plastics: "392640", wood: "442019", ceramic: "691390" },
+  },
   // Flower pots: household articles of plastics (39.24), other ceramic articles (69.14), never ceramic tableware.
   { kind: "planters", families: ["garden.planter", "kb1.plastics.flower-pot", "kb2.ceramic.planter"], byMaterial: { plastics: "392490", ceramic: "691490" } },
   // Artificial flowers: 6702.10 of plastics, 6702.90 of other materials (silk and other textile petals).

@@ -697,7 +697,7 @@ const ROWS: readonly FamilyRow[] = [
   ["electric.graphite-electrode", "graphite electrode, carbon brush, 石墨电极, 碳刷", "8545"],
 
   // Chapters 86–89: vehicles
-  ["vehicle.car", "passenger car, electric vehicle, suv, 汽车, 轿车, sedan", "8703"],
+  ["vehicle.car", "passenger car, electric vehicle, suv, sport utility vehicle, sport utility coupe, hatchback, station wagon, minivan, 汽车, 轿车, sedan", "8703"],
   ["vehicle.truck", "lorry, pickup truck, dump truck, 卡车, 货车, tractor trailer truck", "8704"],
   ["vehicle.tractor", "tractor, 拖拉机", "8701"],
   [

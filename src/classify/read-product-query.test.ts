@@ -103,4 +103,11 @@ describe("readProductQuery: shapes", () => {
     expect(readProductQuery({ title: "Cat Shaped Throw Pillow" }).terms.has("cat")).toBe(false);
     expect(readProductQuery({ description: "The item is a glass ornament in the shape of a gecko, butterfly, owl, or dragon." }).terms.has("owl")).toBe(false);
   });
+
+  it("finds a description's subject past a bracketed abbreviation, a decimal size or a missing article", () => {
+    const heads = (description: string) => readProductQuery({ description }).heads;
+    expect(heads("Part number 117832 is an acrylonitrile-butadiene-styrene (ABS) plastic wall mount bracket. It holds a router.")[0]).toBe("bracket");
+    expect(heads("The product under consideration is described as a 3.15” H citronella candle with a decorative glass holder.")[0]).toBe("candl");
+    expect(heads("The subject merchandise is Frozen Shrimp Spring Rolls. The product consists of a shrimp filling.")[0]).toBe("roll");
+  });
 });

@@ -273,17 +273,24 @@ function descriptionRuns(normalized: string, isMain: boolean, heads: string[]): 
   return runs;
 }
 
-const NP = `([^.,;:()]{3,90}?)(?=[,.;:()]|\\s(?:which|that|with|designed|used|made|intended|for|constructed|composed|manufactured|of|in|on|to|and|when|from|identified|referred|described|known|consisting|comprised|measuring|featuring|has|have|is|are|was|were)\\b|$)`;
+const NP = `([^.,;:()]{3,90}?)(?=[,.;:()]|\\s(?:which|that|with|designed|used|made|intended|for|constructed|composed|manufactured|of|in|on|to|and|when|from|identified|referred|described|known|consisting|comprised|measuring|featuring|has|have|is|are|was|were|representing|resembling|depicting|containing|including|incorporating|equipped|fitted|powered|operated|mounted|attached|packaged|packed|imported|engineered|configured|installed|housed)\\b|$)`;
 const SUBJECT_PATTERNS = [
   new RegExp(`\\b(?:referred to|identified|described|known|marketed|sold|designated|called) as\\s+(?:an?\\s|the\\s)?${NP}`),
   new RegExp(`\\b(?:is|are)\\s+(?:an?|the|two|three|four|five|six|several|various|\\d+)\\s+${NP}`),
+  new RegExp(
+    `\\b(?:merchandise|product|products|item|items|article|articles|goods)\\s+(?:is|are)\\s+(?!an?\\b|the\\b|used\\b|made\\b|designed\\b|intended\\b|described\\b|identified\\b|referred\\b|imported\\b|composed\\b|constructed\\b|comprised\\b)${NP}`,
+  ),
   new RegExp(`^(?:each|the|an?|this|these|both)\\s+${NP.replace("{3,90}?", "{3,60}?")}\\s+(?:consists?|comprises?|is|are|features?|measures?|has|have|contains?)\\b`),
 ];
 
 /** The stems of the noun phrase that names the goods in a sentence ("… is a cordless hammer drill, …"), and its head (the last word). */
 function subjectStems(sentence: string): { stems: Set<string>; head?: string } {
+  // An abbreviation in brackets inside the phrase ("an acrylonitrile-butadiene-styrene (ABS) plastic wall mount bracket")
+  // would otherwise end it at the material.
+  // So would a decimal point in a size ("a 3.15” H citronella candle").
+  const plain = sentence.replace(/\s*\([^()]{1,40}\)/g, "").replace(/(\d)\.(\d)/g, "$1$2");
   for (const pattern of SUBJECT_PATTERNS) {
-    const phrase = pattern.exec(sentence)?.[1];
+    const phrase = pattern.exec(plain)?.[1];
     if (!phrase) continue;
     const content = tokenizeText(phrase.replace(/["“”]/g, " ")).filter((t) => !t.soft);
     if (!content.length) continue;

@@ -1072,7 +1072,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.food.ginger-turmeric", "ginger powder, dried ginger, 姜粉, 干姜, 姜黄粉", "091012 091030 091011"],
   ["kb1.food.saffron", "saffron threads, saffron, 藏红花, 西红花", "091020"],
   ["kb1.food.spice-mix", "curry powder, mixed spices, five spice powder, garam masala, spice blend, seasoning blend, 咖喱粉, 五香粉, 十三香, 混合香料", "091091 210390"],
-  ["kb1.food.prepared-shrimp", "breaded shrimp, tempura shrimp, popcorn shrimp, coconut shrimp, shrimp spring rolls, shrimp dumplings, shrimp shumai, fried shrimp, pre-fried shrimp, 虾饺, 天妇罗虾", "160521 160529"],
+  ["kb1.food.prepared-shrimp", "breaded shrimp, tempura shrimp, popcorn shrimp, coconut shrimp, shrimp spring rolls, shrimp dumplings, shrimp shumai, fried shrimp, pre-fried shrimp, potato shrimp, shrimp appetizers, 虾饺, 天妇罗虾", "160521 160529"],
   ["kb1.food.laver", "dried laver, dried seaweed nori, 紫菜, 干紫菜, 头水紫菜", "121221"],
   ["kb1.food.canned-tuna", "canned tuna, tuna in olive oil, tuna fillets in oil, tuna ventresca, 金枪鱼罐头", "160414"],
   ["kb1.food.milk-candy", "milk candy, 奶糖, 大白兔奶糖, 牛奶糖", "170490"],

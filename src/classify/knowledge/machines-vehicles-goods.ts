@@ -1242,7 +1242,7 @@ export const ROWS: readonly FamilyRow[] = [
     "853710 850440",
   ],
   ["kb3.elec.ecu", "ecu, engine control unit, engine computer, transmission control module, body control module, 发动机电脑, 汽车电脑板, 电脑板汽车", "853710"],
-  ["kb3.elec.enclosure", "empty distribution box, electrical enclosure box, junction box electrical, switch box, 配电箱壳体, 接线盒, 暗盒", "853810"],
+  ["kb3.elec.enclosure", "empty distribution box, electrical enclosure box, electrical cabinet, electrical enclosure, empty electrical enclosure, junction box electrical, switch box, 配电箱壳体, 接线盒, 暗盒, 电气柜柜体, 控制柜箱体", "853810"],
   ["kb3.elec.parts", "circuit breaker accessories, switch parts, contactor coil, relay parts, 断路器配件, 开关配件", "853890"],
 
   // ── 8539–8542: lamps, semiconductors, ICs ──
@@ -1315,7 +1315,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.veh.bus", "passenger bus, minibus, coach bus, school bus, city bus, electric bus, 客车, 大巴, 中巴, 公交车", "870210 870240"],
   ["kb3.veh.golf-cart", "golf cart, electric golf cart, golf buggy, snowmobile, sightseeing car, 高尔夫球车, 观光车, 雪地摩托", "870310"],
   ["kb3.veh.atv", "atv, quad bike, four wheeler, utility terrain vehicle, utv, side by side utv, dune buggy, go kart, 全地形车, 沙滩车, 四轮摩托, 卡丁车", "870321 870390 870490"],
-  ["kb3.veh.ev", "electric car, battery electric vehicle, bev, new energy vehicle, electric suv, pure electric car, 新能源汽车, 纯电动汽车, 电动汽车", "870380"],
+  ["kb3.veh.ev", "electric car, battery electric vehicle, electric sport utility vehicle, bev, new energy vehicle, electric suv, pure electric car, 新能源汽车, 纯电动汽车, 电动汽车", "870380"],
   ["kb3.veh.phev", "plug-in hybrid, phev, plug-in hybrid vehicle, extended range electric vehicle, 插电混动, 增程式电动车", "870360"],
   ["kb3.veh.hybrid", "hybrid car, hybrid vehicle, hev, 油电混合, 混动汽车", "870340"],
   ["kb3.veh.low-speed", "low speed vehicle, neighborhood electric vehicle, electric mini car, 老年代步车, 低速电动车, 四轮电动车", "870380 870310"],
@@ -1632,7 +1632,7 @@ export const ROWS: readonly FamilyRow[] = [
     "dental x-ray, portable x-ray machine, digital radiography, x-ray baggage scanner, security x-ray machine, ct scanner, 牙片机, 安检机, x光机",
     "902214 902219 902212",
   ],
-  ["kb3.meas.teaching-model", "anatomical model, skeleton model, human anatomy model, teaching model, 人体模型, 教学模型, 骨骼模型", "902300"],
+  ["kb3.meas.teaching-model", "anatomical model, skeleton model, human anatomy model, teaching model, architectural model, building model, sand table model, 建筑模型, 沙盘模型, 人体模型, 教学模型, 骨骼模型", "902300"],
   ["kb3.meas.material-testing", "hardness tester, tensile testing machine, universal testing machine, durometer, 硬度计, 拉力试验机, 万能试验机", "902410 902480"],
   [
     "kb3.meas.thermometer",
@@ -2193,4 +2193,9 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.art.coins", "old coins, coin collection, numismatic coins, ancient coins, 古钱币, 钱币收藏", "970539 970531"],
   ["kb3.art.specimens", "fossil specimen, dinosaur fossil, mineral specimen, taxidermy, insect specimen, meteorite, 化石, 矿物标本, 动物标本, 陨石", "970529"],
   ["kb3.art.antique", "antique furniture, antique vase, antique over 100 years, 古董家具, 古董花瓶", "970690 970610"],
+  ["kb3.med.rapid-test", "rapid test, antigen test, rapid antigen test, antigen rapid test, covid-19 test, covid test, covid test kit, flu test, influenza test, rsv test, rapid test kit, self-test kit, 抗原检测试剂盒, 新冠抗原, 抗原检测, 快速检测试剂盒", "382219"],
+  ["kb3.heat.cooling-tower", "cooling tower, water cooling tower, evaporative cooling tower, closed circuit cooling tower, 冷却塔, 凉水塔", "841989"],
+  ["kb3.veh.tow-hook", "towing hook, tow hook, tow eye, towing eye, screw-in tow hook, 拖车钩", "830230 870829"],
+  ["kb3.flow.strainer", "y strainer, y-strainer, pipeline strainer, basket strainer, inline strainer, duplex strainer, y型过滤器, 管道过滤器", "842129"],
+  ["kb3.pressure-vessel", "pressure vessel, composite pressure vessel, composite overwrapped pressure vessel, hydrogen tank, hydrogen cylinder, hydrogen storage tank, gas storage cylinder, compressed gas cylinder, co2 tank, co2 cylinder, scuba tank, oxygen cylinder, 氢气瓶, 储氢瓶, 氧气瓶", "731100 761300"],
 ];

@@ -1950,7 +1950,7 @@ export const ROWS: readonly FamilyRow[] = [
   ],
   [
     "kb2.general-part.sign",
-    "metal sign, tin sign, vintage tin sign, metal nameplate, house number plate, door number, metal letters, address plaque, metal house numbers, pet id tag, dog tag, 铁皮画, 门牌, 铭牌, 金属标牌, 狗牌",
+    "metal sign, tin sign, vintage tin sign, metal nameplate, house number plate, door number, metal letters, address plaque, metal house numbers, pet id tag, pet identification tag, pet tag, pet id tags, dog id tag, cat id tag, pet name tag, dog tag, 铁皮画, 门牌, 铭牌, 金属标牌, 狗牌",
     "831000",
   ],
   [
@@ -1961,4 +1961,8 @@ export const ROWS: readonly FamilyRow[] = [
   ],
   ["kb2.hardware.flux-core", "flux cored wire, flux core welding wire, gasless mig wire, 药芯焊丝, 无气保焊丝", "831120"],
   ["kb2.hardware.brazing", "brazing rod, silver brazing rod, brazing alloy, brazing wire, aluminum brazing rod, 银焊条, 铜焊条, 铜磷焊条, 铝焊条", "831130 831190"],
+  ["kb2.hardware.urn", "cremation urn, memorial urn, funeral urn, keepsake urn, urn for ashes, ashes urn, pet urn, 骨灰盒, 骨灰罐, 骨灰坛", "830629 691390 442090"],
+  ["kb2.leather.book-cover", "notebook cover, journal cover, leather journal cover, planner cover, book cover, 本子皮套, 笔记本皮套, 书皮", "420500 630790 392690"],
+  ["kb2.steel.book-stand", "book stand, reading stand, book holder, cookbook stand, cookbook holder, 读书架, 阅读架", "732690 392690 442199"],
+  ["kb2.general-part.sign-bracket", "sign bracket, hanging sign bracket, plant hanger bracket, plant bracket, 招牌支架, 吊篮支架", "830250"],
 ];
