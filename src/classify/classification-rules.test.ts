@@ -139,4 +139,16 @@ describe("attribute rules and legal notes", () => {
     expect(top({ title: "Citronella Candles Outdoor Mosquito Repellent Candle in Tin, 3 Pack" })?.hs6).toBe("380891");
     expect(top({ title: "Scented soy wax candle in glass jar, lavender" })?.hs6).toBe("340600");
   });
+
+  it("knows the families technical descriptions name: urns, cooling towers, rapid tests, fitted carrying cases, motorcycle footpegs", () => {
+    const hs6 = (description: string) => top({ description })?.hs6;
+    expect(hs6("The articles are decorative memorial cremation urns made of cast aluminum, with engraved and painted finishes.")).toBe("830629");
+    expect(hs6("The merchandise is an industrial steel water cooling tower with an induced-draft, cross-flow design and a cold-water basin.")).toBe("841989");
+    expect(hs6("The items are COVID-19 and Flu A/B rapid antigen test kits for home use, each with a test cassette and a swab.")).toBe("382219");
+    expect(hs6("The subject merchandise is a carrying case for a sleep therapy device, fitted to hold the device and its tubing. It is of man-made textile material.")).toBe(
+      "420292",
+    );
+    expect(hs6("The merchandise consists of auxiliary motorcycle footpeg kits of aluminum alloy, designed for installation on motorcycles.")).toBe("871410");
+    expect(hs6("The article is a unisex baseball-style cap constructed of 100 percent cotton woven fabric, with a multi-panel crown and a peak.")).toBe("650500");
+  });
 });

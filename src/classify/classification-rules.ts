@@ -742,10 +742,18 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   },
   {
     id: "bag-outer-surface-plastics",
-    when: { all: [{ familyPrefix: ["bag.", "bags."] }, { material: ["plastics", "textile"] }, { not: { material: ["leather"] } }] },
+    when: { all: [{ familyPrefix: ["bag.", "bags."] }, { material: ["plastics"] }, { not: { material: ["leather"] } }] },
     effect: { lines: { prefer: ["plastics"], avoid: ["leather"], weight: 4, within: ["42"] } },
-    explain:
-      "A bag or case whose outer surface is of plastics ('PU leather', PVC) or textile goes to the 'outer surface of sheeting of plastics or of textile materials' subheadings.",
+    explain: "A bag or case whose outer surface is of plastics ('PU leather', PVC) goes to the 'outer surface of sheeting of plastics or of textile materials' subheadings.",
+    source: "HS 2022 heading 42.02 subheadings (outer surface of leather / of plastics or textile materials); Chapter 42 Subheading Note 1",
+  },
+  {
+    id: "bag-outer-surface-textile",
+    // Its own rule, not the plastics one: preferring every line that says "plastics" stacks on the national lines "of
+    // reinforced or laminated plastics" and sends a textile case to them.
+    when: { all: [{ familyPrefix: ["bag.", "bags."] }, { material: ["textile"] }, { not: { material: ["leather", "plastics"] } }] },
+    effect: { lines: { prefer: ["textile"], avoid: ["leather"], weight: 4, within: ["42"] } },
+    explain: "A bag or case whose outer surface is of textile materials goes to the 'outer surface of sheeting of plastics or of textile materials' subheadings and their textile lines.",
     source: "HS 2022 heading 42.02 subheadings (outer surface of leather / of plastics or textile materials); Chapter 42 Subheading Note 1",
   },
   {
@@ -1569,5 +1577,19 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { codes: { "380891": 20, "3406": -10 }, exclude: ["3406"] },
     explain: "A citronella or mosquito-repellent candle is an insect repellent put up as an article; heading 38.08 names candles among those articles.",
     source: "HS 2022 heading 38.08 (\"put up in forms or packings for retail sale or as preparations or articles (for example, sulphur-treated bands, wicks and candles…)\"); subheading 3808.91",
+  },
+  {
+    id: "carrying-case-not-pocket-42029",
+    // Heading 42.02's subheadings 4202.31–.39 are for articles of a kind normally carried in the pocket or in the handbag
+    // (wallets, card cases, eyeglass cases, phone cases); a carrying case fitted to an instrument or a console is "other".
+    when: {
+      all: [
+        { text: "\\b(?:carry(?:ing)?|fitted|travel|storage|hard|tool) cases?\\b" },
+        { not: { text: "\\b(?:wallets?|purses?|card (?:holders?|cases?)|eye ?glass(?:es)?|sunglass(?:es)?|spectacles?|keys?|coins?|cigarettes?|phones?|iphone|smartphones?|airpods|earbuds|earphones?|pens?|pencils?|cosmetics?|make-?up|lipsticks?)\\b" } },
+      ],
+    },
+    effect: { codes: { "420291": 8, "420292": 8, "420299": 8, "420231": -8, "420232": -8, "420239": -8 } },
+    explain: "A carrying case made for an instrument, a console or tools is not an article normally carried in the pocket or handbag (4202.31–.39); it falls in 4202.91–.99.",
+    source: "HS 2022 heading 42.02, subheadings 4202.31–4202.39 and 4202.91–4202.99; HS Explanatory Notes to 42.02",
   },
 ];

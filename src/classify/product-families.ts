@@ -396,7 +396,7 @@ const ROWS: readonly FamilyRow[] = [
 
   // Chapter 63: made-up textiles
   ["home-textile.bed-linen", "bed sheet, bed sheets, fitted sheet, duvet cover, pillowcase, pillow case, bedding set, bed linen, 床单, 被套, 枕套, 床上用品", "6302"],
-  ["home-textile.towel", "towel, bath towel, beach towel, hand towel, face towel, washcloth, 毛巾, 浴巾", "630260 630291 630293"],
+  ["home-textile.towel", "towel, bath towel, beach towel, hand towel, face towel, washcloth, face cloth, exfoliating cloth, wash cloth, 毛巾, 浴巾, 洗脸巾", "630260 630291 630293"],
   ["home-textile.table-linen", "tablecloth, table runner, placemat textile, napkin cloth, 桌布, 餐垫", "6302"],
   ["home-textile.curtain", "curtain, drapes, window curtain, valance, 窗帘", "6303"],
   ["home-textile.blanket", "blanket, throw blanket, fleece blanket, travel blanket, 毯子, 毛毯", "6301"],
@@ -1045,7 +1045,7 @@ const ROWS: readonly FamilyRow[] = [
   // Craft and DIY
   ["craft.yarn", "crochet yarn, knitting kit, crochet hook, 钩针, 编织套装", "5509 7319 9503"],
   ["craft.beads", "beads, jewelry making kit, bead kit, 串珠, 手工珠", "7018 3926 7117"],
-  ["craft.fabric-paint", "acrylic paint set, paint by numbers, diamond painting, 数字油画, 钻石画", "3213 9503 4911"],
+  ["craft.fabric-paint", "acrylic paint set, paint by numbers, diamond painting, diamond painting kit, diamond art kit, 数字油画, 钻石画", "3213 9503 4911"],
   ["craft.glue-gun", "glue gun, hot glue gun, 热熔胶枪", "842489 851580"],
   ["craft.cutting-mat", "cutting mat, craft knife, 切割垫", "3926 8211"],
   ["craft.sewing", "sewing thread spools, embroidery hoop, 刺绣绷, 缝纫线", "5204 5401 3926"],

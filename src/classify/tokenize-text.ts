@@ -182,24 +182,28 @@ export function normalizeText(text: string): string {
   let s = text.normalize("NFKC");
   // A free gift named in a Chinese title ("送桌布": with a free tablecloth) is not the goods, so its words are not read.
   if (hasCjk(s)) s = translateZhProduct(s.replace(ZH_GIFT, " ").replace(ZH_APPLE_BRAND, " iphone ")).terms.join(" ; ");
-  return s
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u201b\u2032`]/g, "'")
-    .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
-    .replace(/[\u2010-\u2015]/g, "-")
-    .replace(/\bman-made\b/g, "manmade")
-    .replace(/\bt shirts?\b/g, (m) => (m.endsWith("s") ? "t-shirts" : "t-shirt"))
-    // "Athletic Short Sleeve T-Shirt" is not athletic shorts: a sleeve's length is one word.
-    .replace(/\b(short|long|half|cap) sleeves?\b/g, "$1sleeve")
-    .replace(/\bpart\s*(?:number|no\.?|#)/g, "partnumber")
-    .replace(/\bapple\s+(?:\d{4}\s+)?(?=(?:macbook|iphone|ipad|airpods|imac|mac mini|mac studio|pencil|homepod|airtag|magic (?:mouse|keyboard|trackpad))\b)/g, "")
-    .replace(DEVICE_MODEL, deviceWord)
-    .replace(SHAPE_OF, "shaped")
-    .replace(STYLES_NAMED, "styled")
-    // "LED light-up shoes" are shoes that light up, not an LED light.
-    .replace(/\b(?:led\s+)?light[- ]up\b/g, "illuminated")
-    .replace(/([a-z])'s\b/g, "$1")
-    .replace(/([a-z]s)'(?=\W|$)/g, "$1");
+  return (
+    s
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u201b\u2032`]/g, "'")
+      .replace(/[\u201c\u201d\u201e\u2033]/g, '"')
+      .replace(/[\u2010-\u2015]/g, "-")
+      .replace(/\bman-made\b/g, "manmade")
+      .replace(/\bt shirts?\b/g, (m) => (m.endsWith("s") ? "t-shirts" : "t-shirt"))
+      // "Athletic Short Sleeve T-Shirt" is not athletic shorts: a sleeve's length is one word.
+      .replace(/\b(short|long|half|cap) sleeves?\b/g, "$1sleeve")
+      // "A baseball-style cap" is a baseball cap.
+      .replace(/\b([a-z]+)-style\b/g, "$1")
+      .replace(/\bpart\s*(?:number|no\.?|#)/g, "partnumber")
+      .replace(/\bapple\s+(?:\d{4}\s+)?(?=(?:macbook|iphone|ipad|airpods|imac|mac mini|mac studio|pencil|homepod|airtag|magic (?:mouse|keyboard|trackpad))\b)/g, "")
+      .replace(DEVICE_MODEL, deviceWord)
+      .replace(SHAPE_OF, "shaped")
+      .replace(STYLES_NAMED, "styled")
+      // "LED light-up shoes" are shoes that light up, not an LED light.
+      .replace(/\b(?:led\s+)?light[- ]up\b/g, "illuminated")
+      .replace(/([a-z])'s\b/g, "$1")
+      .replace(/([a-z]s)'(?=\W|$)/g, "$1")
+  );
 }
 
 /** "适用苹果11电池": 苹果 before a model number or a device word is the brand, not the fruit. */
@@ -214,7 +218,8 @@ const ZH_GIFT = new RegExp(`${ZH_GIFT_WORD.source.slice(1)}[^${ZH_GIFT_END.sourc
 // butterfly or owl" name earrings, a pillow and ornaments.
 const SHAPE_OF = /\b[a-z]+[- ]shaped\b|\bin the (?:shape|form) of (?:an? |the )?[a-z]+(?:(?:,\s*(?:or|and)\s+|,\s*|\s+(?:or|and)\s+)(?:an? )?[a-z]+)*/g;
 // "Available in two styles: Duck and Avocado" names designs, not goods.
-const STYLES_NAMED = /\b(?:available in|comes? in|in) (?:two|three|four|five|several|\d+) (?:styles|designs|shapes|characters|character shapes|prints|patterns)[:,]?(?: [a-z]+,?){1,4}(?: (?:and|or) [a-z]+)?/g;
+const STYLES_NAMED =
+  /\b(?:available in|comes? in|in) (?:two|three|four|five|several|\d+) (?:styles|designs|shapes|characters|character shapes|prints|patterns)[:,]?(?: [a-z]+,?){1,4}(?: (?:and|or) [a-z]+)?/g;
 
 // Device model names sit between the words that name the goods ("case for iPhone 15 Pro Max", "Galaxy S23 Ultra case"): they
 // collapse to the kind of device, and "Apple" before them is a brand, not fruit.

@@ -307,7 +307,7 @@ export const ROWS: readonly FamilyRow[] = [
   ],
   ["kb1.paint.spray", "spray paint, aerosol spray paint, 自喷漆, 喷漆罐", "320820 320890 321000"],
   ["kb1.paint.powder-coating", "powder coating, powder coatings, electrostatic powder coating, 粉末涂料, 静电粉末", "390730 390799 320890"],
-  ["kb1.paint.artist-set", "watercolor paint set, gouache paint set, acrylic paint set, oil paint set, watercolour paints, 水彩颜料, 水粉颜料, 丙烯颜料, 油画颜料", "321310"],
+  ["kb1.paint.artist-set", "watercolor paint set, gouache paint set, acrylic paint set, acrylic painting kit, acrylic paint kit, oil paint set, watercolour paints, 水彩颜料, 水粉颜料, 丙烯颜料, 油画颜料", "321310"],
   ["kb1.paint.artist-tube", "acrylic paint tube, oil paint tube, acrylic pouring paint, 丙烯颜料单支", "321390"],
   ["kb1.ink.writing", "fountain pen ink, calligraphy ink, ink refill bottle, tattoo ink, printer ink refill, refill ink bottle, 钢笔墨水, 墨汁, 纹身墨水, 填充墨水", "321590"],
   ["kb1.ink.printing", "screen printing ink, offset printing ink, printing ink, uv ink, flexo ink, 丝印油墨, 胶印油墨, 印刷油墨", "321519 321511"],
@@ -1390,4 +1390,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.fert.potash", "potassium chloride fertilizer, muriate potash, potassium sulphate fertilizer, sop fertilizer, 氯化钾, 硫酸钾", "310420 310430"],
   ["kb1.fert.organic", "organic fertilizer, chicken manure pellets, worm castings, compost, bone meal fertilizer, seaweed fertilizer, 有机肥, 鸡粪有机肥, 蚯蚓粪", "310100"],
   ["kb1.fert.plant-food", "plant food liquid, houseplant fertilizer, fertilizer sticks, slow release fertilizer, orchid fertilizer, 植物营养液, 花肥, 缓释肥", "310590 310100"],
+  ["kb1.food.meat-substitute", "meat substitute, plant-based meat, plant based meat, meatless, vegan meat, mycoprotein, vegetarian meat, 素肉, 植物肉", "210690"],
+  ["kb1.food.textured-protein", "textured vegetable protein, textured soy protein, tvp, soy protein chunks, soya chunks, 大豆组织蛋白, 拉丝蛋白", "210610"],
+  ["kb1.chem.reef-salt", "reef salt, reef salt mix, marine salt mix, synthetic sea salt mix, sea salt for reef aquarium, 海水素, 海盐鱼缸", "382499"],
 ];

@@ -535,7 +535,7 @@ export const ROWS: readonly FamilyRow[] = [
 
   // ── 8470–8473: computers and office machines ──
   ["kb3.office.cash-register", "cash register, electronic cash register, 收银机", "847050"],
-  ["kb3.office.pos", "pos terminal, pos system, pos machine, touch screen pos, 收银一体机, pos机", "847150 847050"],
+  ["kb3.office.pos", "pos terminal, pos system, pos machine, touch screen pos, point of sale terminal, all-in-one pos, 收银一体机, pos机", "847150 847050"],
   [
     "kb3.office.money-counter",
     "money counter, bill counter, banknote counter, currency counting machine, counterfeit detector, coin counter, coin sorter, 点钞机, 验钞机, 数币机",
@@ -1422,7 +1422,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.moto.large", "sport motorcycle, cruiser motorcycle, touring motorcycle, 400cc motorcycle, 重型摩托车, 跑车摩托", "871130 871140 871150"],
   [
     "kb3.moto.parts",
-    "motorcycle parts, motorcycle brake pads, motorcycle exhaust, motorcycle handlebar, motorcycle sprocket, motorcycle seat, motorcycle fairing, motorcycle clutch lever, motorcycle shock absorber, motorcycle wheel, motorcycle fender, 摩托车配件, 摩托车排气管, 摩托车刹车片, 摩托车减震, 摩托车把手, 摩托车链轮",
+    "motorcycle parts, motorcycle brake pads, motorcycle exhaust, motorcycle handlebar, motorcycle sprocket, motorcycle seat, motorcycle fairing, motorcycle clutch lever, motorcycle shock absorber, motorcycle wheel, motorcycle fender, motorcycle footpegs, motorcycle foot pegs, footpegs, foot pegs, motorcycle footrest, 摩托车配件, 摩托车脚踏, 摩托车排气管, 摩托车刹车片, 摩托车减震, 摩托车把手, 摩托车链轮",
     "871410",
   ],
   [
@@ -2198,4 +2198,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.veh.tow-hook", "towing hook, tow hook, tow eye, towing eye, screw-in tow hook, 拖车钩", "830230 870829"],
   ["kb3.flow.strainer", "y strainer, y-strainer, pipeline strainer, basket strainer, inline strainer, duplex strainer, y型过滤器, 管道过滤器", "842129"],
   ["kb3.pressure-vessel", "pressure vessel, composite pressure vessel, composite overwrapped pressure vessel, hydrogen tank, hydrogen cylinder, hydrogen storage tank, gas storage cylinder, compressed gas cylinder, co2 tank, co2 cylinder, scuba tank, oxygen cylinder, 氢气瓶, 储氢瓶, 氧气瓶", "731100 761300"],
+  ["kb3.elec.lcd-writing-tablet", "lcd writing tablet, lcd writing board, lcd drawing tablet, electronic writing pad, kids writing tablet, 液晶手写板, 儿童画板液晶", "854370"],
+  ["kb3.elec.earth-bar", "earth bar, ground bar, grounding bar, ground bus bar, earthing bar, grounding busbar, 接地排, 接地铜排", "853690"],
+  ["kb3.heat.boiler", "gas boiler, hydronic boiler, condensing boiler, central heating boiler, combi boiler, wall-hung boiler, 壁挂炉, 燃气壁挂炉, 采暖锅炉", "840310"],
 ];

@@ -1900,7 +1900,7 @@ export const ROWS: readonly FamilyRow[] = [
   ],
   [
     "kb2.hardware.safe",
-    "safe box, digital safe, fireproof safe, gun safe, home safe, cash box, money box lock, lock box, key lock box, key safe, deposit box, 保险箱, 保险柜, 钥匙盒, 收银盒",
+    "lockbox, safe box, digital safe, fireproof safe, gun safe, home safe, cash box, money box lock, lock box, key lock box, key safe, deposit box, 保险箱, 保险柜, 钥匙盒, 收银盒",
     "830300",
   ],
   [
@@ -1965,4 +1965,5 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb2.leather.book-cover", "notebook cover, journal cover, leather journal cover, planner cover, book cover, 本子皮套, 笔记本皮套, 书皮", "420500 630790 392690"],
   ["kb2.steel.book-stand", "book stand, reading stand, book holder, cookbook stand, cookbook holder, 读书架, 阅读架", "732690 392690 442199"],
   ["kb2.general-part.sign-bracket", "sign bracket, hanging sign bracket, plant hanger bracket, plant bracket, 招牌支架, 吊篮支架", "830250"],
+  ["kb2.steel.sign-stake", "yard sign stakes, sign stakes, h-frame sign stake, h stakes, wire sign stakes, 标牌地插", "732690"],
 ];
