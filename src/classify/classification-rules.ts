@@ -1093,9 +1093,11 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
         { text: "\\b(?:purity|\\d{2}(?:\\.\\d+)?\\s*(?:%|percent) pure|pure|assay)\\b" },
       ],
     },
-    effect: { codes: { "34": -8, "38": -8, "29": 8, "28": 4 }, exclude: ["34", "38"] },
+    // Nor is it the machine it is used in ("an additive in lithium-ion battery electrolytes"): the families that name those
+    // machines are set aside too.
+    effect: { codes: { "34": -8, "38": -8, "29": 8, "28": 4 }, exclude: ["34", "38", "84", "85", "90"] },
     explain:
-      "A single compound with a CAS number, sold at a stated purity, is a separate chemically defined compound: chapters 34 and 38 exclude it, whatever it is used for (a surfactant, an additive).",
+      "A single compound with a CAS number, sold at a stated purity, is a separate chemically defined compound: chapters 34 and 38 exclude it, whatever it is used for (a surfactant, an additive), and it is no machine or apparatus it serves.",
     source: "HS 2022 Chapter 34 Note 1(b); Chapter 38 Note 1(a); Chapter 29 Note 1(a)",
   },
   {
@@ -1591,5 +1593,21 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { codes: { "420291": 8, "420292": 8, "420299": 8, "420231": -8, "420232": -8, "420239": -8 } },
     explain: "A carrying case made for an instrument, a console or tools is not an article normally carried in the pocket or handbag (4202.31–.39); it falls in 4202.91–.99.",
     source: "HS 2022 heading 42.02, subheadings 4202.31–4202.39 and 4202.91–4202.99; HS Explanatory Notes to 42.02",
+  },
+  {
+    id: "organic-compound-29",
+    // A compound named by the organic nomenclature (a carbon chain, a ring, an organic functional group) with a CAS number
+    // belongs to chapter 29, however many metals or salts its name also holds ("sodium lauroyl isethionate").
+    when: {
+      all: [
+        { text: "\\bcas(?: no\\.?| number| registry number| #)?\\s*[:#]?\\s*\\d{2,7}-\\d{2}-\\d\\b" },
+        {
+          text: "\\b[a-z0-9,-]*(?:methyl|ethyl|propyl|butyl|pentyl|hexyl|octyl|phenyl|benzyl|lauroyl|stearoyl|oleoyl|acetyl|hexane|heptane|octane|benzene|toluene|pyridin|piperidin|morpholin|imidazol|triazin|nitrile|carbonitrile|amine|amide|isethionate|sulfonamide|glycol|glycerol|acetate|citrate|lactate|gluconate|stearate|oleate|laurate|triacetic|pentaacetic|tetraacetic|carboxyl|hydroxy|oxo|keto|ether|ester|aldehyde)[a-z0-9,-]*\\b",
+        },
+      ],
+    },
+    effect: { codes: { "29": 6, "28": -6 } },
+    explain: "A separate chemically defined compound named as an organic compound belongs to chapter 29, not to the inorganic chemicals of chapter 28.",
+    source: "HS 2022 Chapter 29 Note 1; Chapter 28 Note 1; Section VI Note 1",
   },
 ];

@@ -288,9 +288,14 @@ function subjectStems(sentence: string): { stems: Set<string>; head?: string } {
   // An abbreviation in brackets inside the phrase ("an acrylonitrile-butadiene-styrene (ABS) plastic wall mount bracket")
   // would otherwise end it at the material.
   // So would a decimal point in a size ("a 3.15” H citronella candle").
-  const plain = sentence.replace(/\s*\([^()]{1,40}\)/g, "").replace(/(\d)\.(\d)/g, "$1$2");
+  // And so would the item number a ruling names first ("identified as item number W83563, Light Up Cauldron").
+  const plain = sentence
+    .replace(/\s*\([^()]{1,40}\)/g, "")
+    .replace(/(\d)\.(\d)/g, "$1$2")
+    .replace(/\b(?:item|model|style|sku|product|partnumber)(?: number| no| #)?\s*#?\s*[a-z]*\d[\w-]*,?\s*/g, "");
   for (const pattern of SUBJECT_PATTERNS) {
-    const phrase = pattern.exec(plain)?.[1];
+    // "An ornament in the shape of a gecko" reads "an ornament shaped": the shape follows the head noun.
+    const phrase = pattern.exec(plain)?.[1]?.replace(/\s+shaped\s*$/, "");
     if (!phrase) continue;
     const content = tokenizeText(phrase.replace(/["“”]/g, " ")).filter((t) => !t.soft);
     if (!content.length) continue;

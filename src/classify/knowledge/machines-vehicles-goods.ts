@@ -1941,7 +1941,7 @@ export const ROWS: readonly FamilyRow[] = [
   ],
   ["kb3.toy.ride-on", "ride on car, kids electric car, kids ride on, electric ride on, pedal car, kids wagon, 儿童电动车, 童车电动, 扭扭车, 儿童遥控电动车", "950300"],
   ["kb3.toy.water-bubble", "water gun, squirt gun, bubble machine, bubble gun, bubble wand, water blaster, 水枪, 泡泡机, 泡泡枪", "950300"],
-  ["kb3.toy.fidget", "fidget toy, fidget spinner, push pop bubble, squishy toy, stress relief toy, fidget cube, 解压玩具, 指尖陀螺, 捏捏乐", "950300"],
+  ["kb3.toy.fidget", "fidget toy, fidget spinner, push pop bubble, squishy toy, squishies, squishy toys, stress relief toy, fidget cube, 解压玩具, 指尖陀螺, 捏捏乐", "950300"],
   ["kb3.toy.kite", "kite, kite kids, stunt kite, 风筝", "950300"],
   ["kb3.toy.blaster", "toy gun, foam blaster, dart blaster, cap gun, soft bullet gun, 玩具枪, 软弹枪", "950300"],
   ["kb3.toy.pretend", "play kitchen, pretend play, toy kitchen set, doctor kit toy, tool set toy, toy tool set, 过家家玩具, 仿真厨房玩具", "950300"],
