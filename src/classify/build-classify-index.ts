@@ -104,16 +104,22 @@ async function readScheduleRows(db: Queryable, editionId: number): Promise<Sched
   );
 }
 
-/** What an index is built from: the HS rows, the US HTS rows (may be empty) and the HS section names. */
 /**
  * The built index as bytes (V8 serialisation), for a worker process: reading them back takes about a third of the time of
  * building the index again from the schedule rows. The HS rows go with it (attribute transposition reads their wording);
- * the leak check and the US rows stay with the parent.
+ * the leak check and the US rows stay with the parent. An index is packed once: later batches reuse the bytes.
  */
 export function packIndex(index: ClassifyIndex): Buffer {
-  const { sourceTexts: _texts, source, ...built } = index;
-  return v8.serialize({ ...built, source: { hsRows: source.hsRows, usRows: [], sections: source.sections } });
+  let packed = packedIndexes.get(index);
+  if (!packed) {
+    const { sourceTexts: _texts, source, ...built } = index;
+    packed = v8.serialize({ ...built, source: { hsRows: source.hsRows, usRows: [], sections: source.sections } });
+    packedIndexes.set(index, packed);
+  }
+  return packed;
 }
+
+const packedIndexes = new WeakMap<ClassifyIndex, Buffer>();
 
 /** An index packed by packIndex, ready to classify with. */
 export function unpackIndex(packed: Uint8Array): ClassifyIndex {
@@ -121,6 +127,7 @@ export function unpackIndex(packed: Uint8Array): ClassifyIndex {
   return { ...built, sourceTexts: () => [] };
 }
 
+/** What an index is built from: the HS rows, the US HTS rows (may be empty) and the HS section names. */
 export type IndexSource = { hsRows: ScheduleRow[]; usRows: ScheduleRow[]; sections: { section: string; name: string }[] };
 
 /** Build the index from schedule rows: HS chapters, headings and subheadings, with US national lines hung under their HS6. */

@@ -30,7 +30,7 @@ export type HierarchySettings = {
 export const DEFAULT_HIERARCHY_SETTINGS: HierarchySettings = {
   temperature: { 2: 2, 4: 1.75, 6: 1.5, 8: 1.25, 10: 1.25 },
   beam: { 2: 8, 4: 14, 6: 18, 8: 24, 10: 30 },
-  residualPrior: 2,
+  residualPrior: 3,
   aggregateWeight: { 2: 4, 4: 3, 6: 1, 8: 0.5, 10: 0.5 },
   lexicalScale: 0.5,
   lengthExponent: 0,
