@@ -151,4 +151,23 @@ describe("attribute rules and legal notes", () => {
     expect(hs6("The merchandise consists of auxiliary motorcycle footpeg kits of aluminum alloy, designed for installation on motorcycles.")).toBe("871410");
     expect(hs6("The article is a unisex baseball-style cap constructed of 100 percent cotton woven fabric, with a multi-panel crown and a peak.")).toBe("650500");
   });
+
+  it("reads the numbers the schedule splits by: fabric weight, voltage over 1,000 V, a motor's output, a tea packing", () => {
+    expect(facts({ title: "100% Cotton Twill Fabric 180gsm 58 inch" }).fabricWeight).toBe("upTo200");
+    expect(facts({ title: "Canvas fabric 10 oz/yd2" }).fabricWeight).toBe("over200");
+    expect(facts({ title: "PV cable 1500V DC" }).overThousandVolts).toBe(true);
+    expect(facts({ title: "YJV 0.6/1kV power cable, 1000V" }).overThousandVolts).toBe(false);
+    expect(facts({ title: "Hub motor 48V 1000W" }).outputPower).toBe("upTo75kW");
+    expect(top({ title: "100% Cotton Twill Fabric by the Yard Dyed Khaki 180gsm 58 inch Wide" })?.hs6.slice(0, 4)).toBe("5208");
+    expect(top({ title: "Solar PV Cable 6mm2 H1Z2Z2-K 1500V DC Tinned Copper 100ft" })?.hs6).toBe("854460");
+    expect(top({ title: "电动滑板车轮毂电机 48V 1000W 10寸 无刷 后驱" })?.hs6).toBe("850132");
+    expect(top({ title: "Organic Dragon Well Green Tea Loose Leaf 250g Tin" })?.hs6).toBe("090210");
+  });
+
+  it("keeps engine parts in 84.09 and a car part out of the motorcycle chapter because of a store department's name", () => {
+    expect(top({ title: "摩托车化油器 PZ26 适用于125cc 踏板车", category: "摩托车用品/摩托车配件/发动机配件" })?.hs6).toBe("840991");
+    expect(top({ title: "Ceramic Brake Pads Front Set for Honda Accord 2013-2017", category: "Automobiles & Motorcycles > Auto Replacement Parts > Brake System" })?.hs6).toBe(
+      "870830",
+    );
+  });
 });

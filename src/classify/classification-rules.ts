@@ -921,7 +921,8 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     when: {
       all: [
         { any: [{ familyPrefix: ["vehicle.part", "auto.", "car-accessory."] }, { fact: "isPart", is: [true] }] },
-        { text: "\\b(?:motorcycles?|motorbikes?|dirt ?bikes?|motocross|scooter|moped)\\b" },
+        // Not AliExpress's department "Automobiles & Motorcycles", which names no motorcycle.
+        { text: "(?<!\\b(?:automobiles?|autos?|cars?) (?:&|and) )\\b(?:motorcycles?|motorbikes?|dirt ?bikes?|motocross|scooter|moped)\\b" },
       ],
     },
     effect: { codes: { "8714": 20, "871410": 20, "8708": -10 }, exclude: ["8708"] },
@@ -1609,5 +1610,133 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { codes: { "29": 6, "28": -6 } },
     explain: "A separate chemically defined compound named as an organic compound belongs to chapter 29, not to the inorganic chemicals of chapter 28.",
     source: "HS 2022 Chapter 29 Note 1; Chapter 28 Note 1; Section VI Note 1",
+  },
+  {
+    id: "motorcycle-named-part-sold",
+    // "摩托车化油器" (a motorcycle carburettor): the motorcycle names what the part fits, as "car" does for a car part.
+    when: {
+      all: [
+        { familyPrefix: ["vehicle.motorcycle", "kb3.moto."] },
+        { any: [{ familyPrefix: ["kb3.engine.parts", "kb3.moto.parts", "kb3.moto.scooter-parts", "kb3.moto.grips", "vehicle.part", "auto.", "kb3.auto."] }, { fact: "isPart", is: [true] }] },
+        { not: { text: "\\b(?:vin|mileage|odometer|street legal)\\b" } },
+      ],
+    },
+    effect: { codes: { "8711": -6 }, exclude: ["8711"] },
+    explain: "A listing that names a motorcycle part or accessory and the motorcycles it fits sells the part, not a motorcycle.",
+    source: "General Rule of Interpretation 1; HS 2022 heading 87.11 and subheading 8714.10; Section XVII Note 3",
+  },
+  {
+    id: "engine-parts-not-vehicle-parts",
+    // A carburettor or a cylinder head sold in a "motorcycle parts" or "car parts" category is still a part of an engine.
+    when: { familyPrefix: ["kb3.engine.parts", "kb3.engine.diesel-injector"] },
+    effect: { codes: { "8409": 6, "8708": -6, "8714": -6 }, exclude: ["8708", "8714", "8711"] },
+    explain: "Parts of engines (heading 84.09) are excluded from the parts and accessories of vehicles of Section XVII, whatever vehicle they fit.",
+    source: "HS 2022 Section XVII Note 2(e); heading 84.09",
+  },
+  {
+    id: "cotton-woven-fabric-light",
+    // Fabric by the metre: the weight decides 52.08 / 52.10 (not more than 200 g/m²) against 52.09 / 52.11.
+    when: {
+      all: [
+        { familyPrefix: ["textile.", "kb2.textile.", "kb2.fabric."] },
+        { fact: "fibre", is: ["cotton"] },
+        { not: { fact: "construction", is: ["knit", "nonwoven"] } },
+        { fact: "fabricWeight", is: ["upTo25", "upTo70", "upTo150", "upTo200"] },
+      ],
+    },
+    effect: { codes: { "5208": 5, "5210": 3, "5209": -5, "5211": -3 }, exclude: ["5209", "5211"] },
+    explain: "Woven cotton fabric weighing not more than 200 g/m² goes to heading 52.08 (52.10 when mixed with man-made fibres), not 52.09.",
+    source: "HS 2022 headings 52.08–52.11 (weight not more than / more than 200 g/m²)",
+  },
+  {
+    id: "cotton-woven-fabric-heavy",
+    when: {
+      all: [
+        { familyPrefix: ["textile.", "kb2.textile.", "kb2.fabric."] },
+        { fact: "fibre", is: ["cotton"] },
+        { not: { fact: "construction", is: ["knit", "nonwoven"] } },
+        { fact: "fabricWeight", is: ["over200"] },
+      ],
+    },
+    effect: { codes: { "5209": 5, "5211": 3, "5208": -5, "5210": -3 }, exclude: ["5208", "5210"] },
+    explain: "Woven cotton fabric weighing more than 200 g/m² goes to heading 52.09 (52.11 when mixed with man-made fibres), not 52.08.",
+    source: "HS 2022 headings 52.08–52.11 (weight not more than / more than 200 g/m²)",
+  },
+  {
+    id: "nonwoven-by-weight",
+    when: { all: [{ fact: "construction", is: ["nonwoven"] }, { fact: "fabricWeight", is: ["upTo25"] }] },
+    effect: { codes: { "560311": 4, "560391": 4 } },
+    explain: "Nonwovens weighing not more than 25 g/m² have subheadings 5603.11 and 5603.91.",
+    source: "HS 2022 heading 56.03, subheadings by weight",
+  },
+  {
+    id: "nonwoven-by-weight-70",
+    when: { all: [{ fact: "construction", is: ["nonwoven"] }, { fact: "fabricWeight", is: ["upTo70"] }] },
+    effect: { codes: { "560312": 4, "560392": 4 } },
+    explain: "Nonwovens weighing more than 25 g/m² but not more than 70 g/m² have subheadings 5603.12 and 5603.92.",
+    source: "HS 2022 heading 56.03, subheadings by weight",
+  },
+  {
+    id: "nonwoven-by-weight-150",
+    when: { all: [{ fact: "construction", is: ["nonwoven"] }, { fact: "fabricWeight", is: ["upTo150"] }] },
+    effect: { codes: { "560313": 4, "560393": 4 } },
+    explain: "Nonwovens weighing more than 70 g/m² but not more than 150 g/m² have subheadings 5603.13 and 5603.93.",
+    source: "HS 2022 heading 56.03, subheadings by weight",
+  },
+  {
+    id: "nonwoven-by-weight-heavy",
+    when: { all: [{ fact: "construction", is: ["nonwoven"] }, { fact: "fabricWeight", is: ["upTo200", "over200"] }] },
+    effect: { codes: { "560314": 4, "560394": 4 } },
+    explain: "Nonwovens weighing more than 150 g/m² have subheadings 5603.14 and 5603.94.",
+    source: "HS 2022 heading 56.03, subheadings by weight",
+  },
+  {
+    id: "insulated-conductor-over-1000v",
+    when: { all: [{ familyPrefix: ["electric.cable", "electric.solar-cable", "electric.wire", "kb3.wire."] }, { fact: "overThousandVolts", is: [true] }] },
+    effect: { codes: { "854460": 40, "854449": -6, "854442": -4 }, exclude: ["854449", "854442"] },
+    explain: "An insulated electric conductor for a voltage exceeding 1,000 V (a PV cable rated 1,500 V DC, a medium-voltage cable) has subheading 8544.60.",
+    source: "HS 2022 subheadings 8544.42, 8544.49 (voltage not exceeding 1,000 V) and 8544.60",
+  },
+  {
+    id: "dc-motor-by-output",
+    // Heading 85.01 splits DC motors by output: 8501.31 up to 750 W, 8501.32 up to 75 kW; 8501.10 is 37.5 W or less.
+    when: {
+      all: [
+        { familyPrefix: ["kb3.motor.", "electric.motor"] },
+        { text: "\\b(?:dc|brushless|bldc|hub motor|\\d+\\s?v)\\b" },
+        { fact: "outputPower", is: ["upTo75kW"] },
+      ],
+    },
+    effect: { codes: { "850132": 8, "850131": -6, "850110": -6 } },
+    explain: "A DC motor of an output exceeding 750 W but not exceeding 75 kW has subheading 8501.32.",
+    source: "HS 2022 subheadings 8501.10, 8501.31 and 8501.32",
+  },
+  {
+    id: "dc-motor-small-output",
+    when: {
+      all: [
+        { familyPrefix: ["kb3.motor.", "electric.motor"] },
+        { text: "\\b(?:dc|brushless|bldc|hub motor|\\d+\\s?v)\\b" },
+        { fact: "outputPower", is: ["upTo750W"] },
+      ],
+    },
+    effect: { codes: { "850131": 6, "850132": -6 } },
+    explain: "A DC motor of an output exceeding 37.5 W but not exceeding 750 W has subheading 8501.31.",
+    source: "HS 2022 subheadings 8501.10, 8501.31 and 8501.32",
+  },
+  {
+    id: "tea-in-small-packings",
+    // Green and black tea are split by packing: immediate packings of a content not exceeding 3 kg (a tin, a pouch, 250 g)
+    // against bulk.
+    when: {
+      all: [
+        { familyPrefix: ["food.tea", "kb1.food.tea"] },
+        { text: "\\b\\d+(?:\\.\\d+)?\\s?(?:g|grams?|oz|ounces?)\\b|\\b(?:[0-2](?:\\.\\d+)?|3)\\s?kg\\b|\\b(?:tins?|pouch(?:es)?|boxes|box|jars?|cans?|tea bags?|gift box)\\b" },
+        { not: { text: "\\b(?:bulk|wholesale|(?:[4-9]|[1-9]\\d+)\\s?kg|sacks?|cartons? of \\d+)\\b" } },
+      ],
+    },
+    effect: { codes: { "090210": 5, "090220": -5, "090230": 5, "090240": -5 } },
+    explain: "Green or black tea in immediate packings of a content not exceeding 3 kg has subheading 0902.10 or 0902.30.",
+    source: "HS 2022 subheadings 0902.10–0902.40",
   },
 ];

@@ -408,6 +408,8 @@ const ARTICLE_KINDS: readonly { kind: string; codes?: string[]; families?: strin
   { kind: "erasers", families: ["rubber.eraser"], byMaterial: { plastics: "392610" } },
   // Heading 73.19 holds needles and crochet hooks of iron or steel only.
   { kind: "needles", codes: ["7319"], byMaterial: { aluminum: "761699", wood: "442199", plastics: "392690" } },
+  // O-rings, seals and washers: 40.16 of vulcanised rubber, 39.26 of plastics (PTFE, nylon).
+  { kind: "seals", families: ["rubber.seal"], byMaterial: { plastics: "392690" } },
   // Containers for compressed or liquefied gas: 73.11 of iron or steel, 76.13 of aluminium (a composite cylinder on an aluminium liner too).
   { kind: "gas containers", codes: ["7311", "761300"], byMaterial: { ...inBaseMetal("731100"), aluminum: "761300" } },
   // Tube and pipe fittings: 73.07 of iron or steel, 39.17 of plastics, 74.12 of copper, 76.09 of aluminium.

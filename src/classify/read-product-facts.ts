@@ -21,6 +21,12 @@ export type ProductFacts = {
   forVehicles: boolean;
   /** Head nouns (stems) of the phrase naming the goods. */
   heads: string[];
+  /** A fabric's weight per square metre, in the bands the schedule splits fabrics by (5208/5209 at 200 g/m², 56.03 at 25, 70 and 150). */
+  fabricWeight?: "upTo25" | "upTo70" | "upTo150" | "upTo200" | "over200";
+  /** A stated output in watts, in the bands electric motors are split by (37.5 W, 750 W, 75 kW). */
+  outputPower?: "upTo37.5W" | "upTo750W" | "upTo75kW" | "over75kW";
+  /** A stated voltage above 1,000 V (insulated conductors of 85.44 are split there). */
+  overThousandVolts?: boolean;
 };
 
 const FIBRES: readonly [NonNullable<ProductFacts["fibre"]>, RegExp][] = [
@@ -59,7 +65,8 @@ const MATERIALS: readonly [string, RegExp][] = [
 
 // "Pearl strand with 925 silver clasp", "alloy earrings, S925 silver pins": precious metal in a clasp, post or pin is a minor
 // constituent (Chapter 71 Note 11 allows it in imitation jewellery), not what the article is of.
-const MINOR_PRECIOUS = /\b(?:s?925|sterling|sterling silver|925 sterling silver|925 silver|silver|gold|14k|18k)(?: (?:silver|gold))? (?:clasps?|posts?|pins?|hooks?|ear wires?|earring backs?|findings|needles?)\b/g;
+const MINOR_PRECIOUS =
+  /\b(?:s?925|sterling|sterling silver|925 sterling silver|925 silver|silver|gold|14k|18k)(?: (?:silver|gold))? (?:clasps?|posts?|pins?|hooks?|ear wires?|earring backs?|findings|needles?)\b/g;
 
 /** Read the facts rules depend on: explicit attributes first, then what the text says. */
 export function readProductFacts(query: ProductQuery): ProductFacts {
@@ -90,8 +97,37 @@ export function readProductFacts(query: ProductQuery): ProductFacts {
         text,
       ),
     heads: query.heads,
+    fabricWeight: readFabricWeight(text),
+    outputPower: readOutputPower(text),
+    overThousandVolts: readOverThousandVolts(text),
     forVehicles: /\b(?:motor vehicles?|automobiles?|automotive|passenger cars?|trucks?|\bcar\b|\bcars\b|suv|vehicle)\b/.test(text),
   };
+}
+
+/** A stated weight per square metre ("180gsm", "180 g/m2", "5.3 oz/yd²"), in the schedule's bands. */
+function readFabricWeight(text: string): ProductFacts["fabricWeight"] {
+  const grams = /\b(\d{2,4}(?:\.\d+)?)\s?(?:gsm|g\/m2|g\/m²|g\/sqm|grams? per square met(?:er|re))(?![a-z0-9])/.exec(text);
+  const ounces = /\b(\d{1,2}(?:\.\d+)?)\s?(?:oz\/yd2|oz\/yd²|oz\/sq ?yd|ounces? per square yard)(?![a-z0-9])/.exec(text);
+  const weight = grams ? Number(grams[1]) : ounces ? Number(ounces[1]) * 33.906 : undefined;
+  if (weight === undefined) return undefined;
+  return weight <= 25 ? "upTo25" : weight <= 70 ? "upTo70" : weight <= 150 ? "upTo150" : weight <= 200 ? "upTo200" : "over200";
+}
+
+/** The largest power a text states ("1000W", "1.5 kW", "2 HP"), in the bands of heading 85.01. */
+function readOutputPower(text: string): ProductFacts["outputPower"] {
+  let watts: number | undefined;
+  for (const m of text.matchAll(/\b(\d+(?:\.\d+)?)\s?(kw|w|hp)(?![a-z0-9])/g)) {
+    const value = Number(m[1]) * (m[2] === "kw" ? 1000 : m[2] === "hp" ? 745.7 : 1);
+    watts = Math.max(watts ?? 0, value);
+  }
+  if (watts === undefined) return undefined;
+  return watts <= 37.5 ? "upTo37.5W" : watts <= 750 ? "upTo750W" : watts <= 75000 ? "upTo75kW" : "over75kW";
+}
+
+/** A rated voltage above 1,000 V ("1500V DC", "3.6/6kV"); "0.6/1kV" and "1000V" are not above it. */
+function readOverThousandVolts(text: string): boolean {
+  for (const m of text.matchAll(/\b(\d+(?:\.\d+)?)\s?(kv|v)(?:ac|dc)?(?![a-z0-9])/g)) if (Number(m[1]) * (m[2] === "kv" ? 1000 : 1) > 1000) return true;
+  return false;
 }
 
 function readPrinted(text: string): boolean | undefined {

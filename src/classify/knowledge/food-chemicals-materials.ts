@@ -221,7 +221,7 @@ export const ROWS: readonly FamilyRow[] = [
     "350691 350699",
   ],
   ["kb1.adhesive.sealant", "silicone sealant, silicone caulk, acrylic caulk, window sealant, bathroom sealant, caulking tube, 玻璃胶, 硅酮密封胶, 密封胶, 美容胶", "321410"],
-  ["kb1.chem.wall-filler", "wall putty, spackle, spackling paste, wall repair paste, wood filler, drywall joint compound, 腻子粉, 补墙膏, 木材填充剂", "321490 321410"],
+  ["kb1.chem.wall-filler", "wall putty, spackle, spackling paste, spackling compound, wall repair paste, wall repair filler, wood filler, drywall joint compound, 腻子粉, 补墙膏, 木材填充剂", "321410 321490"],
   [
     "kb1.chem.tile-mortar",
     "tile adhesive, tile grout, grout filler, dry mix mortar, ready mix mortar, self leveling compound, 瓷砖胶, 填缝剂, 美缝剂, 砂浆, 自流平",
@@ -245,7 +245,7 @@ export const ROWS: readonly FamilyRow[] = [
   ],
   [
     "kb1.chem.insect-killer",
-    "cockroach bait, ant bait, roach killer gel, ant killer, fly bait, bed bug spray, flea spray, insecticide spray, 蟑螂药, 灭蟑胶饵, 杀蚂蚁药, 杀虫喷雾, 杀虫剂",
+    "cockroach bait, ant bait, roach killer gel, ant killer, fly bait, bed bug spray, flea spray, insecticide spray, 蟑螂药, 灭蟑胶饵, 杀蟑胶饵, 蟑螂胶饵, 杀蚂蚁药, 杀虫喷雾, 杀虫剂",
     "380891",
   ],
   ["kb1.chem.rodenticide", "rat poison, mouse poison, mouse bait, rodenticide bait, 老鼠药, 灭鼠剂", "380899"],
@@ -1377,7 +1377,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.pharma.ointment", "antibiotic ointment, hemorrhoid cream, antifungal cream, burn cream, eye drops, 药膏, 眼药水, 皮炎平", "300490"],
   [
     "kb1.pharma.dressings",
-    "sterile gauze pads, wound dressing, hydrocolloid dressing, blister plasters, adhesive bandages, medical tape, 纱布片, 敷料, 创可贴, 医用胶带",
+    "adhesive bandages, wound dressing, hydrocolloid dressing, blister plasters, medical tape, 敷料, 创可贴, 医用胶带",
     "300510 300590",
   ],
   ["kb1.pharma.first-aid", "first aid kit, emergency first aid kit, trauma kit, 急救包, 急救箱", "300650"],
@@ -1393,4 +1393,8 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.food.meat-substitute", "meat substitute, plant-based meat, plant based meat, meatless, vegan meat, mycoprotein, vegetarian meat, 素肉, 植物肉", "210690"],
   ["kb1.food.textured-protein", "textured vegetable protein, textured soy protein, tvp, soy protein chunks, soya chunks, 大豆组织蛋白, 拉丝蛋白", "210610"],
   ["kb1.chem.reef-salt", "reef salt, reef salt mix, marine salt mix, synthetic sea salt mix, sea salt for reef aquarium, 海水素, 海盐鱼缸", "382499"],
+  ["kb1.fuel.grease", "lithium grease, lithium complex grease, wheel bearing grease, chassis grease, multipurpose grease, 锂基润滑脂, 锂基脂, 复合锂基脂, 黄油润滑脂", "271019 340319"],
+  ["kb1.chem.silicone-grease", "dielectric grease, dielectric silicone grease, silicone grease, silicone lubricant grease, 硅脂润滑, 绝缘硅脂", "340399"],
+  ["kb1.mineral.expanded-perlite", "horticultural perlite, perlite for plants, expanded perlite, coarse perlite, 园艺珍珠岩, 膨胀珍珠岩", "680620"],
+  ["kb1.pharma.gauze", "sterile gauze pads, gauze pads, gauze sponges, gauze roll, gauze swabs, 纱布块, 医用纱布, 纱布片", "300590"],
 ];

@@ -194,7 +194,7 @@ export const ROWS: readonly FamilyRow[] = [
   [
     "kb3.filter.water-cartridge",
     "water filter cartridge, replacement filter cartridge, ro membrane, refrigerator water filter, pp cotton filter, activated carbon filter cartridge, water filter replacement, 净水器滤芯, ro膜, 滤芯",
-    "842199",
+    "842121 842199",
     "Parts of filtering machinery",
   ],
   [
@@ -2201,4 +2201,10 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.elec.lcd-writing-tablet", "lcd writing tablet, lcd writing board, lcd drawing tablet, electronic writing pad, kids writing tablet, 液晶手写板, 儿童画板液晶", "854370"],
   ["kb3.elec.earth-bar", "earth bar, ground bar, grounding bar, ground bus bar, earthing bar, grounding busbar, 接地排, 接地铜排", "853690"],
   ["kb3.heat.boiler", "gas boiler, hydronic boiler, condensing boiler, central heating boiler, combi boiler, wall-hung boiler, 壁挂炉, 燃气壁挂炉, 采暖锅炉", "840310"],
+  ["kb3.elec.wireless-module", "wifi module, wi-fi module, esp32 module, esp32, esp8266, esp-01, bluetooth module, wireless module, lora module, zigbee module, wifi模块, 蓝牙模块, 无线模组, 无线模块", "851762"],
+  ["kb3.lab.plastic-ware", "centrifuge tubes, centrifuge tube, conical tubes, pipette tips, petri dishes, petri dish, cryovials, cryogenic vials, sample tubes, 离心管, 移液器吸头, 移液枪头, 枪头, 培养皿, 冻存管", "392690"],
+  ["kb3.wire.fiber-patch-cord", "fiber optic patch cord, fibre optic patch cord, fiber patch cable, fiber patch cord, optical fiber jumper, fiber jumper, lc-lc patch cord, 光纤跳线, 光纤尾纤", "854470"],
+  ["kb3.valve.pneumatic", "pneumatic solenoid valve, pneumatic valve, air solenoid valve, 5/2 way valve, 5 way 2 position, 4v210, 气动电磁阀, 电磁换向阀, 气动阀", "848120"],
+  ["kb3.elec.mc4", "mc4 connector, mc4 connectors, solar panel connector, pv connector, 光伏连接器, mc4连接器, 太阳能接头", "853669"],
+  ["kb3.elec.run-capacitor", "run capacitor, motor run capacitor, cbb65, cbb61, cbb60, ac capacitor, dual run capacitor, 运行电容, 启动电容cbb", "853225"],
 ];
