@@ -1252,7 +1252,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
         { not: { text: "\\b(?:stainless|steel|titanium|metal|gold|silver)\\b" } },
       ],
     },
-    effect: { codes: { "911390": 8 }, exclude: ["911310", "911320"] },
+    effect: { codes: { "911390": 8, "911310": -10, "911320": -10 }, exclude: ["911310", "911320"] },
     explain: "A watch strap of silicone, leather, nylon or other non-metal material belongs to subheading 9113.90, not to the metal straps of 9113.10/.20.",
     source: "HS 2022 subheadings 9113.10, 9113.20 and 9113.90",
   },
@@ -1295,7 +1295,10 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
         { not: { text: "\\b(?:ton|tons|tonnes?|mt|bulk|25\\s?kg|50\\s?kg|jumbo bags?)\\b" } },
       ],
     },
-    effect: { codes: { "310510": 10 } },
+    effect: {
+      codes: { "310510": 10, "310520": -10, "310530": -10, "310540": -10, "310551": -10, "310559": -10, "310560": -10, "310590": -10 },
+      exclude: ["310520", "310530", "310540", "310551", "310559", "310560", "310590"],
+    },
     explain: "Fertilisers in packages of a gross weight not exceeding 10 kg (or in tablets) belong to subheading 3105.10, whatever their nutrients.",
     source: "HS 2022 subheading 3105.10 (goods of Chapter 31 in tablets or similar forms or in packages of a gross weight not exceeding 10 kg)",
   },
@@ -1738,5 +1741,47 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { codes: { "090210": 5, "090220": -5, "090230": 5, "090240": -5 } },
     explain: "Green or black tea in immediate packings of a content not exceeding 3 kg has subheading 0902.10 or 0902.30.",
     source: "HS 2022 subheadings 0902.10–0902.40",
+  },
+  {
+    id: "vehicle-interior-lighting-851220",
+    // "Car Interior LED Strip Lights … 12V Footwell": lighting made for a motor vehicle is of 85.12, not a luminaire of 94.05.
+    when: {
+      all: [
+        { familyPrefix: ["kb3.light.strip", "kb3.light.ambient", "lighting.strip"] },
+        { text: "\\b(?:car|cars|auto|automotive|vehicles?|truck|suv|footwell|dashboard|under ?dash)\\b" },
+        { not: { text: "(?<!\\b(?:automobiles?|autos?|cars?) (?:&|and) )\\b(?:bicycles?|bikes?|motorcycles?|scooters?)\\b" } },
+      ],
+    },
+    effect: { codes: { "851220": 10, "8539": -10, "8541": -10, "9405": -10 }, exclude: ["9405", "8539", "8541"] },
+    explain: "Lighting equipment of a kind used for motor vehicles (interior and footwell strips) is of heading 85.12, not a lamp of 94.05.",
+    source: "HS 2022 heading 85.12 (lighting or visual signalling equipment of a kind used for cycles or motor vehicles); Chapter 94 Note 1(f)",
+  },
+  {
+    id: "oled-display-module-852492",
+    when: { text: "\\b(?:oled|amoled)\\b" },
+    effect: { codes: { "852492": 5, "852491": -5, "852412": 5, "852411": -5 } },
+    explain: "A flat panel display module of organic light-emitting diodes has subheading 8524.92 (8524.12 without drivers), not the liquid-crystal subheadings.",
+    source: "HS 2022 heading 85.24, subheadings 8524.11/.12 and 8524.91/.92",
+  },
+  {
+    id: "wall-mounted-shower-caddy-830250",
+    when: {
+      all: [
+        { familyPrefix: ["kb2.steel.shower-caddy", "kb2.steel.bathroom-accessories", "plastic.household"] },
+        { text: "\\b(?:shower caddy|shower caddies|corner shelf|corner shelves|bathroom shelf|bathroom shelves|shower shelf|shower shelves)\\b" },
+        { text: "\\b(?:adhesive|wall[- ]mounted|wall mount|no drilling|drill[- ]free|self[- ]adhesive)\\b" },
+        { mainMaterial: ["steel", "stainless steel", "iron", "aluminum", "copper"] },
+      ],
+    },
+    effect: { codes: { "830250": 8 }, exclude: ["7323", "7324", "7615", "7418", "3924"] },
+    explain: "A shower shelf of base metal fixed to the wall is a bracket or similar fixture of 83.02 (Section XV Note 2 keeps chapter 83 goods out of 73.23/73.24).",
+    source: "HS 2022 subheading 8302.50; Section XV Note 2",
+  },
+  {
+    id: "pet-water-fountain-850980",
+    when: { family: ["kb3.pet.water-fountain"] },
+    effect: { codes: { "850980": 6, "8418": -10 }, exclude: ["8418", "2201", "2309"] },
+    explain: "A pet water fountain circulates water with a small electric pump: a domestic appliance with a self-contained electric motor of 8509.80, not a drinking-water cooler.",
+    source: "HS 2022 heading 85.09 (electro-mechanical domestic appliances with self-contained electric motor) and heading 84.18",
   },
 ];

@@ -408,6 +408,10 @@ const ARTICLE_KINDS: readonly { kind: string; codes?: string[]; families?: strin
   { kind: "erasers", families: ["rubber.eraser"], byMaterial: { plastics: "392610" } },
   // Heading 73.19 holds needles and crochet hooks of iron or steel only.
   { kind: "needles", codes: ["7319"], byMaterial: { aluminum: "761699", wood: "442199", plastics: "392690" } },
+  // Boxing gloves are sports gloves of their material (Chapter 95 Note 1 sends them out): 39.26, 42.03 or 61.16.
+  { kind: "sports gloves", families: ["kb3.sport.boxing-gloves"], byMaterial: { plastics: "392620", leather: "420321", textile: "611693" } },
+  // Wall hooks: fixtures of base metal of 83.02, articles of plastics of 39.26.
+  { kind: "hooks", families: ["kb1.plastics.hooks", "kb2.general-part.hook-fixture"], byMaterial: { ...inBaseMetal("830250"), plastics: "392690" } },
   // O-rings, seals and washers: 40.16 of vulcanised rubber, 39.26 of plastics (PTFE, nylon).
   { kind: "seals", families: ["rubber.seal"], byMaterial: { plastics: "392690" } },
   // Containers for compressed or liquefied gas: 73.11 of iron or steel, 76.13 of aluminium (a composite cylinder on an aluminium liner too).

@@ -113,7 +113,7 @@ const ROWS: readonly FamilyRow[] = [
   ["cosmetic.shaving", "shaving cream, shaving foam, aftershave, 剃须膏", "330710"],
   ["cosmetic.bath", "bath salts, bath bombs, bubble bath, 浴盐", "330730"],
   ["cosmetic.incense", "incense, incense sticks, joss sticks, 香薰, 线香", "330741"],
-  ["cosmetic.air-freshener", "air freshener, reed diffuser, room spray, car fragrance, 空气清新剂, 香薰", "330749"],
+  ["cosmetic.air-freshener", "air freshener, reed diffuser, room spray, car fragrance, car vent clip, vent clip air freshener, 空气清新剂, 香薰, 车载香水, 出风口香水, 车载香薰, 汽车香水", "330749"],
   ["chem.soap", "soap, bar soap, hand soap, body wash, shower gel, liquid soap, 肥皂, 香皂, 沐浴露, 洗手液", "3401"],
   ["chem.detergent", "detergent, laundry detergent, dish soap, washing powder, cleaning agent, cleaner, surfactant, 洗衣液, 洗衣粉, 洗洁精, 清洁剂", "3402"],
   ["chem.lubricant", "lubricant, grease, lubricating oil, anti-rust spray, 润滑油, 润滑脂", "3403 2710"],
@@ -818,7 +818,7 @@ const ROWS: readonly FamilyRow[] = [
   ["sport.skate", "skates, roller skates, inline skates, ice skates, skateboard, 轮滑鞋, 溜冰鞋, 滑板", "950670 950699"],
   [
     "sport.other",
-    "sports equipment, protective gear sports, shin guards, boxing gloves, trampoline, swimming pool, camping equipment, archery, 运动器材, 护具, 拳击手套, 蹦床, 泳池",
+    "sports equipment, protective gear sports, shin guards, trampoline, swimming pool, camping equipment, archery, 运动器材, 护具, 蹦床, 泳池",
     "9506",
   ],
   ["sport.fishing", "fishing rod, fishing reel, fishing lure, fishing tackle, fish hook, 鱼竿, 渔线轮, 鱼饵, 鱼钩", "9507"],
@@ -926,7 +926,7 @@ const ROWS: readonly FamilyRow[] = [
   // Beauty tools and personal care appliances
   ["beauty.nail-lamp", "uv nail lamp, led nail lamp, nail dryer, gel nail lamp, 美甲灯, 光疗灯", "854370"],
   ["beauty.facial-device", "facial cleansing brush, facial steamer, microcurrent device, face massager, 洁面仪, 蒸脸器, 美容仪", "8509 8543 9019"],
-  ["beauty.eyelash-curler", "eyelash curler, 睫毛夹", "8214 9615"],
+  ["beauty.eyelash-curler", "eyelash curler, 睫毛夹, 睫毛卷翘器", "961590 8214"],
   ["beauty.false-nails", "false nails, press on nails, nail tips, fake nails, acrylic nails, press-on nails, 假指甲, 穿戴甲", "392690"],
   ["beauty.makeup-sponge", "beauty blender, makeup sponge, 美妆蛋, 化妆海绵", "9616 3926"],
   ["beauty.hair-accessory", "scrunchie, hair tie, headband, hair band, hair scrunchies, 发圈, 头绳, 发箍", "6117 6217 9615"],

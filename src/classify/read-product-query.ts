@@ -195,7 +195,8 @@ function categoryParts(category: string): { text: string; weight: number }[] {
     .map((level) => level.trim())
     .filter(Boolean);
   return levels.flatMap((level, i) => {
-    const alternatives = level.split(/\s*[\/、]\s*/).filter(Boolean);
+    // "宠物食品及用品" (pet food and supplies) lists alternatives as much as a slash does.
+    const alternatives = level.split(/\s*[\/、]\s*|(?<=[\u4e00-\u9fff])[及和与](?=[\u4e00-\u9fff])/).filter(Boolean);
     let weight = i === levels.length - 1 ? 1 : 0.6;
     if (alternatives.length > 1 && i < levels.length - 1) weight *= 0.5;
     if (i === 0 && levels.length >= 3) weight *= 0.5;

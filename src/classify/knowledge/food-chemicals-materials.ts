@@ -701,9 +701,11 @@ export const ROWS: readonly FamilyRow[] = [
   ],
   [
     "kb1.bags.tote",
-    "canvas tote bag, cotton tote bag, reusable shopping bag, grocery tote, beach tote, jute tote bag, non woven bag, 帆布袋, 帆布包, 环保袋, 购物袋, 无纺布袋",
+    "reusable shopping bag, grocery tote, beach tote, jute tote bag, non woven bag, 帆布袋, 环保袋, 购物袋, 无纺布袋",
     "420292 420222",
   ],
+  // A canvas tote carried as a handbag is a handbag (42.02.22); a grocery tote is a shopping bag of 42.02.92.
+  ["kb1.bags.canvas-tote", "canvas tote bag, cotton tote bag, canvas shoulder bag, 帆布包, 帆布托特包", "420222 420292"],
   [
     "kb1.bags.leather-wallet",
     "leather wallet, genuine leather wallet, leather bifold wallet, leather card holder, leather coin purse, leather money clip, leather passport holder, cowhide wallet, 真皮钱包, 牛皮钱包, 真皮卡包, 皮夹",
@@ -1397,4 +1399,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.chem.silicone-grease", "dielectric grease, dielectric silicone grease, silicone grease, silicone lubricant grease, 硅脂润滑, 绝缘硅脂", "340399"],
   ["kb1.mineral.expanded-perlite", "horticultural perlite, perlite for plants, expanded perlite, coarse perlite, 园艺珍珠岩, 膨胀珍珠岩", "680620"],
   ["kb1.pharma.gauze", "sterile gauze pads, gauze pads, gauze sponges, gauze roll, gauze swabs, 纱布块, 医用纱布, 纱布片", "300590"],
+  ["kb1.plastics.cling-wrap", "cling film, cling wrap, plastic wrap, food wrap film, stretch wrap for food, 保鲜膜, 食品保鲜膜", "392010 392043"],
+  ["kb1.paper.party-banner", "birthday banner, happy birthday banner, party banner, bunting banner, pennant banner, 拉旗, 生日拉旗, 生日横幅, 派对拉旗", "950590"],
+  ["kb1.food.vegetable-seeds", "vegetable seeds, tomato seeds, pepper seeds, cucumber seeds, lettuce seeds, 番茄种子, 蔬菜种子, 辣椒种子, 黄瓜种子, 生菜种子, 圣女果种子", "120991"],
 ];

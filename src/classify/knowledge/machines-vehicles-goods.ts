@@ -925,7 +925,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.bike.chain", "bicycle chain, bike chain, mtb chain, 自行车链条", "731511"],
   [
     "kb3.auto.ambient-light",
-    "car ambient light, car led ambient light, led ambient light, car interior light, car atmosphere light, ambient lighting kit, 汽车氛围灯, 车内氛围灯, 氛围灯",
+    "car ambient light, car led ambient light, car interior light, car atmosphere light, car ambient lighting kit, footwell light, footwell lights, 汽车氛围灯, 车内氛围灯, 车载氛围灯",
     "851220",
   ],
   [
@@ -2020,7 +2020,7 @@ export const ROWS: readonly FamilyRow[] = [
     "resistance bands, ab roller, push up board, jump rope, skipping rope, hand grip strengthener, yoga mat, yoga block, foam roller, balance board, hula hoop, 拉力带, 弹力带, 跳绳, 握力器, 瑜伽垫, 健腹轮, 泡沫轴, 瑜伽砖, 呼啦圈",
     "950691",
   ],
-  ["kb3.sport.boxing", "punching bag, boxing bag, speed bag, boxing gloves, focus mitts, boxing pads, 拳击手套, 拳击沙袋", "950691 420321"],
+  ["kb3.sport.boxing", "punching bag, boxing bag, speed bag, focus mitts, boxing pads, 拳击沙袋", "950691"],
   ["kb3.sport.trampoline", "trampoline, kids trampoline, fitness trampoline, 蹦床", "950691"],
   [
     "kb3.sport.outdoor-games",
@@ -2207,4 +2207,6 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.valve.pneumatic", "pneumatic solenoid valve, pneumatic valve, air solenoid valve, 5/2 way valve, 5 way 2 position, 4v210, 气动电磁阀, 电磁换向阀, 气动阀", "848120"],
   ["kb3.elec.mc4", "mc4 connector, mc4 connectors, solar panel connector, pv connector, 光伏连接器, mc4连接器, 太阳能接头", "853669"],
   ["kb3.elec.run-capacitor", "run capacitor, motor run capacitor, cbb65, cbb61, cbb60, ac capacitor, dual run capacitor, 运行电容, 启动电容cbb", "853225"],
+  ["kb3.sport.boxing-gloves", "boxing gloves, mma gloves, kickboxing gloves, sparring gloves, muay thai gloves, 拳击手套, 泰拳手套", "392620 420321"],
+  ["kb3.pet.water-fountain", "pet water fountain, cat water fountain, dog water fountain, automatic pet waterer, pet fountain, 宠物饮水机, 猫咪饮水机, 猫饮水机, 狗狗饮水机, 宠物喂水器", "850980"],
 ];

@@ -551,7 +551,7 @@ export const ROWS: readonly FamilyRow[] = [
     "630232 630231 940490",
   ],
   ["kb2.home-textile.bedspread", "bedspread, coverlet, quilt bedspread, bed cover throw, 床罩, 床盖, 绗缝床盖", "630419 630411"],
-  ["kb2.home-textile.mosquito-net", "mosquito net, bed canopy net, mosquito net bed, 蚊帐", "630493 630420 630499"],
+  ["kb2.home-textile.mosquito-net", "mosquito net, bed canopy net, mosquito net bed, 蚊帐", "630491 630493 630499"],
   [
     "kb2.home-textile.fleece-blanket",
     "fleece blanket, flannel blanket, sherpa blanket, throw blanket, plush blanket, minky blanket, faux fur throw, coral fleece blanket, 法兰绒毯, 珊瑚绒毯, 毛毯, 盖毯, 沙发毯",
@@ -578,7 +578,7 @@ export const ROWS: readonly FamilyRow[] = [
     "microfiber towel, quick dry towel, microfiber hair towel, hair drying towel, hair towel wrap, microfiber bath towel, sports towel, cooling towel, gym towel, 超细纤维毛巾, 干发帽, 干发巾, 速干毛巾, 冰巾",
     "630293",
   ],
-  ["kb2.home-textile.kitchen-towel", "tea towel, tea towels, kitchen towel cloth, dish towel, dish towels, flour sack towel, 厨房毛巾, 擦手巾, 茶巾", "630291 630260 630293"],
+  ["kb2.home-textile.kitchen-towel", "tea towel, tea towels, kitchen towel cloth, kitchen towels, kitchen towel, dish towel, dish towels, waffle dish towels, flour sack towel, 厨房毛巾, 擦手巾, 茶巾", "630291 630260 630293"],
   [
     "kb2.home-textile.table-linen",
     "tablecloth, table cloth, table runner, cloth napkins, fabric placemat, linen napkins, table linen, round tablecloth, 桌布, 餐布, 桌旗, 餐巾布, 台布",
