@@ -31,6 +31,12 @@ export type ClassificationRule = { id: string; when: RuleCondition; effect: Rule
 /** Words that say a shoe's upper is of textile (canvas, mesh, knit, plush, felt…). */
 const TEXTILE_UPPER_WORDS = "\\b(?:canvas|mesh|knit|knitted|flyknit|fabric|textile|cloth|denim|plush|fleece|fluffy|fuzzy|furry|faux fur|felt|velvet|corduroy|terry)\\b";
 
+/** Tools of each heading a retail tool set may combine (Chapter 82 Note 3, heading 82.06). */
+const TOOLS_8202 = "\\b(?:saws?|hacksaws?)\\b";
+const TOOLS_8203 = "\\b(?:pliers|wire cutters?|wire strippers?|tweezers|side cutters?|nippers)\\b";
+const TOOLS_8204 = "\\b(?:wrench(?:es)?|spanners?|hex keys?|allen keys?|allen wrench(?:es)?|socket wrench(?:es)?)\\b";
+const TOOLS_8205 = "\\b(?:hammers?|screwdrivers?|utility knife|chisels?|files?|pry bars?|clamps?)\\b";
+
 /** Up to six words between an occasion and the kind of goods ("Christmas … Tree Decorations"). */
 const UP_TO_SIX_WORDS = "(?:\\W+[\\w'-]+){0,6}?\\W+";
 /** Strings of lights and lamps for a festive occasion are lighting (94.05), not festive articles. */
@@ -1783,5 +1789,73 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { codes: { "850980": 6, "8418": -10 }, exclude: ["8418", "2201", "2309"] },
     explain: "A pet water fountain circulates water with a small electric pump: a domestic appliance with a self-contained electric motor of 8509.80, not a drinking-water cooler.",
     source: "HS 2022 heading 85.09 (electro-mechanical domestic appliances with self-contained electric motor) and heading 84.18",
+  },
+  {
+    id: "components-in-own-heading",
+    // "CBB65 Run Capacitor … for AC Condenser Fan Motor": a capacitor is named by heading 85.32, so it is no part of the air
+    // conditioner it serves.
+    when: { familyPrefix: ["electric.capacitor", "kb3.elec.run-capacitor", "kb3.elec.capacitor"] },
+    effect: {
+      codes: { "841590": -10, "841899": -10, "845090": -10, "851690": -10, "850990": -10, "847330": -10, "852990": -10, "870899": -10 },
+      exclude: ["841590", "841899", "845090", "851690", "850990", "847330", "852990", "870899"],
+    },
+    explain: "Goods named by a heading of chapter 84 or 85 (a capacitor of 85.32) are classified there, not as parts of the machine they serve.",
+    source: "HS 2022 Section XVI Note 2(a)",
+  },
+  {
+    id: "hose-clamp-not-pipe-fitting",
+    when: { family: ["kb2.steel.hose-clamp"] },
+    effect: { codes: { "7307": -10 }, exclude: ["7307", "3917"] },
+    explain: "A hose clamp holds a hose on a spigot; it is no tube or pipe fitting of 73.07, but another article of iron or steel (73.26).",
+    source: "HS 2022 headings 73.07 and 73.26",
+  },
+  {
+    id: "tool-set-8206",
+    // "108-Piece Home Tool Kit with Hammer, Pliers, Screwdrivers, Wrench": a set of tools of two or more of headings 82.02
+    // to 82.05 put up for retail sale is of 82.06, whichever tools it names.
+    when: {
+      all: [
+        { family: ["tool.set"] },
+        {
+          any: [
+            { all: [{ text: TOOLS_8205 }, { text: TOOLS_8203 }] },
+            { all: [{ text: TOOLS_8205 }, { text: TOOLS_8204 }] },
+            { all: [{ text: TOOLS_8203 }, { text: TOOLS_8204 }] },
+            { all: [{ text: TOOLS_8202 }, { any: [{ text: TOOLS_8203 }, { text: TOOLS_8204 }, { text: TOOLS_8205 }] }] },
+          ],
+        },
+      ],
+    },
+    effect: { codes: { "820600": 12, "8202": -10, "8203": -10, "8204": -10, "8205": -10 }, exclude: ["8202", "8203", "8204", "8205"] },
+    explain: "Tools of two or more of headings 82.02 to 82.05, put up in sets for retail sale, are classified in heading 82.06.",
+    source: "HS 2022 heading 82.06; Chapter 82 Note 3",
+  },
+  {
+    id: "solid-welding-wire-not-8311",
+    // Heading 83.11 takes wire coated or cored with flux; a solid MIG wire (ER70S-6) stays with the steel wire of chapter 72.
+    when: { all: [{ family: ["kb2.steel.welding-wire-solid"] }, { not: { text: "\\b(?:flux[- ]?cored?|flux core|gasless|cored wire|electrodes?|stick|rods?)\\b" } }] },
+    effect: { codes: { "722920": 6, "8311": -10 }, exclude: ["8311"] },
+    explain: "Solid welding wire, neither coated nor cored with flux, is wire of alloy steel (7229.20 for silico-manganese steel), not a welding product of 83.11.",
+    source: "HS 2022 heading 83.11 (wire … coated or cored with flux material); subheading 7229.20",
+  },
+  {
+    id: "rubber-hose-reinforced-with-metal",
+    when: { all: [{ familyPrefix: ["rubber.hose"] }, { text: "\\b(?:steel wire|wire braid(?:ed)?|wire spiral|wire reinforced|braided steel)\\b|钢丝" }] },
+    effect: { codes: { "400921": 5, "400922": 5, "400911": -5, "400912": -5, "400931": -3, "400932": -3 } },
+    explain: "A rubber hose reinforced only with metal (steel wire braid or spiral) has subheadings 4009.21/.22.",
+    source: "HS 2022 heading 40.09, subheadings 4009.21 and 4009.22",
+  },
+  {
+    id: "epsom-salt-chemical",
+    when: {
+      all: [
+        { family: ["kb1.mineral.epsom-salt"] },
+        { text: "\\b(?:usp|heptahydrate|magnesium sulfate|magnesium sulphate|unscented|pure)\\b" },
+        { not: { text: "\\b(?:scented|lavender|eucalyptus|essential oils?|fragrance|fragranced|perfumed|aromatherapy|cbd)\\b" } },
+      ],
+    },
+    effect: { codes: { "283321": 8, "330730": -10, "2530": -10 }, exclude: ["3307", "2530"] },
+    explain: "Unscented Epsom salt is magnesium sulphate, a chemically defined compound of 2833.21, not a perfumed bath salt of 3307.30.",
+    source: "HS 2022 subheading 2833.21; Chapter 28 Note 1; heading 33.07",
   },
 ];

@@ -631,6 +631,14 @@ export const ZH_EN_GLOSSARY: readonly GlossaryEntry[] = [
 
   { zh: "不锈钢", en: ["stainless steel"] },
   { zh: "钢", en: ["steel"] },
+  // Wire: "丝" alone is silk, but after a metal it is wire.
+  { zh: "钢丝", en: ["steel wire"] },
+  { zh: "钢丝编织", en: ["steel wire braided"] },
+  { zh: "钢丝绳", en: ["steel wire rope"] },
+  { zh: "铁丝", en: ["iron wire"] },
+  { zh: "铜丝", en: ["copper wire"] },
+  { zh: "铝丝", en: ["aluminum wire"] },
+  { zh: "焊丝", en: ["welding wire"] },
   { zh: "铁", en: ["iron"] },
   { zh: "铸铁", en: ["cast iron"] },
   { zh: "铝", en: ["aluminum", "aluminium"] },

@@ -967,7 +967,7 @@ export const ROWS: readonly FamilyRow[] = [
     "shipping labels, thermal labels, blank labels, adhesive labels, address labels, sticker labels roll, thermal label roll, barcode labels, 热敏标签, 不干胶标签, 标签纸, 快递面单",
     "482190 482110",
   ],
-  ["kb1.paper.printed-label", "printed labels, custom printed labels, hang tags, price tags paper, clothing hang tags, thank-you stickers, 吊牌, 定制标签, 价格标签", "482110"],
+  ["kb1.paper.printed-label", "printed labels, custom printed labels, product labels, custom labels, round labels, hang tags, price tags paper, clothing hang tags, thank-you stickers, 吊牌, 定制标签, 价格标签", "482110"],
   ["kb1.paper.envelope", "envelopes, kraft envelopes, white envelopes, security envelopes, invitation envelopes, red envelope, 信封, 牛皮纸信封, 红包", "481710"],
   ["kb1.paper.stationery-set", "stationery set letter, writing paper set, letter writing set, 信纸套装", "481730"],
   ["kb1.paper.cups-plates", "paper cups, disposable coffee cups, paper plates, paper bowls, paper trays, paper food boats, 纸杯, 一次性纸杯, 纸盘, 纸碗, 纸餐盒", "482369"],
@@ -1321,7 +1321,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.mineral.sand", "play sand, aquarium sand, silica sand, quartz sand, frac sand, 石英砂, 硅砂, 水族沙", "250510 250590"],
   ["kb1.mineral.clay", "bentonite clay, kaolin clay, cosmetic clay, fire clay, 膨润土, 高岭土", "250810 250700 250830"],
   ["kb1.mineral.diatomite", "diatomaceous earth, diatomite, food grade diatomaceous earth, 硅藻土", "251200"],
-  ["kb1.mineral.perlite", "perlite, vermiculite, horticultural perlite, 珍珠岩, 蛭石", "253010"],
+  ["kb1.mineral.perlite", "perlite, vermiculite, 珍珠岩, 蛭石", "253010"],
   ["kb1.mineral.gypsum", "gypsum powder, plaster paris, casting plaster, 石膏粉, 熟石膏", "252020 252010"],
   ["kb1.mineral.cement", "white cement, portland cement, cement clinker, 白水泥, 硅酸盐水泥, 水泥熟料", "252321 252329 252310"],
   ["kb1.mineral.lime", "quicklime, hydrated lime, slaked lime, 生石灰, 熟石灰", "252210 252220"],
@@ -1402,4 +1402,5 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.plastics.cling-wrap", "cling film, cling wrap, plastic wrap, food wrap film, stretch wrap for food, 保鲜膜, 食品保鲜膜", "392010 392043"],
   ["kb1.paper.party-banner", "birthday banner, happy birthday banner, party banner, bunting banner, pennant banner, 拉旗, 生日拉旗, 生日横幅, 派对拉旗", "950590"],
   ["kb1.food.vegetable-seeds", "vegetable seeds, tomato seeds, pepper seeds, cucumber seeds, lettuce seeds, 番茄种子, 蔬菜种子, 辣椒种子, 黄瓜种子, 生菜种子, 圣女果种子", "120991"],
+  ["kb1.chem.adhesive-remover", "adhesive remover, glue remover, sticker remover, residue remover, 去胶剂, 除胶剂, 去胶", "381400"],
 ];
