@@ -235,6 +235,14 @@ fullListingAccuracy(
   `Marketplace listings with item specifics, development set 9 (n=${readFullListings("marketplace-listings-dev9.csv").length}, marketplace-listings-dev9.csv; small-parcel cross-border mix, 35% Chinese, a quarter often-misclassified goods; written blind, measured once, then used to find gaps)`,
   readFullListings("marketplace-listings-dev9.csv"),
 );
+fullListingAccuracy(
+  `Marketplace listings with item specifics, development set 10 (n=${readFullListings("marketplace-listings-dev10.csv").length}, marketplace-listings-dev10.csv; cross-border small-parcel mix, 35% Chinese, 5% Spanish/Portuguese, a quarter often-misclassified goods; written blind, measured once, then used to find gaps)`,
+  readFullListings("marketplace-listings-dev10.csv"),
+);
+fullListingAccuracy(
+  `Marketplace listings with item specifics, development set 11 (n=${readFullListings("marketplace-listings-dev11.csv").length}, marketplace-listings-dev11.csv; long tail: MRO and industrial supplies, building materials, chemicals, textiles by the metre, 41% Chinese; written blind, measured once, then used to find gaps)`,
+  readFullListings("marketplace-listings-dev11.csv"),
+);
 // Listings kept for calibration only: never read to write terms or rules, and fitted (with the marketplace titles) by the
 // title confidence map, so it has the raw scores of whole listings as well as of bare titles.
 const calibrationListings = readFullListings("marketplace-listings-calibration.csv");

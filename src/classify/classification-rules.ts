@@ -530,12 +530,17 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
         JEWELLERY,
         { not: { fact: "preciousMetal", is: [true] } },
         { mainMaterial: ["plastics", "glass", "wood", "ceramic", "textile", "rubber"] },
-        { not: { text: "\\b(?:alloy|stainless|steel|titanium|brass|copper|zinc|iron|base metal|metal|tungsten)\\b" } },
+        // Metal only in the findings ("the minor components such as jump rings and posts are of stainless steel") does not count.
+        {
+          not: {
+            text: "(?<!\\b(?:minor components?|jump rings?|posts?|findings|clasps?|ear wires?|hooks?|pins?)\\b[^.;]{0,60})\\b(?:alloy|stainless|steel|titanium|brass|copper|zinc|iron|base metal|metal|tungsten)\\b",
+          },
+        },
         // A box, stand or organiser for jewellery is not jewellery (heading 42.02, 39.26, 44.20…).
         { not: { text: "\\b(?:box|boxes|case|cases|organi[sz]ers?|holders?|stands?|displays?|storage|trays?)\\b" } },
       ],
     },
-    effect: { codes: { "711790": 14, "711719": -12 } },
+    effect: { codes: { "711790": 14, "711719": -12 }, exclude: ["711711", "711719"] },
     explain: "Imitation jewellery of plastics, glass, wood or other non-metal materials is not 'of base metal': subheading 7117.90.",
     source: "HS 2022 subheadings 7117.11, 7117.19 (of base metal) and 7117.90 (other)",
   },
