@@ -1863,4 +1863,18 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     explain: "Unscented Epsom salt is magnesium sulphate, a chemically defined compound of 2833.21, not a perfumed bath salt of 3307.30.",
     source: "HS 2022 subheading 2833.21; Chapter 28 Note 1; heading 33.07",
   },
+  {
+    id: "towel-not-terry",
+    // Towels are terry (6302.60) only when woven with loops; cheesecloth, muslin, waffle and flour-sack cloths are not.
+    when: {
+      all: [
+        { familyPrefix: ["home-textile.towel", "kb2.home-textile.kitchen-towel"] },
+        { text: "\\b(?:cheesecloth|muslin|waffle(?: weave)?|flour sack|huckaback|gauze|linen|microfib(?:er|re)|bamboo fib(?:er|re))\\b" },
+        { not: { text: "\\b(?:terry|terrycloth|towelling|toweling|looped|loop pile)\\b" } },
+      ],
+    },
+    effect: { codes: { "630260": -10, "630291": 3, "630293": 3, "630299": 2 }, exclude: ["630260"] },
+    explain: "Toilet and kitchen linen that is not of terry towelling goes to 6302.91–.99 by its fibre, not to 6302.60.",
+    source: "HS 2022 subheadings 6302.60 (toilet linen and kitchen linen, of terry towelling or similar terry fabrics, of cotton) and 6302.91–6302.99",
+  },
 ];

@@ -1045,7 +1045,9 @@ const ROWS: readonly FamilyRow[] = [
   // Craft and DIY
   ["craft.yarn", "crochet yarn, knitting kit, crochet hook, 钩针, 编织套装", "5509 7319 9503"],
   ["craft.beads", "beads, jewelry making kit, bead kit, 串珠, 手工珠", "7018 3926 7117"],
-  ["craft.fabric-paint", "acrylic paint set, paint by numbers, diamond painting, diamond painting kit, diamond art kit, 数字油画, 钻石画", "3213 9503 4911"],
+  ["craft.fabric-paint", "acrylic paint set, paint by numbers, 数字油画", "3213 9503 4911"],
+  // A diamond painting kit is its printed canvas (the rhinestones and tools only complete the picture).
+  ["craft.diamond-painting", "diamond painting, diamond painting kit, diamond art kit, 5d diamond painting, 钻石画, 钻石贴画", "491191 950300"],
   ["craft.glue-gun", "glue gun, hot glue gun, 热熔胶枪", "842489 851580"],
   ["craft.cutting-mat", "cutting mat, craft knife, 切割垫", "3926 8211"],
   ["craft.sewing", "sewing thread spools, embroidery hoop, 刺绣绷, 缝纫线", "5204 5401 3926"],
