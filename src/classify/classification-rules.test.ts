@@ -170,4 +170,16 @@ describe("attribute rules and legal notes", () => {
       "870830",
     );
   });
+
+  it("reads a retail fertiliser, a hand-held trimmer, a textile-soled baby shoe and a capacitor by the notes that decide them", () => {
+    expect(top({ title: "花卉通用复合肥 缓释肥 氮磷钾 500g 家用盆栽 颗粒" })?.hs6).toBe("310510");
+    expect(top({ title: "Cordless String Trimmer 21V Battery Powered Hand-held Weed Eater" })?.hs6).toBe("846729");
+    const babyShoe = {
+      title: "Baby Shoes Soft Sole First Walkers Canvas Crib Shoes 0-18 Months",
+      attributes: { "Upper Material": "Cotton canvas", "Outsole Material": "Cotton fabric" },
+    };
+    expect(top(babyShoe)?.hs6).toBe("640520");
+    expect(top({ title: "CBB65 Run Capacitor 35uF 450VAC for AC Condenser Fan Motor", category: "Home Appliances > Air Conditioner Parts" })?.hs6).toBe("853225");
+    expect(facts({ title: "充气床垫 PVC植绒" }).materials).toContain("plastics");
+  });
 });

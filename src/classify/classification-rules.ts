@@ -800,7 +800,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
         { not: { material: ["leather"] } },
         { not: { text: "\\b(?:pu|pvc|rubber|eva|plastic|faux leather|patent)\\s+(?:upper|shoes?|boots?|sneakers?)\\b" } },
         // A felt or cloth sole makes it footwear of 64.05 (uppers and soles of textile), not 64.04.
-        { not: { text: "\\b(?:felt|cloth|fabric|textile|wool)\\s+soles?\\b" } },
+        { not: { text: "\\b(?:felt|cloth|fabric|textile|wool)\\s+soles?\\b|\\bouter sole (?:cotton|felt|cloth|fabric|textile|wool|canvas|suede)\\b" } },
       ],
     },
     effect: { codes: { "6404": 10, "6402": -6, "6403": -6 } },
@@ -1250,7 +1250,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   {
     id: "air-mattress-plastics-3926",
     when: { all: [{ familyPrefix: ["outdoor.inflatable-mattress"] }, { material: ["plastics"] }, { not: { material: ["textile"] } }] },
-    effect: { codes: { "392690": 8 }, exclude: ["6306"] },
+    effect: { codes: { "392690": 8 }, exclude: ["6306", "9404"] },
     explain: "A pneumatic mattress of plastics (PVC, TPU) is an article of plastics of 3926.90; 63.06 covers those of textile, and 94.04 excludes pneumatic mattresses.",
     source: "HS 2022 heading 63.06 (pneumatic mattresses of textile), Chapter 94 Note 1(a) and heading 94.04 exclusions; subheading 3926.90",
   },
@@ -1307,8 +1307,8 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
       ],
     },
     effect: {
-      codes: { "310510": 10, "310520": -10, "310530": -10, "310540": -10, "310551": -10, "310559": -10, "310560": -10, "310590": -10 },
-      exclude: ["310520", "310530", "310540", "310551", "310559", "310560", "310590"],
+      codes: { "310510": 10, "310520": -10, "310530": -10, "310540": -10, "310551": -10, "310559": -10, "310560": -10, "310590": -10, "3101": -10, "3102": -10, "3103": -10, "3104": -10 },
+      exclude: ["310520", "310530", "310540", "310551", "310559", "310560", "310590", "3101", "3102", "3103", "3104"],
     },
     explain: "Fertilisers in packages of a gross weight not exceeding 10 kg (or in tablets) belong to subheading 3105.10, whatever their nutrients.",
     source: "HS 2022 subheading 3105.10 (goods of Chapter 31 in tablets or similar forms or in packages of a gross weight not exceeding 10 kg)",
@@ -1876,5 +1876,40 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { codes: { "630260": -10, "630291": 3, "630293": 3, "630299": 2 }, exclude: ["630260"] },
     explain: "Toilet and kitchen linen that is not of terry towelling goes to 6302.91–.99 by its fibre, not to 6302.60.",
     source: "HS 2022 subheadings 6302.60 (toilet linen and kitchen linen, of terry towelling or similar terry fabrics, of cotton) and 6302.91–6302.99",
+  },
+  {
+    id: "handheld-trimmer-8467",
+    // A hand-held grass trimmer or brush cutter is a tool for working in the hand with a self-contained motor (84.67), not a
+    // lawn mower of 84.33.
+    when: {
+      all: [
+        { familyPrefix: ["kb3.agri.trimmer", "kb3.tool.string-trimmer", "machine.lawn-mower", "kb3.agri.lawn-mower"] },
+        { text: "\\b(?:handheld|hand-held|hand held|string trimmers?|weed (?:eaters?|wackers?|whackers?)|brush cutters?|grass trimmers?|edgers?)\\b" },
+        { not: { text: "\\b(?:riding|ride-on|push mower|self-propelled|lawn tractor|robot(?:ic)? mower)\\b" } },
+      ],
+    },
+    effect: { codes: { "8433": -10, "846729": 4, "846789": 4 }, exclude: ["8433"] },
+    explain: "Grass and weed trimmers and brush cutters worked in the hand, with a self-contained motor, are tools of heading 84.67 (8467.29 electric, 8467.89 with an engine).",
+    source: "HS 2022 heading 84.67 (tools for working in the hand … with self-contained electric or non-electric motor); heading 84.33",
+  },
+  {
+    id: "fertiliser-for-plants",
+    // "复合肥 … 家用盆栽花卉" (compound fertiliser … for potted flowers): the plants are what the fertiliser feeds.
+    when: { familyPrefix: ["kb1.fert.", "chem.fertilizer"] },
+    effect: { codes: { "06": -10 }, exclude: ["06"] },
+    explain: "A listing that names a fertiliser sells the fertiliser; the plants it names are what it is for.",
+    source: "General Rule of Interpretation 1; HS 2022 Chapter 31 and Chapter 6",
+  },
+  {
+    id: "handheld-trimmer-electric",
+    when: {
+      all: [
+        { familyPrefix: ["kb3.agri.trimmer", "kb3.tool.string-trimmer", "machine.lawn-mower", "kb3.agri.lawn-mower"] },
+        { fact: "power", is: ["battery", "electric"] },
+      ],
+    },
+    effect: { codes: { "846729": 8, "846789": -8 } },
+    explain: "A hand-held trimmer with a self-contained electric motor (mains or battery) has subheading 8467.29, not 8467.89.",
+    source: "HS 2022 subheadings 8467.29 and 8467.89",
   },
 ];
