@@ -1967,4 +1967,5 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb2.general-part.sign-bracket", "sign bracket, hanging sign bracket, plant hanger bracket, plant bracket, 招牌支架, 吊篮支架", "830250"],
   ["kb2.steel.sign-stake", "yard sign stakes, sign stakes, h-frame sign stake, h stakes, wire sign stakes, 标牌地插", "732690"],
   ["kb2.textile.interfacing", "fusible interfacing, interfacing, non-woven interfacing, nonwoven interfacing, iron-on interfacing, 衬布, 粘合衬, 无纺衬", "560392 560312 560393 560313"],
+  ["kb2.kitchen.pressure-cooker", "pressure cooker, stovetop pressure cooker, aluminum pressure cooker, stainless steel pressure cooker, 高压锅, 压力锅", "761510 732393"],
 ];
