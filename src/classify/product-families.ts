@@ -547,7 +547,7 @@ const ROWS: readonly FamilyRow[] = [
   // Chapter 84: machinery
   ["machine.engine", "engine, gasoline engine, diesel engine, outboard motor, 发动机, 柴油机", "8407 8408"],
   ["machine.engine-part", "piston, cylinder head, engine parts, fuel injector, 活塞, 缸盖, piston ring", "8409"],
-  ["machine.hydraulic", "hydraulic cylinder, hydraulic motor, pneumatic cylinder, actuator, 液压缸, 气缸", "8412"],
+  ["machine.hydraulic", "hydraulic cylinder, hydraulic motor, pneumatic cylinder, actuator, 液压缸", "8412"],
   ["machine.pump", "water pump, fuel pump, oil pump, submersible pump, centrifugal pump, 水泵, 油泵", "8413 8414"],
   ["machine.compressor", "air compressor, compressor, 空压机, 压缩机", "8414"],
   ["machine.fan", "fan, electric fan, desk fan, ceiling fan, exhaust fan, cooling fan, blower, range hood, 风扇, 电风扇, 排气扇, 吊扇, 油烟机", "8414"],

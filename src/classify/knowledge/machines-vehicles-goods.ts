@@ -52,7 +52,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.pump.other", "solar water pump, hand water pump well, transfer pump electric, 太阳能水泵", "841381 841370"],
   [
     "kb3.pump.parts",
-    "pump impeller, water pump impeller, pump housing, pump casing, pump shaft, pump spare parts, 水泵叶轮, 泵体, 泵配件, 水泵配件",
+    "pump impeller, water pump impeller, pump housing, pump casing, pump shaft, pump spare parts, 水泵叶轮, 离心泵叶轮, 叶轮, 泵体, 泵配件, 水泵配件",
     "841391",
     "Section XVI Note 2(b): parts of pumps",
   ],
