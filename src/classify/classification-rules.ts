@@ -1912,4 +1912,38 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     explain: "A hand-held trimmer with a self-contained electric motor (mains or battery) has subheading 8467.29, not 8467.89.",
     source: "HS 2022 subheadings 8467.29 and 8467.89",
   },
+  {
+    id: "still-wine-by-container",
+    // Still wine is split by its container: not more than 2 litres (2204.21), more than 2 but not more than 10 (2204.22).
+    when: {
+      all: [
+        { familyPrefix: ["food.wine"] },
+        { not: { text: "\\b(?:sparkling|champagne|prosecco|cava|spumante|cr[eé]mant|frizzante)\\b|起泡|香槟" } },
+        { text: "\\b(?:750\\s?ml|75\\s?cl|375\\s?ml|187\\s?ml|500\\s?ml|1(?:\\.5)?\\s?l(?:iters?|itres?)?)\\b" },
+      ],
+    },
+    effect: { codes: { "220421": 6, "220422": -4, "220429": -4, "220410": -4 } },
+    explain: "Still grape wine in containers holding 2 litres or less has subheading 2204.21.",
+    source: "HS 2022 subheadings 2204.21, 2204.22 and 2204.29",
+  },
+  {
+    id: "bulk-wine-by-container",
+    when: {
+      all: [
+        { familyPrefix: ["food.wine"] },
+        { not: { text: "\\b(?:sparkling|champagne|prosecco|cava)\\b" } },
+        { text: "\\b(?:box wine|bag[- ]in[- ]box|(?:3|4|5|10)\\s?l(?:iters?|itres?)?)\\b" },
+      ],
+    },
+    effect: { codes: { "220422": 6, "220421": -4, "220429": -4 } },
+    explain: "Still grape wine in containers of more than 2 but not more than 10 litres (box wine) has subheading 2204.22.",
+    source: "HS 2022 subheadings 2204.21, 2204.22 and 2204.29",
+  },
+  {
+    id: "nicotine-free-vape-240419",
+    when: { all: [{ family: ["kb3.nes.disposable-vape"] }, { text: "\\b(?:nicotine[- ]free|0\\s?mg|zero nicotine|no nicotine)\\b|无尼古丁|不含尼古丁" }] },
+    effect: { codes: { "240419": 8, "240412": -8 } },
+    explain: "A disposable e-cigarette without nicotine has subheading 2404.19 (products for inhalation without combustion, other than those containing nicotine).",
+    source: "HS 2022 heading 24.04, subheadings 2404.12 and 2404.19",
+  },
 ];

@@ -1274,7 +1274,9 @@ export const ROWS: readonly FamilyRow[] = [
   // ── 8543–8548: electrical apparatus n.e.s., wire and cable ──
   ["kb3.nes.signal-generator", "signal generator, function generator, arbitrary waveform generator, 信号发生器, 函数信号发生器", "854320"],
   ["kb3.nes.electrolysis", "hydrogen water bottle, hydrogen water generator, electroplating machine, electroplating equipment, 富氢水杯, 水素杯, 电镀设备, 电解设备", "854330"],
-  ["kb3.nes.vape", "disposable vape, vape pen, vape kit, pod system, e-cigarette, electronic cigarette, vape device, 电子烟, 一次性电子烟, 电子烟套装", "854340"],
+  ["kb3.nes.vape", "vape pen, vape kit, pod system, e-cigarette, electronic cigarette, vape device, 电子烟, 电子烟套装", "854340"],
+  // A disposable e-cigarette comes filled with its liquid, which gives it its character (GRI 3(b)): heading 24.04.
+  ["kb3.nes.disposable-vape", "disposable vape, disposable e-cigarette, disposable vape pen, 一次性电子烟", "240412 240419"],
   [
     "kb3.nes.bug-zapper",
     "bug zapper, mosquito killer lamp, electric fly swatter, mosquito zapper, insect killer lamp, fly trap electric, 灭蚊灯, 电蚊拍, 灭蝇灯, 灭蚊器",
