@@ -243,6 +243,14 @@ fullListingAccuracy(
   `Marketplace listings with item specifics, development set 11 (n=${readFullListings("marketplace-listings-dev11.csv").length}, marketplace-listings-dev11.csv; long tail: MRO and industrial supplies, building materials, chemicals, textiles by the metre, 41% Chinese; written blind, measured once, then used to find gaps)`,
   readFullListings("marketplace-listings-dev11.csv"),
 );
+fullListingAccuracy(
+  `Marketplace listings with item specifics, development set 12 (n=${readFullListings("marketplace-listings-dev12.csv").length}, marketplace-listings-dev12.csv; AliExpress/Temu-style long English titles with long item-specific lists, broad consumer goods; written blind, measured once, then used to find gaps)`,
+  readFullListings("marketplace-listings-dev12.csv"),
+);
+fullListingAccuracy(
+  `Marketplace listings with item specifics, development set 13 (n=${readFullListings("marketplace-listings-dev13.csv").length}, marketplace-listings-dev13.csv; regulated consumables: foods, drinks, supplements, medicaments, cosmetics, household chemicals, 40% Chinese; written blind, measured once, then used to find gaps)`,
+  readFullListings("marketplace-listings-dev13.csv"),
+);
 // Listings kept for calibration only: never read to write terms or rules, and fitted (with the marketplace titles) by the
 // title confidence map, so it has the raw scores of whole listings as well as of bare titles.
 const calibrationListings = readFullListings("marketplace-listings-calibration.csv");

@@ -1946,4 +1946,33 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     explain: "A disposable e-cigarette without nicotine has subheading 2404.19 (products for inhalation without combustion, other than those containing nicotine).",
     source: "HS 2022 heading 24.04, subheadings 2404.12 and 2404.19",
   },
+  {
+    id: "air-freshener-not-perfume",
+    // "Car Air Freshener Vent Clip Aromatherapy Perfume Diffuser": a preparation for perfuming a room or a car, not a
+    // perfume for the person.
+    when: { all: [{ family: ["cosmetic.air-freshener"] }, { text: "\\b(?:car|vent|room|home|house|closet|wardrobe|toilet|bathroom)\\b|车载|出风口" }] },
+    effect: { codes: { "330749": 6, "3303": -10 }, exclude: ["3303"] },
+    explain: "Preparations for perfuming or deodorising rooms (and cars), however they are called, have subheading 3307.49, not perfumes of 33.03.",
+    source: "HS 2022 heading 33.03 and subheading 3307.49",
+  },
+  {
+    id: "natural-cork-4503",
+    when: { all: [{ text: "\\bnatural cork\\b|天然软木" }, { not: { text: "\\bagglomerated\\b|压缩软木" } }] },
+    effect: { codes: { "450390": 5, "450490": -5 } },
+    explain: "Articles of natural cork have heading 45.03; agglomerated cork is 45.04.",
+    source: "HS 2022 headings 45.03 and 45.04",
+  },
+  {
+    id: "film-screen-protector-3919",
+    when: {
+      all: [
+        { familyPrefix: ["phone-accessory.screen-protector"] },
+        { text: "\\b(?:hydrogel|tpu|pet film|film|soft)\\b|水凝膜|软膜" },
+        { not: { text: "\\b(?:tempered glass|glass|9h)\\b|钢化" } },
+      ],
+    },
+    effect: { codes: { "391990": 8, "7007": -10 }, exclude: ["7007"] },
+    explain: "A screen protector of self-adhesive plastic film (hydrogel, TPU, PET) is plastics film of 3919.90, not safety glass of 70.07.",
+    source: "HS 2022 headings 39.19 and 70.07",
+  },
 ];

@@ -389,7 +389,7 @@ const ARTICLE_KINDS: readonly { kind: string; codes?: string[]; families?: strin
   {
     kind: "statuettes",
     codes: ["392640", "442011", "442019", "6913", "830629"],
-    families: ["wood.ornament"],
+    families: ["wood.ornament", "kb2.hardware.garden-statue"],
     byMaterial: { ...inBaseMetal("830629"), plastics: "392640", wood: "442019", ceramic: "691390" },
   },
   // Flower pots: household articles of plastics (39.24), other ceramic articles (69.14), never ceramic tableware.

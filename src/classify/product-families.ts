@@ -449,7 +449,7 @@ const ROWS: readonly FamilyRow[] = [
   ["photo.instant-film", "instax film, instax mini film, instant film, polaroid film, instant camera film, 拍立得相纸", "370120", "Instant print film in flat packs: 3701.20"],
   ["auto.obd-scanner", "obd2 scanner, obd scanner, car diagnostic scanner, car diagnostic tool, code reader, obd2 code reader, 汽车故障诊断仪, 故障诊断仪, 汽车诊断仪", "903180 903289"],
   ["apparel.long-johns", "long johns, thermal underwear bottoms, thermal leggings men, 秋裤, 线裤, 保暖裤", "610711 610712 610821"],
-  ["glass.safety", "tempered glass, laminated glass, safety glass, screen protector, tempered glass screen protector, 钢化玻璃, 钢化膜", "7007"],
+  ["glass.safety", "tempered glass, laminated glass, safety glass, tempered glass screen protector, 钢化玻璃, 钢化膜", "7007"],
   ["glass.mirror", "mirror, wall mirror, vanity mirror, makeup mirror, 镜子, 化妆镜", "7009"],
   ["glass.container", "glass jar, glass bottle, mason jar, 玻璃瓶, 玻璃罐", "7010"],
   ["glass.drinkware", "drinking glass, wine glass, glass cup, tumbler glass, glassware, glass bowl, glass vase, glass tableware, 玻璃杯, 酒杯", "7013"],
@@ -815,7 +815,7 @@ const ROWS: readonly FamilyRow[] = [
   ["sport.golf", "golf club, golf clubs, golf equipment, 高尔夫球杆", "950631 950639"],
   ["sport.ski", "skis, ski, snowboard, ski poles, 滑雪板", "950611 950619"],
   ["sport.water", "surfboard, paddle board, water skis, swim fins, diving equipment, snorkel, 冲浪板, 桨板, 潜水装备", "950629"],
-  ["sport.skate", "skates, roller skates, inline skates, ice skates, skateboard, 轮滑鞋, 溜冰鞋, 滑板", "950670 950699"],
+  ["sport.skate", "skates, roller skates, inline skates, ice skates, 轮滑鞋, 溜冰鞋", "950670 950699"],
   [
     "sport.other",
     "sports equipment, protective gear sports, shin guards, trampoline, swimming pool, camping equipment, archery, 运动器材, 护具, 蹦床, 泳池",
@@ -956,7 +956,7 @@ const ROWS: readonly FamilyRow[] = [
   ["garden.solar-light", "solar garden light, solar pathway light, solar lamp, 太阳能草坪灯", "9405"],
   ["garden.bird-feeder", "bird feeder, bird house, 喂鸟器", "3926 4421 7326"],
   ["garden.camping-chair", "camping chair, folding chair, beach chair, 折叠椅, 露营椅", "9401"],
-  ["garden.hammock", "hammock, 吊床", "5608 6306"],
+  ["garden.hammock", "hammock, camping hammock, parachute hammock, 吊床", "630690 5608"],
   ["garden.cooler", "cooler box, ice chest, 保温箱", "3923 3924"],
   ["outdoor.sleeping-pad", "sleeping pad, camping mat, 防潮垫", "9404 6306 3926"],
   [

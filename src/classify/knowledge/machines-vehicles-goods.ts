@@ -2211,4 +2211,6 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.elec.run-capacitor", "run capacitor, motor run capacitor, cbb65, cbb61, cbb60, ac capacitor, dual run capacitor, 运行电容, 启动电容cbb", "853225"],
   ["kb3.sport.boxing-gloves", "boxing gloves, mma gloves, kickboxing gloves, sparring gloves, muay thai gloves, 拳击手套, 泰拳手套", "392620 420321"],
   ["kb3.pet.water-fountain", "pet water fountain, cat water fountain, dog water fountain, automatic pet waterer, pet fountain, 宠物饮水机, 猫咪饮水机, 猫饮水机, 狗狗饮水机, 宠物喂水器", "850980"],
+  ["kb3.light.salt-lamp", "himalayan salt lamp, salt lamp, rock salt lamp, 盐灯, 水晶盐灯", "940529 940521"],
+  ["kb3.pet.litter-box", "litter box, cat litter box, litter tray, hooded litter box, self-cleaning litter box, 猫砂盆", "392490 850980"],
 ];

@@ -1968,4 +1968,8 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb2.steel.sign-stake", "yard sign stakes, sign stakes, h-frame sign stake, h stakes, wire sign stakes, 标牌地插", "732690"],
   ["kb2.textile.interfacing", "fusible interfacing, interfacing, non-woven interfacing, nonwoven interfacing, iron-on interfacing, 衬布, 粘合衬, 无纺衬", "560392 560312 560393 560313"],
   ["kb2.kitchen.pressure-cooker", "pressure cooker, stovetop pressure cooker, aluminum pressure cooker, stainless steel pressure cooker, 高压锅, 压力锅", "761510 732393"],
+  ["kb2.textile.macrame", "macrame plant hanger, macrame wall hanging, macrame hanger, 编织挂毯, 手工编织吊篮", "560900"],
+  ["kb2.stone.crystal-ornament", "crystal tower, crystal point, crystal wand, crystal obelisk, crystal sphere, crystal ball healing, rose quartz tower, 水晶柱, 水晶球, 水晶簇, 紫水晶洞", "711620"],
+  ["kb2.hardware.garden-statue", "garden statue, yard statue, yard art, garden sculpture, outdoor statue, 花园雕塑, 庭院摆件", "830629 392640 691390"],
+  ["kb2.leather.sports-glove", "golf glove, golf gloves, batting gloves, cabretta leather glove", "420321"],
 ];
