@@ -1975,4 +1975,17 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     explain: "A screen protector of self-adhesive plastic film (hydrogel, TPU, PET) is plastics film of 3919.90, not safety glass of 70.07.",
     source: "HS 2022 headings 39.19 and 70.07",
   },
+  {
+    id: "sugar-free-confectionery-2106",
+    // Sweets and gum sweetened with polyols or high-intensity sweeteners instead of sugar are food preparations of 21.06.
+    when: {
+      all: [
+        { familyPrefix: ["kb1.food.chewing-gum", "kb1.food.candy", "food.candy", "food.confectionery", "kb1.food.lozenge", "kb1.food.sugar-free-confectionery"] },
+        { text: "\\b(?:sugar[- ]free|no sugar|zero sugar|xylitol|sorbitol|maltitol|stevia|erythritol)\\b|无糖|木糖醇" },
+      ],
+    },
+    effect: { codes: { "210690": 8, "1704": -10 }, exclude: ["1704"] },
+    explain: "Sugar confectionery of heading 17.04 must contain sugar; sugar-free sweets and gum go to heading 21.06.",
+    source: "HS 2022 heading 17.04 and Explanatory Notes; heading 21.06",
+  },
 ];
