@@ -1988,4 +1988,11 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     explain: "Sugar confectionery of heading 17.04 must contain sugar; sugar-free sweets and gum go to heading 21.06.",
     source: "HS 2022 heading 17.04 and Explanatory Notes; heading 21.06",
   },
+  {
+    id: "pet-shampoo-330790",
+    when: { family: ["kb1.cosmetics.pet-shampoo"] },
+    effect: { codes: { "330790": 6, "3305": -10 }, exclude: ["3305", "3401"] },
+    explain: "A shampoo for animals is another perfumery or toilet preparation of 3307.90; heading 33.05 covers preparations for use on human hair.",
+    source: "HS 2022 headings 33.05 and 33.07 (Explanatory Notes: animal shampoos in 33.07)",
+  },
 ];
