@@ -1995,4 +1995,24 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     explain: "A shampoo for animals is another perfumery or toilet preparation of 3307.90; heading 33.05 covers preparations for use on human hair.",
     source: "HS 2022 headings 33.05 and 33.07 (Explanatory Notes: animal shampoos in 33.07)",
   },
+  {
+    id: "herbal-tea-not-0902",
+    // "Chamomile Herbal Tea, 40 Tea Bags (caffeine free)": an infusion of herbs, not tea of Camellia sinensis.
+    when: {
+      all: [
+        { family: ["kb1.food.herbal-tea"] },
+        { not: { text: "\\b(?:green tea|black tea|oolong|matcha|white tea|pu-?erh|earl grey|camellia sinensis)\\b|绿茶|红茶|乌龙" } },
+      ],
+    },
+    effect: { codes: { "0902": -10 }, exclude: ["0902"] },
+    explain: "Herbal 'teas' (chamomile, rooibos, hibiscus) are plants of 12.11 or, mixed, preparations of 21.06 — not tea of heading 09.02.",
+    source: "HS 2022 headings 09.02, 12.11 and 21.06 (Explanatory Notes: herbal infusions)",
+  },
+  {
+    id: "mothballs-not-furniture",
+    when: { family: ["kb1.chem.mothballs"] },
+    effect: { codes: { "380891": 6, "94": -10 }, exclude: ["94", "2902", "2906"] },
+    explain: "Mothballs put up for retail sale as a moth repellent are insecticides of 38.08, whatever wardrobe they are for.",
+    source: "HS 2022 heading 38.08; Chapter 29 Note 1 and Section VI Note 2",
+  },
 ];

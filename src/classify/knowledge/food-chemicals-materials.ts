@@ -1062,7 +1062,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.food.mate", "yerba mate, mate tea, 马黛茶", "090300"],
   [
     "kb1.food.herbal-tea",
-    "chamomile tea, hibiscus tea, rooibos tea, herbal tea bags, flower tea, chrysanthemum tea, rose bud tea, butterfly pea flower, detox tea, 菊花茶, 玫瑰花茶, 花草茶, 蝶豆花, 养生茶",
+    "chamomile tea, hibiscus tea, rooibos tea, herbal tea, herbal tea bags, herbal tea blend, peppermint tea, flower tea, chrysanthemum tea, rose bud tea, butterfly pea flower, detox tea, 菊花茶, 玫瑰花茶, 花草茶, 蝶豆花, 养生茶, 洋甘菊茶",
     "121190 210690",
   ],
   ["kb1.food.pepper", "black pepper, black peppercorns, ground black pepper, white pepper, white pepper powder, 黑胡椒, 白胡椒, 胡椒粉, 黑胡椒粒", "090411 090412"],
@@ -1458,4 +1458,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.food.apple-juice", "apple juice, nfc apple juice, 100% apple juice, 苹果汁, 鲜榨苹果汁", "200971 200979"],
   ["kb1.food.squid-snack", "shredded squid, squid snack, dried shredded squid, 鱿鱼丝, 即食鱿鱼, 手撕鱿鱼", "160554"],
   ["kb1.drink.cream-liqueur", "cream liqueur, irish cream liqueur, baileys", "220870"],
+  ["kb1.food.cough-drops", "cough drops, throat lozenges, menthol lozenges, cough lozenges, 润喉糖, 薄荷糖", "170490 210690"],
+  ["kb1.food.canned-sardines", "canned sardines, sardines in tomato sauce, sardines in oil, 沙丁鱼罐头", "160413"],
+  ["kb1.food.caviar", "caviar, sturgeon caviar, osetra caviar, beluga caviar, 鱼子酱", "160431"],
 ];
