@@ -2015,4 +2015,11 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     explain: "Mothballs put up for retail sale as a moth repellent are insecticides of 38.08, whatever wardrobe they are for.",
     source: "HS 2022 heading 38.08; Chapter 29 Note 1 and Section VI Note 2",
   },
+  {
+    id: "skateboard-950699",
+    when: { all: [{ text: "\\bskate ?boards?\\b|滑板" }, { not: { text: "\\b(?:roller skates?|inline skates?|ice skates?|quad skates?)\\b|轮滑|溜冰" } }] },
+    effect: { codes: { "950699": 6, "950670": -10 } },
+    explain: "A skateboard is other equipment for outdoor games of 9506.99; 9506.70 is for ice skates and roller skates.",
+    source: "HS 2022 subheadings 9506.70 and 9506.99",
+  },
 ];
