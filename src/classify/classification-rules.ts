@@ -1855,6 +1855,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     when: {
       all: [
         { family: ["kb1.mineral.epsom-salt"] },
+        { not: { family: ["kb1.chem.reef-salt"] } },
         { text: "\\b(?:usp|heptahydrate|magnesium sulfate|magnesium sulphate|unscented|pure)\\b" },
         { not: { text: "\\b(?:scented|lavender|eucalyptus|essential oils?|fragrance|fragranced|perfumed|aromatherapy|cbd)\\b" } },
       ],
@@ -2021,5 +2022,18 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { codes: { "950699": 6, "950670": -10 } },
     explain: "A skateboard is other equipment for outdoor games of 9506.99; 9506.70 is for ice skates and roller skates.",
     source: "HS 2022 subheadings 9506.70 and 9506.99",
+  },
+  {
+    id: "metal-pet-tag-8310",
+    // "Pet identification tag … of 304L stainless steel": an engraved metal name-plate, not a paper tag of 48.21.
+    when: {
+      all: [
+        { text: "\\b(?:pet|dog|cat|collar) (?:id |identification |name )?tags?\\b|\\b(?:id|identification|name) tags?\\b[^.]{0,80}\\b(?:pets?|dogs?|cats?)\\b" },
+        { mainMaterial: ["steel", "stainless steel", "iron", "aluminum", "copper"] },
+      ],
+    },
+    effect: { codes: { "831000": 10, "4821": -10 }, exclude: ["4821"] },
+    explain: "A pet's identification tag of base metal is a name-plate of heading 83.10, not a paper label of 48.21.",
+    source: "HS 2022 heading 83.10 (sign-plates, name-plates, address-plates and similar plates … of base metal)",
   },
 ];

@@ -1394,7 +1394,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.fert.plant-food", "plant food liquid, houseplant fertilizer, fertilizer sticks, slow release fertilizer, orchid fertilizer, 植物营养液, 花肥, 缓释肥", "310590 310100"],
   ["kb1.food.meat-substitute", "meat substitute, plant-based meat, plant based meat, meatless, vegan meat, mycoprotein, vegetarian meat, 素肉, 植物肉", "210690"],
   ["kb1.food.textured-protein", "textured vegetable protein, textured soy protein, tvp, soy protein chunks, soya chunks, 大豆组织蛋白, 拉丝蛋白", "210610"],
-  ["kb1.chem.reef-salt", "reef salt, reef salt mix, marine salt mix, synthetic sea salt mix, sea salt for reef aquarium, 海水素, 海盐鱼缸", "382499"],
+  ["kb1.chem.reef-salt", "reef salt, reef salt mix, reef aquarium salt, aquarium salt compound, marine salt mix, synthetic sea salt mix, sea salt for reef aquarium, 海水素, 海盐鱼缸", "382499"],
   ["kb1.fuel.grease", "lithium grease, lithium complex grease, wheel bearing grease, chassis grease, multipurpose grease, 锂基润滑脂, 锂基脂, 复合锂基脂, 黄油润滑脂", "271019 340319"],
   ["kb1.chem.silicone-grease", "dielectric grease, dielectric silicone grease, silicone grease, silicone lubricant grease, 硅脂润滑, 绝缘硅脂", "340399"],
   ["kb1.mineral.expanded-perlite", "horticultural perlite, perlite for plants, expanded perlite, coarse perlite, 园艺珍珠岩, 膨胀珍珠岩", "680620"],
