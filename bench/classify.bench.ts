@@ -251,6 +251,10 @@ fullListingAccuracy(
   `Marketplace listings with item specifics, development set 13 (n=${readFullListings("marketplace-listings-dev13.csv").length}, marketplace-listings-dev13.csv; regulated consumables: foods, drinks, supplements, medicaments, cosmetics, household chemicals, 40% Chinese; written blind, measured once, then used to find gaps)`,
   readFullListings("marketplace-listings-dev13.csv"),
 );
+fullListingAccuracy(
+  `Marketplace listings with item specifics, development set 14 (n=${readFullListings("marketplace-listings-dev14.csv").length}, marketplace-listings-dev14.csv; home, furniture, lighting, sanitary ware, flooring, doors and household appliances, 30% Chinese; written blind, measured once, then used to find gaps)`,
+  readFullListings("marketplace-listings-dev14.csv"),
+);
 // Listings kept for calibration only: never read to write terms or rules, and fitted (with the marketplace titles) by the
 // title confidence map, so it has the raw scores of whole listings as well as of bare titles.
 const calibrationListings = readFullListings("marketplace-listings-calibration.csv");

@@ -2036,4 +2036,34 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     explain: "A pet's identification tag of base metal is a name-plate of heading 83.10, not a paper label of 48.21.",
     source: "HS 2022 heading 83.10 (sign-plates, name-plates, address-plates and similar plates … of base metal)",
   },
+  {
+    id: "luminaire-for-any-lamp",
+    // HS 2022 splits luminaires by whether they are designed for use solely with LED light sources: a fitting with an E26/E27/
+    // E14 socket takes any bulb (9405.19, .29, .49).
+    when: {
+      all: [
+        { familyPrefix: ["furniture.lamp", "kb3.light."] },
+        { text: "\\b(?:e26|e27|e14|e12|e17|b22|gu10|gu24|medium base|candelabra base|socket|bulbs? not included|without bulbs?)\\b|灯头" },
+        { not: { text: "\\b(?:integrated led|built-in led|led chips?|smd)\\b" } },
+      ],
+    },
+    effect: { codes: { "940519": 5, "940529": 5, "940549": 5, "940511": -5, "940521": -5, "940542": -5 } },
+    explain: "A lamp or lighting fitting with a socket for any light source is not 'designed for use solely with LED light sources': subheadings 9405.19, 9405.29 or 9405.49.",
+    source: "HS 2022 heading 94.05, subheadings 9405.11–9405.49",
+  },
+  {
+    id: "luminaire-ceiling-or-table",
+    // Ceiling and wall fittings (9405.1x), table, desk, bedside and floor lamps (9405.2x), other lighting (9405.4x).
+    when: { all: [{ familyPrefix: ["furniture.lamp", "kb3.light."] }, { text: "\\b(?:chandeliers?|pendant lights?|pendant lamps?|ceiling lights?|ceiling lamps?|ceiling fixtures?|flush mount|semi flush|wall sconces?|wall lights?|wall lanterns?)\\b|吊灯|吸顶灯|壁灯" }] },
+    effect: { codes: { "940511": 3, "940519": 3, "940542": -3, "940549": -3 } },
+    explain: "Chandeliers and other electric ceiling or wall lighting fittings have subheadings 9405.11 and 9405.19.",
+    source: "HS 2022 subheadings 9405.11 and 9405.19",
+  },
+  {
+    id: "light-bulb-not-flower-bulb",
+    when: { all: [{ text: "\\bbulbs?\\b" }, { text: "\\b(?:e26|e27|e14|b22|gu10|\\d+\\s?w|watts?|\\d+\\s?v|volts?|lumens?|\\d+\\s?k|led|incandescent|halogen|filament|edison)\\b" }] },
+    effect: { codes: { "06": -10 }, exclude: ["06"] },
+    explain: "A bulb rated in watts, volts or lumens is an electric lamp, not a flower bulb of chapter 6.",
+    source: "HS 2022 heading 85.39 and Chapter 6",
+  },
 ];

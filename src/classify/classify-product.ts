@@ -412,6 +412,8 @@ const ARTICLE_KINDS: readonly { kind: string; codes?: string[]; families?: strin
   { kind: "sports gloves", families: ["kb3.sport.boxing-gloves"], byMaterial: { plastics: "392620", leather: "420321", textile: "611693" } },
   // Wall hooks: fixtures of base metal of 83.02, articles of plastics of 39.26.
   { kind: "hooks", families: ["kb1.plastics.hooks", "kb2.general-part.hook-fixture"], byMaterial: { ...inBaseMetal("830250"), plastics: "392690" } },
+  // Sinks and washbasins: 73.24 of steel (7324.10 stainless), 74.18 of copper, 70.20 of glass, 39.22 of plastics, 69.10 of ceramics.
+  { kind: "sinks", families: ["steel.sink", "kb2.ceramic.sanitary"], byMaterial: { "stainless steel": "732410", steel: "732490", iron: "732490", copper: "741820", glass: "702000", plastics: "392210" } },
   // O-rings, seals and washers: 40.16 of vulcanised rubber, 39.26 of plastics (PTFE, nylon).
   { kind: "seals", families: ["rubber.seal"], byMaterial: { plastics: "392690" } },
   // Containers for compressed or liquefied gas: 73.11 of iron or steel, 76.13 of aluminium (a composite cylinder on an aluminium liner too).

@@ -76,7 +76,7 @@ const ROWS: readonly FamilyRow[] = [
   ],
   ["food.flowers", "fresh flowers, cut flowers, roses, bouquet, 鲜花", "0603"],
   ["food.dried-flowers", "dried flowers, preserved flowers, dried plants, 干花", "0604"],
-  ["food.live-plants", "live plants, potted plants, seedlings, bulbs, 绿植, 盆栽", "0602 0601"],
+  ["food.live-plants", "live plants, potted plants, seedlings, flower bulbs, 绿植, 盆栽", "0602 0601"],
   ["food.pet-food", "pet food, dog food, cat food, pet treats, dog treats, cat treats, dog chews, 狗粮, 猫粮, 宠物零食", "230910 230990"],
   ["food.animal-feed", "animal feed, fish feed, bird seed, 饲料", "2309"],
   ["food.tobacco", "cigarettes, cigars, tobacco, 香烟, 烟草", "2402 2403"],

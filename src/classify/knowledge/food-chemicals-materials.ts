@@ -1461,4 +1461,5 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.food.cough-drops", "cough drops, throat lozenges, menthol lozenges, cough lozenges, 润喉糖, 薄荷糖", "170490 210690"],
   ["kb1.food.canned-sardines", "canned sardines, sardines in tomato sauce, sardines in oil, 沙丁鱼罐头", "160413"],
   ["kb1.food.caviar", "caviar, sturgeon caviar, osetra caviar, beluga caviar, 鱼子酱", "160431"],
+  ["kb1.oil.tung-oil", "tung oil, pure tung oil, 桐油", "151590"],
 ];

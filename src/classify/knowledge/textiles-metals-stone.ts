@@ -1972,4 +1972,12 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb2.stone.crystal-ornament", "crystal tower, crystal point, crystal wand, crystal obelisk, crystal sphere, crystal ball healing, rose quartz tower, 水晶柱, 水晶球, 水晶簇, 紫水晶洞", "711620"],
   ["kb2.hardware.garden-statue", "garden statue, yard statue, yard art, garden sculpture, outdoor statue, 花园雕塑, 庭院摆件", "830629 392640 691390"],
   ["kb2.leather.sports-glove", "golf glove, golf gloves, batting gloves, cabretta leather glove", "420321"],
+  ["kb2.home-textile.shades", "cellular shades, honeycomb shades, roller shades fabric, blackout roller shade, roman shades, 蜂巢帘, 卷帘, 罗马帘", "630392 630312 630399"],
+  ["kb2.plastics.blinds", "faux wood blinds, vinyl blinds, pvc blinds, vinyl roller shade, pvc roller blind, 塑料百叶窗", "392530"],
+  ["kb2.aluminium.blinds", "aluminium venetian blinds, aluminum venetian blinds, aluminum mini blinds, 铝合金百叶窗, 铝百叶帘", "761699"],
+  ["kb2.general-part.door-lever", "door lever, passage lever, door handle lever, privacy lever, lever handle door, 门把手, 执手", "830241"],
+  ["kb2.wood.laminate-flooring", "laminate flooring, laminate floor, laminate plank flooring, 强化复合地板, 复合地板", "441114 441113"],
+  ["kb2.wood.solid-flooring", "solid wood flooring, solid hardwood flooring, hardwood flooring planks, 实木地板", "440929 440910"],
+  ["kb2.stone.pebbles", "river rock, river rocks, landscape pebbles, landscaping rocks, decorative pebbles, 鹅卵石, 雨花石", "251710"],
+  ["kb2.steel.grab-bar", "grab bar, shower grab bar, safety grab bar, bathroom grab bar, 扶手 浴室", "732490"],
 ];
