@@ -2217,7 +2217,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.furn.coat-rack", "coat rack stand, freestanding coat rack, coat tree, hall tree, 衣帽架, 落地衣帽架", "940360 940320"],
   ["kb3.furn.chair-base", "office chair base, chair base replacement, replacement chair base, 椅子底座", "940199"],
   ["kb3.heat.gas-range", "gas range, gas stove, gas cooktop, gas hob, 燃气灶, 煤气灶", "732111"],
-  ["kb3.heat.gas-water-heater", "gas water heater, tankless gas water heater, natural gas water heater, propane water heater, 燃气热水器", "841911 841919"],
+  ["kb3.heat.gas-tank-water-heater", "gas tank water heater, storage gas water heater, gas storage water heater, 燃气储水式热水器", "841919"],
   ["kb3.vac.shop-vacuum", "shop vacuum, wet dry vacuum, wet/dry vac, shop vac, 干湿两用吸尘器", "850819 850811"],
   ["kb3.light.edison-led", "led filament bulb, led edison bulb, 灯丝灯泡", "853952"],
 ];
