@@ -255,6 +255,10 @@ fullListingAccuracy(
   `Marketplace listings with item specifics, development set 14 (n=${readFullListings("marketplace-listings-dev14.csv").length}, marketplace-listings-dev14.csv; home, furniture, lighting, sanitary ware, flooring, doors and household appliances, 30% Chinese; written blind, measured once, then used to find gaps)`,
   readFullListings("marketplace-listings-dev14.csv"),
 );
+fullListingAccuracy(
+  `Marketplace listings with item specifics, development set 15 (n=${readFullListings("marketplace-listings-dev15.csv").length}, marketplace-listings-dev15.csv; gifts and hobbies: crafts, stationery, printed matter, collectibles, toys, party and festive goods, instruments, candles, 30% Chinese; written blind, measured once)`,
+  readFullListings("marketplace-listings-dev15.csv"),
+);
 // Listings kept for calibration only: never read to write terms or rules, and fitted (with the marketplace titles) by the
 // title confidence map, so it has the raw scores of whole listings as well as of bare titles.
 const calibrationListings = readFullListings("marketplace-listings-calibration.csv");

@@ -412,7 +412,8 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.plastics.woven-sack", "pp woven bags, woven polypropylene bags, fibc bags, jumbo bags, bulk bags, ton bags, 编织袋, 吨袋, 集装袋", "630533 630532"],
   ["kb1.plastics.adhesive-vinyl", "adhesive vinyl, permanent adhesive vinyl, craft vinyl, adhesive vinyl sheets, vinyl sheets for cricut, 刻字膜, 不干胶膜", "391990"],
   ["kb1.plastics.vinyl-stickers", "vinyl stickers, waterproof stickers, waterproof vinyl stickers, water bottle stickers, pvc stickers, 防水贴纸", "391990"],
-  ["kb1.plastics.wallpaper", "peel and stick wallpaper, self adhesive wallpaper, contact paper, pvc wallpaper, vinyl wallpaper, 自粘墙纸, 墙纸自粘, pvc墙纸", "391810"],
+  // Peel-and-stick "wallpaper" is self-adhesive plastics film without a permanent backing (39.19), not a wall covering of 39.18.
+  ["kb1.plastics.self-adhesive-wallpaper", "peel and stick wallpaper, self adhesive wallpaper, self-adhesive wallpaper, contact paper, 自粘墙纸, 墙纸自粘, 自粘壁纸", "391990 391810"],
   ["kb1.plastics.baby-bathtub", "baby bathtub, baby bath tub, foldable baby bathtub, infant bathtub, 婴儿洗澡盆, 宝宝浴盆, 婴儿浴盆", "392210"],
   ["kb1.resin.epoxy-kit", "epoxy resin kit, casting resin, art resin, crystal clear epoxy resin, epoxy resin and hardener, 环氧树脂ab胶, 水晶滴胶, 滴胶", "390730"],
   ["kb1.paper.cat-scratcher", "cardboard cat scratcher, corrugated cat scratcher, cat scratching pad, cat scratcher cardboard, cat scratcher, 瓦楞纸猫抓板, 猫抓板", "482390"],
@@ -1000,7 +1001,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.paper.self-adhesive", "self-adhesive paper, adhesive sticker paper, printable sticker paper, 不干胶纸, 不干胶材料", "481141"],
   ["kb1.paper.carbon", "carbon paper, transfer paper, tattoo transfer paper, 复写纸, 转印纸", "481690"],
   ["kb1.paper.cigarette", "rolling papers, cigarette rolling paper, cigarette paper booklets, pre rolled cones, 卷烟纸, 烟纸", "481310 481320"],
-  ["kb1.paper.wallpaper", "peel stick wallpaper, vinyl wallpaper, embossed wallpaper, non woven wallpaper, 3d wallpaper, 墙纸, 壁纸, 自粘壁纸", "481420 481490"],
+  ["kb1.paper.wallpaper", "vinyl wallpaper, embossed wallpaper, non woven wallpaper, 3d wallpaper, 墙纸, 壁纸", "481420 481490"],
   ["kb1.paper.tissue-parent", "tissue parent roll, jumbo tissue roll, tissue paper base, 原纸, 卫生纸原纸", "480300"],
   ["kb1.paper.paper-cone", "paper cone, paper tube core, paper bobbin, yarn paper cone, 纸管, 纸芯, 纸筒管", "482210 482290"],
   ["kb1.paper.honeycomb", "honeycomb paper, paper honeycomb board, kraft honeycomb wrap, 蜂窝纸, 蜂窝纸板", "482390 480890"],
