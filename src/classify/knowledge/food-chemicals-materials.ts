@@ -1463,4 +1463,12 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.food.canned-sardines", "canned sardines, sardines in tomato sauce, sardines in oil, 沙丁鱼罐头", "160413"],
   ["kb1.food.caviar", "caviar, sturgeon caviar, osetra caviar, beluga caviar, 鱼子酱", "160431"],
   ["kb1.oil.tung-oil", "tung oil, pure tung oil, 桐油", "151590"],
+  ["kb1.paper.sketch-pad", "sketch pad, sketchbook, drawing pad, sketch book, 素描本, 速写本", "482010"],
+  ["kb1.paper.gift-wrap", "wrapping paper, gift wrapping paper, gift wrap roll, 礼品包装纸", "481190 480256"],
+  ["kb1.paper.favor-box", "favor boxes, candy boxes paper, kraft gift boxes, party favor boxes, 喜糖盒, 糖果盒纸", "481920"],
+  ["kb1.print.adult-coloring-book", "adult coloring book, coloring book for adults, adult colouring book, 成人涂色书", "490199"],
+  ["kb1.print.trading-cards", "baseball cards, sports trading cards, trading card pack, football cards, basketball cards", "491191"],
+  ["kb1.print.postage-stamps", "forever stamps, postage stamps unused, book of stamps, first class stamps", "490700"],
+  ["kb1.fest.halloween", "halloween skeleton, jack-o-lantern, trick or treat bucket, halloween candy bucket, pinata, piñata, 万圣节南瓜桶", "950590"],
+  ["kb1.light.flameless-candle", "flameless candles, led candles, battery operated candles, electric candles, 电子蜡烛, led蜡烛", "940542"],
 ];

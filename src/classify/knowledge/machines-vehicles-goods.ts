@@ -1933,7 +1933,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.toy.rc", "rc car, remote control car, rc truck, rc boat, remote control toy, rc crawler, rc tank, 遥控车, 遥控汽车, 遥控船, 攀爬车", "950300"],
   [
     "kb3.toy.vehicle",
-    "toy car, diecast car, die cast car, diecast model, model car, scale model car, model kit, toy train, train set toy, model train, 合金车模, 玩具车, 车模, 小火车玩具",
+    "die-cast model, die cast model, die-cast car, toy car, diecast car, die cast car, diecast model, model car, scale model car, model kit, toy train, train set toy, model train, 合金车模, 玩具车, 车模, 小火车玩具",
     "950300",
   ],
   [
