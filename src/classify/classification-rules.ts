@@ -2066,4 +2066,11 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     explain: "A bulb rated in watts, volts or lumens is an electric lamp, not a flower bulb of chapter 6.",
     source: "HS 2022 heading 85.39 and Chapter 6",
   },
+  {
+    id: "laminate-flooring-by-thickness",
+    when: { all: [{ family: ["kb2.wood.laminate-flooring"] }, { text: "\\b[5-9](?:\\.\\d)?\\s?mm\\b" }, { not: { text: "\\b(?:1[0-9]|[2-9]\\d)(?:\\.\\d)?\\s?mm\\b" } }] },
+    effect: { codes: { "441113": 6, "441114": -6 } },
+    explain: "Laminate flooring on a fibreboard core of a thickness exceeding 5 mm but not exceeding 9 mm has subheading 4411.13 (4411.14 above 9 mm).",
+    source: "HS 2022 subheadings 4411.13 and 4411.14",
+  },
 ];

@@ -5,7 +5,7 @@ import { ES_PT_GLOSSARY } from "./knowledge/vocabulary-es-pt.ts";
 // Only a text that reads as Spanish or Portuguese is touched: an English title with a Spanish brand is left as it is.
 
 /** Function words that mark a text as Spanish or Portuguese. */
-const MARKERS = /(?<!\p{L})(?:para|con|com|sin|sem|del|los|las|el|la|y|em|en|por|una|uma|um|das|dos|da|do|de|que|pulgadas|polegadas)(?!\p{L})/gu;
+const MARKERS = /(?<!\p{L})(?:para|con|com|sin|sem|del|los|las|el|la|y|em|en|por|una|uma|um|das|dos|da|do|de|que|não|pulgadas|polegadas)(?!\p{L})/gu;
 const ACCENTED = /[áéíóúãõâêôçñ]/u;
 
 const byKey = new Map(ES_PT_GLOSSARY.map(([foreign, english]) => [foreign.normalize("NFKC").toLowerCase(), english]));
