@@ -1799,7 +1799,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     id: "components-in-own-heading",
     // "CBB65 Run Capacitor … for AC Condenser Fan Motor": a capacitor is named by heading 85.32, so it is no part of the air
     // conditioner it serves.
-    when: { familyPrefix: ["electric.capacitor", "kb3.elec.run-capacitor", "kb3.elec.capacitor"] },
+    when: { familyPrefix: ["electric.capacitor", "kb3.elec.run-capacitor", "kb3.elec.capacitor", "kb3.pump.drain"] },
     effect: {
       codes: { "841590": -10, "841899": -10, "845090": -10, "851690": -10, "850990": -10, "847330": -10, "852990": -10, "870899": -10 },
       exclude: ["841590", "841899", "845090", "851690", "850990", "847330", "852990", "870899"],

@@ -1851,7 +1851,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.furn.parts", "furniture legs, table legs, metal table legs, sofa legs, cabinet legs, furniture parts, table top, 桌腿, 家具配件, 沙发脚, 柜脚", "940399 940391"],
   [
     "kb3.bed.foam-mattress",
-    "memory foam mattress, latex mattress, foam mattress, mattress topper, foam mattress topper, crib mattress, 记忆棉床垫, 乳胶床垫, 海绵床垫, 床垫褥",
+    "memory foam mattress, latex mattress, foam mattress, mattress topper, foam mattress topper, crib mattress, 记忆棉床垫, 乳胶床垫, 天然乳胶床垫, 泰国乳胶床垫, 海绵床垫, 床垫褥",
     "940421",
   ],
   ["kb3.bed.spring-mattress", "spring mattress, pocket spring mattress, innerspring mattress, hybrid mattress, bonnell spring mattress, 弹簧床垫, 独立弹簧床垫", "940429"],
@@ -2220,4 +2220,11 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.heat.gas-tank-water-heater", "gas tank water heater, storage gas water heater, gas storage water heater, 燃气储水式热水器", "841919"],
   ["kb3.vac.shop-vacuum", "shop vacuum, wet dry vacuum, wet/dry vac, shop vac, 干湿两用吸尘器", "850819 850811"],
   ["kb3.light.edison-led", "led filament bulb, led edison bulb, 灯丝灯泡", "853952"],
+  ["kb3.heat.bath-heater", "bathroom heater, bath heater, ceiling bathroom heater, 浴霸, 风暖浴霸, 集成吊顶浴霸", "851629"],
+  ["kb3.net.smart-hub", "smart home hub, zigbee hub, zigbee gateway, smart hub, 智能网关", "851762"],
+  ["kb3.elec.gfci", "gfci outlet, gfci receptacle, ground fault outlet, ground fault circuit interrupter", "853630"],
+  ["kb3.wire.lamp-cord", "lamp cord set, lamp cord with switch, lamp cord kit, 灯线开关线", "854442"],
+  ["kb3.pump.drain", "drain pump, washing machine drain pump, dishwasher drain pump, 排水泵", "841370 841381"],
+  ["kb3.appliance.microwave-plate", "microwave turntable plate, microwave glass plate, microwave turntable, 微波炉玻璃盘", "851690"],
+  ["kb3.filter.furnace", "furnace filter, furnace air filter, hvac air filter, merv 11 filter, merv 13 filter, ac filter 16x25", "842139"],
 ];
