@@ -37,6 +37,9 @@ const TOOLS_8203 = "\\b(?:pliers|wire cutters?|wire strippers?|tweezers|side cut
 const TOOLS_8204 = "\\b(?:wrench(?:es)?|spanners?|hex keys?|allen keys?|allen wrench(?:es)?|socket wrench(?:es)?)\\b";
 const TOOLS_8205 = "\\b(?:hammers?|screwdrivers?|utility knife|chisels?|files?|pry bars?|clamps?)\\b";
 
+/** Not right after a store department such as AliExpress's "Automobiles & Motorcycles", which names no motorcycle. */
+const NOT_IN_CAR_DEPARTMENT = "(?<!\\b(?:automobiles?|autos?|cars?) (?:&|and) )";
+
 /** Up to six words between an occasion and the kind of goods ("Christmas … Tree Decorations"). */
 const UP_TO_SIX_WORDS = "(?:\\W+[\\w'-]+){0,6}?\\W+";
 /** Strings of lights and lamps for a festive occasion are lighting (94.05), not festive articles. */
@@ -932,8 +935,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     when: {
       all: [
         { any: [{ familyPrefix: ["vehicle.part", "auto.", "car-accessory."] }, { fact: "isPart", is: [true] }] },
-        // Not AliExpress's department "Automobiles & Motorcycles", which names no motorcycle.
-        { text: "(?<!\\b(?:automobiles?|autos?|cars?) (?:&|and) )\\b(?:motorcycles?|motorbikes?|dirt ?bikes?|motocross|scooter|moped)\\b" },
+        { text: `${NOT_IN_CAR_DEPARTMENT}\\b(?:motorcycles?|motorbikes?|dirt ?bikes?|motocross|scooter|moped)\\b` },
       ],
     },
     effect: { codes: { "8714": 20, "871410": 20, "8708": -10 }, exclude: ["8708"] },
@@ -1760,7 +1762,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
       all: [
         { familyPrefix: ["kb3.light.strip", "kb3.light.ambient", "lighting.strip"] },
         { text: "\\b(?:car|cars|auto|automotive|vehicles?|truck|suv|footwell|dashboard|under ?dash)\\b" },
-        { not: { text: "(?<!\\b(?:automobiles?|autos?|cars?) (?:&|and) )\\b(?:bicycles?|bikes?|motorcycles?|scooters?)\\b" } },
+        { not: { text: `${NOT_IN_CAR_DEPARTMENT}\\b(?:bicycles?|bikes?|motorcycles?|scooters?)\\b` } },
       ],
     },
     effect: { codes: { "851220": 10, "8539": -10, "8541": -10, "9405": -10 }, exclude: ["9405", "8539", "8541"] },

@@ -255,7 +255,7 @@ function namesAMaterial(families: readonly FamilyMatch[], subjectHead?: string):
 const SET_ASIDE = 10;
 
 /** Heads that name a packing of the goods rather than other goods ("an epoxy resin kit" is resin). */
-const CONTAINER_HEADS = new Set(["kit", "set", "pack", "packag", "assort", "bundl", "product", "item", "articl", "merchandis"]);
+const CONTAINER_HEADS = new Set(["kit", "set", "pack", "packag", "assort", "bundl"]);
 
 /** Which calibration an input takes: a long description (a ruling, a spec sheet) or a title-like text; the engine is right far more often on listing titles than on technical descriptions with the same raw score. */
 export function inputForm(input: ProductInput): "title" | "description" {
