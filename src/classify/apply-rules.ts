@@ -46,10 +46,17 @@ export function applyRules(index: ClassifyIndex, ctx: RuleContext, bonus: Float6
   return applied;
 }
 
-/** The codes (by leading digits) that legal notes which hold exclude the goods from. */
-export function excludedCodes(ctx: RuleContext, rules: readonly ClassificationRule[] = CLASSIFICATION_RULES): string[] {
-  const excluded: string[] = [];
-  for (const rule of rules) if (rule.effect.exclude && ruleHolds(rule.when, ctx)) excluded.push(...rule.effect.exclude);
+/** A code (by leading digits) the goods are excluded from, and where a family's evidence for it goes instead (nowhere when unset). */
+export type Exclusion = { prefix: string; moveTo?: string };
+
+/** The codes that legal notes which hold exclude the goods from. */
+export function excludedCodes(ctx: RuleContext, rules: readonly ClassificationRule[] = CLASSIFICATION_RULES): Exclusion[] {
+  const excluded: Exclusion[] = [];
+  for (const rule of rules) {
+    if (!rule.effect.exclude || !ruleHolds(rule.when, ctx)) continue;
+    const moveTo = rule.effect.moveTo;
+    for (const prefix of rule.effect.exclude) excluded.push(moveTo ? { prefix, moveTo } : { prefix });
+  }
   return excluded;
 }
 

@@ -182,4 +182,25 @@ describe("attribute rules and legal notes", () => {
     expect(top({ title: "CBB65 Run Capacitor 35uF 450VAC for AC Condenser Fan Motor", category: "Home Appliances > Air Conditioner Parts" })?.hs6).toBe("853225");
     expect(facts({ title: "充气床垫 PVC植绒" }).materials).toContain("plastics");
   });
+
+  it("sorts seats into the subheadings of 94.01 by swivel, bed, frame and upholstery, keeping the family that named the seat", () => {
+    const stool = top({ title: "Counter Height Swivel Bar Stools Set of 2, Gas Lift Adjustable, Chrome Base, Faux Leather", category: "Furniture > Bar Stools" });
+    expect(stool?.hs6).toBe("940139");
+    expect(stool?.explanation.rules.map((r) => r.id)).toContain("seat-swivel-other");
+    expect(top({ title: "Industrial Metal Bar Stools 30 inch Set of 4, Backless, Stackable", category: "Furniture > Bar Stools" })?.hs6).toBe("940179");
+    expect(top({ title: "Sofá 3 plazas tapizado en tela, estructura de madera de pino, gris", category: "Hogar > Muebles > Sofás" })?.hs6).toBe("940161");
+    expect(top({ title: "Queen Sleeper Sofa with Pull-Out Memory Foam Mattress, Hardwood Frame" })?.hs6).toBe("940141");
+    expect(top({ title: "Resin Adirondack Chair, HDPE Poly Lumber, Weather Resistant", attributes: { Material: "HDPE plastic lumber" } })?.hs6).toBe("940180");
+  });
+
+  it("divides other furniture by material (wood, rattan) and builders' doors, locks and lamps by what they are", () => {
+    expect(top({ title: "Freestanding Coat Rack Stand, Solid Wood, 8 Hooks" })?.hs6).toBe("940360");
+    expect(top({ title: "Natural Rattan Coffee Table, Round, Hand-Woven", category: "Furniture > Coffee Tables" })?.hs6).toBe("940383");
+    expect(top({ title: "Solid Mahogany Exterior Front Door Slab, 36x80, 2-Panel" })?.hs6).toBe("441821");
+    expect(top({ title: "Prehung Interior Door, 6-Panel Molded Hardboard, Primed, 32x80" })?.hs6).toBe("441829");
+    expect(top({ title: "Keyed Entry Door Knob, Satin Nickel, Zinc Alloy" })?.hs6).toBe("830140");
+    expect(top({ title: "Passage Door Knob, Satin Nickel, Zinc Alloy" })?.hs6).toBe("830241");
+    expect(top({ title: "Enameled Cast Iron Drop-In Kitchen Sink, Double Bowl" })?.hs6).toBe("732490");
+    expect(top({ title: "人体感应灯 橱柜灯 充电式 无线 LED 磁吸 衣柜灯条" })?.hs6).toBe("851310");
+  });
 });

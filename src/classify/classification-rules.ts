@@ -22,6 +22,8 @@ export type RuleCondition =
 export type RuleEffect = {
   codes?: Record<string, number>;
   exclude?: string[];
+  /** A family's evidence for an excluded code moves to this code: the family named the goods, the rule names their subheading. */
+  moveTo?: string;
   lines?: { prefer: string[]; avoid?: string[]; weight: number; within?: string[] };
 };
 
@@ -39,6 +41,21 @@ const TOOLS_8205 = "\\b(?:hammers?|screwdrivers?|utility knife|chisels?|files?|p
 
 /** Not right after a store department such as AliExpress's "Automobiles & Motorcycles", which names no motorcycle. */
 const NOT_IN_CAR_DEPARTMENT = "(?<!\\b(?:automobiles?|autos?|cars?) (?:&|and) )";
+
+/** Words that say goods are of wood (a frame, a top, the whole piece). */
+const WOOD_WORDS = "\\b(?:wood|wooden|solid wood|hardwood|timber|plywood|mdf|particleboard|chipboard|oak|pine|walnut|beech|birch|teak|acacia|mahogany|rubberwood|mango wood|cherry wood|maple)\\b";
+/** Tropical woods named in Chapter 44 Subheading Note 2 and the Annex that sellers name most. */
+const TROPICAL_WOOD = "\\b(?:mahogany|teak|meranti|sapele|iroko|merbau|okoume|ipe|jatoba|wenge|zebrawood|rosewood|balsa|virola|keruing|lauan|dark red meranti|sipo|utile|khaya|ebony)\\b";
+/** Metal words for a seat's frame or base. */
+const METAL_WORDS = "\\b(?:metal|steel|iron|alumin(?:i)?um|chrome|chromed)\\b";
+/** A frame, legs or base named as of metal, which decides a seat's frame whatever its seat or back is made of. */
+const METAL_FRAME = "\\b(?:metal|steel|iron|alumin(?:i)?um|chrome|chrome-plated|powder[- ]coated)(?: \\w+)? (?:frames?|legs?|base|structure|tubes?)\\b";
+/** A frame or legs named as of wood. */
+const WOOD_FRAME = "\\b(?:wood|wooden|solid wood|hardwood|pine|oak|walnut|beech|birch|teak|acacia|rubberwood)(?: \\w+)? (?:frames?|legs?|structure)\\b";
+/** Plastic imitations of wicker (PE rattan, resin wicker), which are plastics, not rattan. */
+const SYNTHETIC_WICKER = "\\b(?:pe|resin|synthetic|plastic|poly|faux|imitation|hdpe|pvc)[- ](?:rattan|wicker)\\b";
+/** A seat with padding or upholstery (sofas and armchairs are upholstered by nature). */
+const UPHOLSTERED = "\\b(?:upholster(?:ed|y)|padded|cushioned|foam|sofas?|couch(?:es)?|loveseats?|sectionals?|armchairs?|recliners?|accent chairs?|faux leather|pu leather|leather|leatherette|velvet|boucle|tufted|tapizad[oa]s?)\\b";
 
 /** Up to six words between an occasion and the kind of goods ("Christmas … Tree Decorations"). */
 const UP_TO_SIX_WORDS = "(?:\\W+[\\w'-]+){0,6}?\\W+";
@@ -431,6 +448,8 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
       ["bamboo", { text: "\\bbamboo\\b" }, "940382", ["940320", "940310", "940330", "940340", "940350", "940360", "940370"]],
       ["metal", { mainMaterial: ["steel", "stainless steel", "iron", "aluminum"] }, "9403", ["940330", "940340", "940350", "940360"]],
       ["plastics", { mainMaterial: ["plastics"] }, "940370", ["940320", "940330", "940340", "940350", "940360"]],
+      ["wood", { all: [{ text: WOOD_WORDS }, { not: { text: "\\b(?:rattan|wicker|bamboo)\\b" } }] }, "9403", ["940310", "940320", "940370", "940382", "940383"]],
+      ["rattan", { all: [{ text: "\\b(?:rattan|wicker)\\b" }, { not: { text: SYNTHETIC_WICKER } }] }, "940383", ["940310", "940320", "940330", "940340", "940350", "940360", "940370"]],
     ] as [string, RuleCondition, string, string[]][]
   ).map(
     ([material, condition, code, others]): ClassificationRule => ({
@@ -438,12 +457,16 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
       when: {
         all: [
           { familyPrefix: ["furniture.furniture", "furn."] },
-          { not: { familyPrefix: ["furn.barber", "furn.parts", "furniture.seat"] } },
+          { not: { familyPrefix: ["furn.barber", "furn.parts", "furniture.seat", "seat.", "garden.camping-chair", "glass.mirror", "bedding."] } },
+          // A box spring is a mattress support (94.04); a bed frame "needs no box spring".
+          { not: { all: [{ familyPrefix: ["bed.base"] }, { not: { text: "\\bno box springs?\\b" } }] } },
           condition,
           {
             not: {
               text:
-                material === "bamboo" ? "\\b(?:steel|metal|iron|alumin(?:i)?um)\\b" : "\\b(?:wood|wooden|solid wood|bamboo|rattan|mdf|particleboard|plywood|oak|pine|walnut)\\b",
+                material === "bamboo" || material === "wood" || material === "rattan"
+                  ? "\\b(?:steel|metal|iron|alumin(?:i)?um|plastics?|acrylic)\\b"
+                  : "\\b(?:wood|wooden|solid wood|bamboo|rattan|mdf|particleboard|plywood|oak|pine|walnut)\\b",
             },
           },
         ],
@@ -1356,7 +1379,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     id: "portable-battery-lamp-8513",
     when: {
       all: [
-        { familyPrefix: ["outdoor.headlamp", "electric.flashlight", "furniture.lamp", "light.flashlight"] },
+        { familyPrefix: ["outdoor.headlamp", "electric.flashlight", "furniture.lamp", "light.flashlight", "light.night"] },
         {
           any: [
             // A flashlight or headlamp runs on its own cells by definition; a lantern or tent light says so.
@@ -1367,11 +1390,19 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
                 { text: "\\b(?:camping|lanterns?|portable electric lamps|tent light)\\b" },
               ],
             },
+            // A cordless cabinet, closet or puck light that sticks on and runs on its own cells.
+            {
+              all: [
+                { text: "\\b(?:rechargeable|battery[- ](?:powered|operated)|batteries|aaa|lithium)\\b" },
+                { text: "\\b(?:wireless|cordless|magnetic|stick[- ]on|peel and stick|puck lights?|closet lights?|cabinet lights?|wardrobe lights?|motion[- ]sensor)\\b" },
+                { not: { text: "\\b(?:solar|plug[- ]in|mains|hardwired|ac ?adapter)\\b" } },
+              ],
+            },
           ],
         },
       ],
     },
-    effect: { codes: { "851310": 10 }, exclude: ["9405"] },
+    effect: { codes: { "851310": 10 }, exclude: ["9405"], moveTo: "851310" },
     explain: "A portable lamp that runs on its own battery (camping lantern, flashlight, headlamp) belongs to heading 85.13, not to lamps of 94.05.",
     source: "HS 2022 heading 85.13 (portable electric lamps designed to function by their own source of energy); Chapter 94 Note 1(f)",
   },
@@ -2069,6 +2100,86 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     source: "HS 2022 heading 85.39 and Chapter 6",
   },
   {
+    id: "keyed-knob-is-a-lock",
+    when: {
+      all: [
+        { text: "\\b(?:door ?knobs?|knobsets?|door handles?|door levers?|lever handles?|handlesets?)\\b|门把手|执手" },
+        { text: "\\b(?:keyed|with keys?|entry lock|keyed entry|deadbolt|smart lock|fingerprint|cylinder lock)\\b|门锁|锁芯" },
+        { not: { text: "\\bpassage\\b" } },
+      ],
+    },
+    effect: { codes: { "830140": 10 }, exclude: ["830241", "830242", "830249"], moveTo: "830140" },
+    explain: "A door knob or lever that incorporates a key-operated lock is a lock of heading 83.01, not a mounting or fitting of 83.02.",
+    source: "HS 2022 headings 83.01 and 83.02",
+  },
+  {
+    id: "sink-is-not-a-bath",
+    when: { all: [{ text: "\\b(?:sinks?|wash ?basins?|lavatory basins?)\\b|水槽|洗手盆|台盆" }, { not: { text: "\\b(?:bath ?tubs?|baths|soaking tubs?)\\b|浴缸" } }] },
+    effect: { codes: { "732421": -10, "732429": -10 } },
+    explain: "Subheadings 7324.21 and 7324.29 are for baths; a sink or washbasin of iron or steel other than stainless steel is 7324.90.",
+    source: "HS 2022 heading 73.24, subheadings 7324.10–7324.90",
+  },
+  {
+    id: "sink-of-iron-or-steel",
+    when: { all: [{ text: "\\b(?:sinks?|wash ?basins?)\\b|水槽" }, { mainMaterial: ["iron", "steel"] }] },
+    effect: { codes: { "732490": 8, "732410": -8 } },
+    explain: "Subheading 7324.10 is for sinks and washbasins of stainless steel; those of cast iron or other steel are 7324.90.",
+    source: "HS 2022 heading 73.24, subheadings 7324.10 and 7324.90",
+  },
+  ...(
+    [
+      ["door", "441821", "441829"],
+      ["window", "441811", "441819"],
+    ] as const
+  ).map(
+    ([kind, tropical, other]): ClassificationRule => ({
+      id: `tropical-wood-${kind}`,
+      when: { all: [{ familyPrefix: [`build.${kind}`, `wood.${kind}`, "wood.joinery"] }, { text: TROPICAL_WOOD }] },
+      effect: { codes: { [tropical]: 10 }, exclude: [other], moveTo: tropical },
+      explain: `A ${kind} of tropical wood (mahogany, teak, meranti and the like) has its own subheading, ${tropical.slice(0, 4)}.${tropical.slice(4)}.`,
+      source: "HS 2022 heading 44.18 and Chapter 44 Subheading Note 2 (tropical wood)",
+    }),
+  ),
+  {
+    id: "air-conditioner-reversible",
+    when: {
+      all: [
+        { familyPrefix: ["machine.air-conditioner", "hvac.", "ac."] },
+        { text: "\\b(?:heat pump|reversible|heating and cooling|heat (?:&|and) cool|cooling (?:&|and) heating|hot (?:&|and) cold)\\b|冷暖" },
+      ],
+    },
+    effect: { codes: { "841581": 8, "841582": -8 } },
+    explain: "An air conditioner incorporating a refrigerating unit and a valve for reversal of the cooling/heat cycle (a reversible heat pump) has subheading 8415.81.",
+    source: "HS 2022 subheadings 8415.81 and 8415.82",
+  },
+  {
+    id: "multipurpose-lighter-961380",
+    when: {
+      all: [
+        { familyPrefix: ["misc.lighter"] },
+        { text: "\\b(?:long (?:nose|neck|reach)|kitchen|bbq|barbecue|grill|candle lighter|stove|igniter|ignition gun|fireplace|utility lighter|arc lighter)\\b|点火枪|长嘴" },
+      ],
+    },
+    effect: { codes: { "961380": 8, "961320": -8, "961310": -8 } },
+    explain: "Pocket lighters are 9613.10 and 9613.20; a long-nosed utility lighter for stoves, grills and candles is an other lighter of 9613.80.",
+    source: "HS 2022 heading 96.13, subheadings 9613.10–9613.80",
+  },
+  {
+    id: "household-rubber-gloves",
+    when: {
+      all: [
+        { familyPrefix: ["apparel.gloves", "glove", "household.gloves", "cleaning.gloves"] },
+        { mainMaterial: ["rubber"] },
+        { text: "\\b(?:household|dishwashing|dish washing|cleaning|kitchen|washing up|reusable)\\b|洗碗|家务|清洁" },
+        { not: { text: "\\b(?:coated|(?:palm|nitrile|latex|pu|rubber|foam)[- ]dipped|knit(?:ted)?|string|work gloves|gardening)\\b" } },
+      ],
+    },
+    effect: { codes: { "401519": 10 }, exclude: ["6116", "6216"], moveTo: "401519" },
+    explain: "Household gloves of vulcanised rubber (latex, nitrile), flock-lined or not, are articles of apparel of rubber: subheading 4015.19.",
+    source: "HS 2022 heading 40.15; Chapter 61 Note 1 and Chapter 62 Note 1 (gloves of rubber are not textile gloves)",
+  },
+  ...seatRules(),
+  {
     id: "laminate-flooring-by-thickness",
     when: { all: [{ family: ["kb2.wood.laminate-flooring"] }, { text: "\\b[5-9](?:\\.\\d)?\\s?mm\\b" }, { not: { text: "\\b(?:1[0-9]|[2-9]\\d)(?:\\.\\d)?\\s?mm\\b" } }] },
     effect: { codes: { "441113": 6, "441114": -6 } },
@@ -2076,3 +2187,48 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     source: "HS 2022 subheadings 4411.13 and 4411.14",
   },
 ];
+
+/** Seats of heading 94.01 divided as the subheadings divide them: swivel with height adjustment, convertible into beds, then by the frame (wood, metal, other) and whether upholstered. */
+function seatRules(): ClassificationRule[] {
+  const seat: RuleCondition = {
+    all: [
+      { familyPrefix: ["furniture.seat", "seat.upholstered", "seat.wood", "seat.metal", "seat.plastic", "seat.ottoman", "seat.sofa-bed", "garden.camping-chair"] },
+      { not: { familyPrefix: ["seat.car-seat", "seat.vehicle-seat", "seat.aircraft", "seat.parts", "furn.barber", "seat.rattan"] } },
+      { not: { text: "\\b(?:parts?|replacement|cushions? only|covers?|slipcovers?)\\b" } },
+    ],
+  };
+  const swivel: RuleCondition = {
+    any: [
+      { all: [{ text: "\\bswivel(?:ing)?\\b|\\b360\\s?°" }, { text: "\\b(?:gas lift|height adjustable|adjustable height|adjustable|hydraulic|pneumatic|lift)\\b" }] },
+      // Office, gaming and task chairs turn and rise on a gas lift by nature.
+      { text: "\\b(?:office|gaming|computer|task|desk|executive|ergonomic|swivel) chairs?\\b" },
+    ],
+  };
+  const upholstered: RuleCondition = {
+    all: [{ text: UPHOLSTERED }, { not: { text: "\\b(?:not|non|un)[- ]?upholstered\\b|\\b(?:camping|beach|fishing|director'?s?|lawn|sling|folding) chairs?\\b" } }],
+  };
+  const convertible: RuleCondition = { text: "\\b(?:sleeper|sofa beds?|pull[- ]out (?:bed|mattress)|futons?|convertible (?:sofa|couch|chair)|chair beds?|daybed sofa|sofa cama)\\b" };
+  const woodFrame: RuleCondition = { any: [{ text: WOOD_FRAME }, { all: [{ text: WOOD_WORDS }, { not: { text: METAL_FRAME } }] }] };
+  const metalFrame: RuleCondition = { any: [{ text: METAL_FRAME }, { all: [{ text: METAL_WORDS }, { not: { text: WOOD_WORDS } }] }] };
+  const plastic: RuleCondition = { all: [{ mainMaterial: ["plastics"] }, { not: { text: WOOD_FRAME } }, { not: { text: METAL_FRAME } }, { not: { text: UPHOLSTERED } }] };
+  const SUBHEADINGS = ["940131", "940139", "940141", "940149", "940161", "940169", "940171", "940179", "940180"];
+  const rule = (id: string, when: RuleCondition[], code: string, explain: string): ClassificationRule => ({
+    id,
+    when: { all: [seat, ...when] },
+    // The family that named the seat keeps the goods in 94.01; the rule picks the subheading.
+    effect: { codes: { [code]: 10 }, exclude: SUBHEADINGS.filter((c) => c !== code), moveTo: code },
+    explain,
+    source: "HS 2022 heading 94.01, subheadings 9401.31–9401.80",
+  });
+  return [
+    rule("seat-swivel-wood", [swivel, woodFrame, { not: { text: METAL_FRAME } }], "940131", "A swivel seat with variable height adjustment, of wood, has subheading 9401.31."),
+    rule("seat-swivel-other", [swivel, { not: { all: [woodFrame, { not: { text: METAL_FRAME } }] } }], "940139", "A swivel seat with variable height adjustment, not of wood, has subheading 9401.39."),
+    rule("seat-convertible-wood", [{ not: swivel }, convertible, woodFrame], "940141", "A seat convertible into a bed with a wooden frame has subheading 9401.41."),
+    rule("seat-convertible-other", [{ not: swivel }, convertible, { not: woodFrame }], "940149", "A seat convertible into a bed, other than of wood, has subheading 9401.49."),
+    rule("seat-wood-upholstered", [{ not: swivel }, { not: convertible }, woodFrame, { not: metalFrame }, upholstered], "940161", "An upholstered seat with a wooden frame has subheading 9401.61."),
+    rule("seat-wood-other", [{ not: swivel }, { not: convertible }, woodFrame, { not: metalFrame }, { not: upholstered }], "940169", "A seat with a wooden frame, not upholstered, has subheading 9401.69."),
+    rule("seat-metal-upholstered", [{ not: swivel }, { not: convertible }, metalFrame, upholstered], "940171", "An upholstered seat with a metal frame has subheading 9401.71."),
+    rule("seat-metal-other", [{ not: swivel }, { not: convertible }, metalFrame, { not: upholstered }], "940179", "A seat with a metal frame, not upholstered, has subheading 9401.79."),
+    rule("seat-plastics", [{ not: swivel }, { not: convertible }, plastic], "940180", "A seat of plastics, with neither a wooden nor a metal frame, is among the other seats of subheading 9401.80."),
+  ];
+}

@@ -1,7 +1,7 @@
 import { AppError } from "../core/errors.ts";
 import type { Queryable } from "../db/connection.ts";
 import { formatCode } from "../tariff/code.ts";
-import { type AppliedRule, applyRules, excludedCodes } from "./apply-rules.ts";
+import { type AppliedRule, applyRules, type Exclusion, excludedCodes } from "./apply-rules.ts";
 import { buildClassifyIndex, type ClassifyIndex, type IndexNode, requireMarket } from "./build-classify-index.ts";
 import { applyCalibration, type CalibrationMap } from "./calibrate-confidence.ts";
 import { NAMED_AS_MATERIAL, PRIMARY_FORM_HEADINGS } from "./classification-rules.ts";
@@ -306,7 +306,7 @@ function addFamilyEvidence(
   matches: FamilyMatch[],
   bonus: Float64Array,
   weight: number,
-  { material, excluded = [], partHeads, facts }: { material?: string; excluded?: readonly string[]; partHeads?: readonly string[]; facts?: ProductFacts },
+  { material, excluded = [], partHeads, facts }: { material?: string; excluded?: readonly Exclusion[]; partHeads?: readonly string[]; facts?: ProductFacts },
 ): FamilySupport {
   const contributions = new Map<number, number[]>();
   const support: FamilySupport = new Map();
@@ -318,8 +318,10 @@ function addFamilyEvidence(
       // that names a part ("blender blade assembly"), speaks for that machine's parts subheading, not the machine.
       const served = partHeads && servesOnly(match, partHeads) ? (partsCodeFor(familyCode) ?? familyCode) : familyCode;
       const inItsMaterial = material ? inMaterial(served, material, match.family.id) : served;
-      const code = facts ? transposeAttributes(index, inItsMaterial, facts) : inItsMaterial;
-      if (excluded.some((prefix) => code.startsWith(prefix))) return;
+      const transposed = facts ? transposeAttributes(index, inItsMaterial, facts) : inItsMaterial;
+      const exclusion = excluded.find(({ prefix }) => transposed.startsWith(prefix));
+      if (exclusion && !exclusion.moveTo) return;
+      const code = exclusion?.moveTo ?? transposed;
       const id = index.byCode.get(code);
       if (id === undefined) return;
       // Two families named by the same words, one at the heading and one at a subheading under it, are one piece of evidence:
@@ -413,7 +415,13 @@ const ARTICLE_KINDS: readonly { kind: string; codes?: string[]; families?: strin
   // Wall hooks: fixtures of base metal of 83.02, articles of plastics of 39.26.
   { kind: "hooks", families: ["kb1.plastics.hooks", "kb2.general-part.hook-fixture"], byMaterial: { ...inBaseMetal("830250"), plastics: "392690" } },
   // Sinks and washbasins: 73.24 of steel (7324.10 stainless), 74.18 of copper, 70.20 of glass, 39.22 of plastics, 69.10 of ceramics.
-  { kind: "sinks", families: ["steel.sink", "kb2.ceramic.sanitary"], byMaterial: { "stainless steel": "732410", steel: "732490", iron: "732490", copper: "741820", glass: "702000", plastics: "392210" } },
+  { kind: "sinks", families: ["steel.sink", "kb2.ceramic.sanitary"], byMaterial: { "stainless steel": "732410", steel: "732490", iron: "732490", copper: "741820", glass: "702000", plastics: "392210", ceramic: "6910" } },
+  // Builders' doors and windows: 44.18 of wood, 39.25 of plastics, 73.08 of iron or steel, 76.10 of aluminium.
+  {
+    kind: "doors and windows",
+    families: ["kb1.wood.door", "wood.joinery", "kb3.build.door", "kb3.build.window"],
+    byMaterial: { ...inBaseMetal("730830"), aluminum: "761010", plastics: "392520" },
+  },
   // O-rings, seals and washers: 40.16 of vulcanised rubber, 39.26 of plastics (PTFE, nylon).
   { kind: "seals", families: ["rubber.seal"], byMaterial: { plastics: "392690" } },
   // Containers for compressed or liquefied gas: 73.11 of iron or steel, 76.13 of aluminium (a composite cylinder on an aluminium liner too).

@@ -58,7 +58,7 @@ const MATERIALS: readonly [string, RegExp][] = [
   ["wood", /\b(?:wood|wooden|timber|plywood|bamboo|pine|oak|walnut|beech|mdf|particleboard|rattan|wicker)\b/],
   ["paper", /\b(?:paper|paperboard|cardboard|carton|corrugated)\b/],
   ["glass", /\b(?:glass|borosilicate|tempered glass|crystal glass)\b/],
-  ["ceramic", /\b(?:ceramic|porcelain|stoneware|earthenware|(?<!\b(?:in|mainland|from) )china|terracotta)\b/],
+  ["ceramic", /\b(?:ceramic|porcelain|stoneware|earthenware|fireclay|vitreous china|(?<!\b(?:in|mainland|from) )china|terracotta)\b/],
   ["stone", /\b(?:stone|marble|granite|quartz|quartzite|slate|travertine|limestone|onyx)\b/],
   ["precious metal", /\b(?:gold|silver|platinum|palladium|sterling|925)\b/],
 ];

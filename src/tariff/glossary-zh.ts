@@ -522,8 +522,8 @@ export const ZH_EN_GLOSSARY: readonly GlossaryEntry[] = [
 
   { zh: "灯", en: ["lamps", "lighting"] },
   { zh: "灯具", en: ["luminaires", "lighting fittings", "lamps"] },
-  { zh: "LED灯", en: ["led", "lamps", "light-emitting diode"] },
-  { zh: "LED", en: ["led", "light-emitting diode"] },
+  { zh: "LED灯", en: ["led", "lamps"] },
+  { zh: "LED", en: ["led"] },
   { zh: "灯泡", en: ["lamps", "bulbs"] },
   { zh: "灯管", en: ["lamps", "tubes", "fluorescent"] },
   { zh: "台灯", en: ["table, desk, bedside or floor-standing luminaires", "lamps"] },

@@ -1778,6 +1778,20 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.arms.pellets", "air gun pellets, bb pellets, lead pellets, steel bb, 铅弹, 钢珠弹", "930690"],
   ["kb3.arms.sword", "katana, samurai sword, sword, dagger, bayonet, cutlass, 武士刀, 剑, 匕首, 刺刀", "930700"],
 
+  // ── Builders' doors and windows: of wood 44.18, of plastics 39.25, of iron or steel 73.08, of aluminium 76.10 ──
+  [
+    "kb3.build.door",
+    "exterior door, front door, entry door, door slab, prehung door, interior door, panel door, six panel door, french door, patio door, shaker door, 入户门, 房门, 套装门, 卧室门",
+    "441829 441821",
+    "Doors and their frames of wood (4418.2x); of other materials by ARTICLE_KINDS",
+  ],
+  ["kb3.build.bidet-attachment", "bidet attachment, non-electric bidet, bidet sprayer attachment, bidet toilet seat attachment, 马桶冲洗器, 妇洗器", "392290"],
+  ["kb3.build.security-door", "steel security door, steel entry door, security door, steel door, fire rated steel door, 防盗门, 钢制门, 防火门", "730830"],
+  [
+    "kb3.build.window",
+    "casement window, sliding window, double hung window, replacement window, tilt and turn window, awning window, 平开窗, 推拉窗, 断桥铝窗户, 断桥铝窗, 铝合金窗",
+    "761010 392520 441811",
+  ],
   // ── Chapter 94: seats, furniture, bedding, lighting, prefab ──
   [
     "kb3.seat.office",
@@ -1848,7 +1862,11 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.furn.plastic", "plastic cabinet, plastic drawer cabinet, plastic storage cabinet, plastic furniture, 塑料柜, 收纳柜塑料, 塑料抽屉柜", "940370"],
   ["kb3.furn.bamboo", "bamboo furniture, bamboo shelf, bamboo table, 竹制家具, 竹书架, 竹桌", "940382"],
   ["kb3.furn.rattan", "rattan furniture, wicker furniture, rattan table, rattan cabinet, 藤编家具, 藤桌", "940383"],
-  ["kb3.furn.parts", "furniture legs, table legs, metal table legs, sofa legs, cabinet legs, furniture parts, table top, 桌腿, 家具配件, 沙发脚, 柜脚", "940399 940391"],
+  ["kb3.furn.parts", "furniture legs, table legs, metal table legs, cabinet legs, furniture parts, table top, 桌腿, 家具配件, 柜脚, 家具脚", "940399 940391"],
+  // Legs of a sofa or chair are parts of seats (9401.91 of wood, 9401.99 other), not of other furniture.
+  ["kb3.seat.legs", "sofa legs, couch legs, chair legs replacement, sofa feet, 沙发腿, 沙发脚, 椅子腿", "940191 940199"],
+  ["kb3.furn.bath-vanity", "bathroom vanity, bathroom vanity cabinet, vanity cabinet with sink, vanity set, floating vanity, 浴室柜, 浴室柜组合, 卫浴柜, 洗手台柜", "940360 940389"],
+  ["kb3.build.storage-shed", "storage shed, garden shed, metal shed, outdoor storage shed, tool shed, resin shed, 储物棚, 花园工具房, 户外储物间", "940690 940620"],
   [
     "kb3.bed.foam-mattress",
     "memory foam mattress, latex mattress, foam mattress, mattress topper, foam mattress topper, crib mattress, 记忆棉床垫, 乳胶床垫, 天然乳胶床垫, 泰国乳胶床垫, 海绵床垫, 床垫褥",
@@ -2216,6 +2234,15 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.seat.ottoman", "storage ottoman, ottoman bench, ottoman, storage bench upholstered, pouf ottoman, 收纳凳, 脚凳", "940161 940171"],
   ["kb3.furn.coat-rack", "coat rack stand, freestanding coat rack, coat tree, hall tree, 衣帽架, 落地衣帽架", "940360 940320"],
   ["kb3.furn.chair-base", "office chair base, chair base replacement, replacement chair base, 椅子底座", "940199"],
+  ["kb3.heat.fire-pit-gas", "propane fire pit, gas fire pit, fire pit table, propane fire table, gas fire table, 燃气火盆, 燃气壁炉桌", "732181"],
+  ["kb3.heat.fire-pit-wood", "wood burning fire pit, fire pit bowl, steel fire pit, smokeless fire pit, fire bowl, 火盆, 篝火盆, 烤火炉", "732189 732190"],
+  ["kb3.heat.electric-fireplace", "electric fireplace, electric fireplace insert, electric fireplace heater, fireplace heater electric, 电壁炉, 电子壁炉", "851629"],
+  ["kb3.heat.hydronic-radiator", "hydronic towel warmer, central heating radiator, hydronic radiator, panel radiator, column radiator, hot water radiator, 暖气片, 钢制暖气片, 铜铝暖气片", "732219 732290"],
+  ["kb3.heat.grill-grates", "grill grates, cooking grates, grill grate replacement, flavorizer bars, grill heat plates, grill burner replacement, 烧烤网, 烤架网", "732190"],
+  ["kb3.wash.twin-tub", "twin tub washing machine, twin tub washer, semi-automatic washing machine, semi automatic washer, 双缸洗衣机, 双桶洗衣机, 半自动洗衣机", "845012"],
+  ["kb3.fridge.thermoelectric-wine", "thermoelectric wine cooler, peltier fridge, 半导体酒柜", "841829"],
+  ["kb3.plumb.p-trap", "p-trap, p trap, drain trap, s-trap, bottle trap, 存水弯, 下水弯头", "391740"],
+  ["kb3.deco.wind-chime", "wind chimes, wind chime, 风铃", "830610"],
   ["kb3.heat.gas-range", "gas range, gas stove, gas cooktop, gas hob, 燃气灶, 煤气灶", "732111"],
   ["kb3.heat.gas-tank-water-heater", "gas tank water heater, storage gas water heater, gas storage water heater, 燃气储水式热水器", "841919"],
   ["kb3.vac.shop-vacuum", "shop vacuum, wet dry vacuum, wet/dry vac, shop vac, 干湿两用吸尘器", "850819 850811"],

@@ -1400,7 +1400,7 @@ export const ROWS: readonly FamilyRow[] = [
     "732391 732392",
     "Subheading 7323.91: cast iron, not enamelled",
   ],
-  ["kb2.steel.enamelled-cast-iron", "enameled cast iron, enamel cast iron dutch oven, enameled dutch oven, enamelled cast iron casserole, 珐琅铸铁锅, 珐琅锅", "732392"],
+  ["kb2.steel.enamelled-cast-iron", "enameled cast iron pot, enameled cast iron skillet, enamel cast iron dutch oven, enameled dutch oven, enamelled cast iron casserole, 珐琅铸铁锅, 珐琅锅", "732392"],
   ["kb2.steel.enamelware", "enamel mug, enamel pot, enamelware, enamel camping mug, enamel plate, enamel basin, enamel kettle, 搪瓷杯, 搪瓷锅, 搪瓷盆", "732394"],
   ["kb2.steel.carbon-steel-cookware", "carbon steel wok, carbon steel pan, iron wok, blue steel pan, carbon steel skillet, 铁锅, 熟铁锅, 碳钢锅", "732399 732391"],
   [
