@@ -203,4 +203,11 @@ describe("attribute rules and legal notes", () => {
     expect(top({ title: "Enameled Cast Iron Drop-In Kitchen Sink, Double Bowl" })?.hs6).toBe("732490");
     expect(top({ title: "人体感应灯 橱柜灯 充电式 无线 LED 磁吸 衣柜灯条" })?.hs6).toBe("851310");
   });
+
+  it("tells legal-tender coins from collectors' coins, and collectors' coins by age", () => {
+    expect(top({ title: "2025 1 oz American Silver Eagle BU" })?.hs6).toBe("711890");
+    expect(top({ title: "1921 Morgan Silver Dollar PCGS MS63", category: "Coins & Paper Money > Coins: US > Dollars" })?.hs6).toBe("970531");
+    expect(top({ title: "Zimbabwe 100 Trillion Dollars Banknote 2008 UNC", category: "Coins & Paper Money > Paper Money: World" })?.hs6).toBe("970539");
+    expect(top({ title: "Genuine Trilobite Fossil Elrathia kingii in Matrix, Utah" })?.hs6).toBe("970522");
+  });
 });

@@ -2178,6 +2178,20 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     explain: "Household gloves of vulcanised rubber (latex, nitrile), flock-lined or not, are articles of apparel of rubber: subheading 4015.19.",
     source: "HS 2022 heading 40.15; Chapter 61 Note 1 and Chapter 62 Note 1 (gloves of rubber are not textile gloves)",
   },
+  ...(
+    [
+      ["over-100", "\\b(?:1[0-8]\\d\\d|19[01]\\d|192[0-5])\\b|\\b(?:1[0-9]th|18th|19th) century\\b|\\bover 100 years\\b|\\b(?:ancient|roman|greek|medieval)\\b|清代|清朝|明代|宋代|唐代|古代", "970531", "970539"],
+      ["under-100", "\\b(?:19[3-9]\\d|20[0-2]\\d)\\b", "970539", "970531"],
+    ] as const
+  ).map(
+    ([age, text, code, other]): ClassificationRule => ({
+      id: `collectors-coin-${age}`,
+      when: { all: [{ familyPrefix: ["coin.numismatic", "coin.banknote"] }, { text }, ...(age === "under-100" ? [{ not: { text: "\\b(?:1[0-8]\\d\\d|19[01]\\d|192[0-5])\\b" } }] : [])] },
+      effect: { codes: { [code]: 8 }, exclude: [other], moveTo: code },
+      explain: "Collectors' pieces of numismatic interest are divided by age: 9705.31 for those exceeding 100 years, 9705.39 for others.",
+      source: "HS 2022 subheadings 9705.31 and 9705.39",
+    }),
+  ),
   ...seatRules(),
   {
     id: "laminate-flooring-by-thickness",

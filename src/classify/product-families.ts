@@ -939,7 +939,8 @@ const ROWS: readonly FamilyRow[] = [
   ["decor.artificial-plant", "faux plant, fake plant, artificial succulent, 仿真绿植, 仿真多肉", "6702"],
   ["decor.wreath", "wreath, garland, tinsel, christmas stocking, tree topper, 花环, 圣诞袜", "9505 6702"],
   ["decor.photo-album", "photo album, scrapbook, 相册", "4820"],
-  ["decor.candle-holder", "candle holder, candlestick, tealight holder, 烛台", "9405"],
+  // Candlesticks and candelabra are non-electrical lighting fittings (9405.50).
+  ["decor.candle-holder", "candle holder, candlestick, tealight holder, candelabra, menorah, candle lantern, 烛台", "940550"],
 
   // Kitchen and dining
   ["kitchen.bakeware", "baking mold, silicone mold, cake pan, muffin pan, baking mat, 烘焙模具, 蛋糕模", "3924 7323 7615"],
@@ -1015,7 +1016,8 @@ const ROWS: readonly FamilyRow[] = [
   ["sport.camping-stove", "camping stove, portable gas stove, 卡式炉, 野营炉", "7321"],
   ["sport.tent-stake", "tent stakes, tent pegs, 地钉", "7326"],
   ["sport.climbing", "climbing harness, climbing rope, 安全带, 攀岩绳", "6307 5607 9506"],
-  ["sport.scooter-adult", "kick scooter, adult scooter, 滑板车", "9506 8711"],
+  // Heading 95.03 names scooters: a kick scooter without a motor is there whatever the rider's age.
+  ["sport.scooter-adult", "kick scooter, adult scooter, 滑板车", "950300 8711"],
   [
     "toy.kids-scooter",
     "kids scooter, kick scooter for kids, toddler scooter, 3 wheel scooter, kids kick scooter, children scooter, 儿童滑板车, 宝宝滑板车",
