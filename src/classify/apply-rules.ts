@@ -6,8 +6,8 @@ import { phraseStems } from "./tokenize-text.ts";
 /** A rule that applied, with the nodes it moved and by how much. */
 export type AppliedRule = { rule: ClassificationRule; effects: Map<number, number> };
 
-/** What a rule condition is tested against. */
-export type RuleContext = { facts: ProductFacts; families: Set<string>; text: string };
+/** What a rule condition is tested against; `tested` keeps each pattern's answer for this text (many rules share a pattern). */
+export type RuleContext = { facts: ProductFacts; families: Set<string>; text: string; tested?: Map<string, boolean> };
 
 /** Test one condition. */
 export function ruleHolds(condition: RuleCondition, ctx: RuleContext): boolean {
@@ -20,22 +20,34 @@ export function ruleHolds(condition: RuleCondition, ctx: RuleContext): boolean {
   if ("head" in condition) return ctx.facts.heads.some((h) => headStems(condition.head).has(h));
   if ("headOutside" in condition) return ctx.facts.heads.length > 0 && !ctx.facts.heads.some((h) => headStems(condition.headOutside).has(h));
   if ("family" in condition) return condition.family.some((f) => ctx.families.has(f));
-  if ("familyPrefix" in condition) return [...ctx.families].some((f) => condition.familyPrefix.some((p) => f.startsWith(p)));
+  if ("familyPrefix" in condition) {
+    for (const family of ctx.families) if (condition.familyPrefix.some((p) => family.startsWith(p))) return true;
+    return false;
+  }
+  ctx.tested ??= new Map();
+  const known = ctx.tested.get(condition.text);
+  if (known !== undefined) return known;
   let re = regexCache.get(condition.text);
   if (!re) {
     re = new RegExp(condition.text);
     regexCache.set(condition.text, re);
   }
-  return re.test(ctx.text);
+  const holds = re.test(ctx.text);
+  ctx.tested.set(condition.text, holds);
+  return holds;
 }
 
 const regexCache = new Map<string, RegExp>();
 
-/** Apply every rule that holds: add its evidence to the nodes it names, into `bonus`, and say which rules applied. */
-export function applyRules(index: ClassifyIndex, ctx: RuleContext, bonus: Float64Array, rules: readonly ClassificationRule[] = CLASSIFICATION_RULES): AppliedRule[] {
+/** The rules whose conditions hold for these goods, each tested once. */
+export function rulesThatHold(ctx: RuleContext, rules: readonly ClassificationRule[] = CLASSIFICATION_RULES): ClassificationRule[] {
+  return rules.filter((rule) => ruleHolds(rule.when, ctx));
+}
+
+/** Apply rules that hold (see rulesThatHold): add each one's evidence to the nodes it names, into `bonus`, and say which rules applied. */
+export function applyRules(index: ClassifyIndex, holding: readonly ClassificationRule[], bonus: Float64Array): AppliedRule[] {
   const applied: AppliedRule[] = [];
-  for (const rule of rules) {
-    if (!ruleHolds(rule.when, ctx)) continue;
+  for (const rule of holding) {
     const effects = effectsOf(index, rule);
     // forEach, not for…of: a rule can move thousands of lines, and each entry of a for…of is a fresh array.
     effects.forEach((weight, id) => {
@@ -49,11 +61,11 @@ export function applyRules(index: ClassifyIndex, ctx: RuleContext, bonus: Float6
 /** A code (by leading digits) the goods are excluded from, and where a family's evidence for it goes instead (nowhere when unset). */
 export type Exclusion = { prefix: string; moveTo?: string };
 
-/** The codes that legal notes which hold exclude the goods from. */
-export function excludedCodes(ctx: RuleContext, rules: readonly ClassificationRule[] = CLASSIFICATION_RULES): Exclusion[] {
+/** The codes that legal notes which hold (see rulesThatHold) exclude the goods from. */
+export function excludedCodes(holding: readonly ClassificationRule[]): Exclusion[] {
   const excluded: Exclusion[] = [];
-  for (const rule of rules) {
-    if (!rule.effect.exclude || !ruleHolds(rule.when, ctx)) continue;
+  for (const rule of holding) {
+    if (!rule.effect.exclude) continue;
     const moveTo = rule.effect.moveTo;
     for (const prefix of rule.effect.exclude) excluded.push(moveTo ? { prefix, moveTo } : { prefix });
   }

@@ -1,7 +1,7 @@
 import { AppError } from "../core/errors.ts";
 import type { Queryable } from "../db/connection.ts";
 import { formatCode } from "../tariff/code.ts";
-import { type AppliedRule, applyRules, type Exclusion, excludedCodes } from "./apply-rules.ts";
+import { type AppliedRule, applyRules, type Exclusion, excludedCodes, rulesThatHold } from "./apply-rules.ts";
 import { buildClassifyIndex, type ClassifyIndex, type IndexNode, requireMarket } from "./build-classify-index.ts";
 import { applyCalibration, type CalibrationMap } from "./calibrate-confidence.ts";
 import { NAMED_AS_MATERIAL, PRIMARY_FORM_HEADINGS } from "./classification-rules.ts";
@@ -187,7 +187,8 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
   // head noun only says what they are made of.
   const subjectHead = input.description?.trim() && !input.title?.trim() ? query.heads[0] : undefined;
   if (namesAMaterial(families, subjectHead)) ruleContext.families.add(NAMED_AS_MATERIAL);
-  const excluded = features.rules ? excludedCodes(ruleContext) : [];
+  const holding = features.rules ? rulesThatHold(ruleContext) : [];
+  const excluded = excludedCodes(holding);
   // A title lists features after the goods ("coffee grinder stainless steel blade"), so its last noun names a part only when
   // the seller says the goods are a replacement or spare; a description's subject ("is a steel cover") says it outright.
   const partWords = input.description?.trim() || REPLACEMENT.test(query.text);
@@ -198,7 +199,7 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
     partHeads: goodsArePart ? query.heads.filter((head) => PART_HEADS.has(head)) : undefined,
     facts: features.rules && features.attributeTransposition ? facts : undefined,
   });
-  const applied = features.rules ? applyRules(index, ruleContext, bonus) : [];
+  const applied = applyRules(index, holding, bonus);
   const unitValue = features.rules && market === "us" ? applyUnitValue(index, input.price, input.currency, bonus) : undefined;
   if (unitValue) applied.push(unitValue);
   const precedentIndex = features.precedents && options.precedents ? asPrecedentIndex(options.precedents) : undefined;
