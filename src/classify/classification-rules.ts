@@ -2192,6 +2192,32 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
       source: "HS 2022 subheadings 9705.31 and 9705.39",
     }),
   ),
+  {
+    id: "garment-of-leather-4203",
+    when: {
+      all: [
+        { familyPrefix: ["apparel."] },
+        { mainMaterial: ["leather"] },
+        { text: "\\b(?:jackets?|coats?|vests?|waistcoats?|blazers?|trousers|pants|skirts?|dress(?:es)?|shorts|overcoats?|trench|parkas?|bombers?)\\b|皮衣|皮夹克|皮裤|皮裙" },
+        { not: { text: "\\b(?:gloves?|mittens?|belts?)\\b" } },
+      ],
+    },
+    effect: { codes: { "420310": 12 }, exclude: ["61", "62"], moveTo: "420310" },
+    explain: "Articles of apparel of leather or composition leather belong to heading 42.03 (subheading 4203.10), not to the textile garment chapters.",
+    source: "HS 2022 heading 42.03; Chapter 61 Note 2(b) and Chapter 62 Note 1 (apparel of leather excluded)",
+  },
+  {
+    id: "tablet-computer-not-medicine",
+    when: {
+      all: [
+        { text: "\\btablets?\\b|平板电脑" },
+        { text: "\\b(?:android|ios|ipad|windows|\\d+\\s?gb|ram|rom|wi-?fi|octa[- ]core|quad[- ]core|touch ?screen|\\d+(?:\\.\\d+)?\\s?(?:inch|in|\"|pulgadas|polegadas)|pc|computer|laptop|stylus|drawing|graphics)\\b" },
+      ],
+    },
+    effect: { codes: { "847130": 8, "3004": -10, "3003": -10, "2106": -10 }, exclude: ["3003", "3004", "2106"] },
+    explain: "A tablet with a screen, memory or an operating system is a computer (or a drawing tablet), not a medicament in tablets.",
+    source: "HS 2022 headings 84.71 and 30.04",
+  },
   ...seatRules(),
   {
     id: "laminate-flooring-by-thickness",

@@ -49,7 +49,7 @@ const MATERIALS: readonly [string, RegExp][] = [
   ["zinc", /\bzinc\b/],
   [
     "plastics",
-    /\b(?:plastics?|polyethylene|polypropylene|polyvinyl chloride|polyvinyl|upvc|pp|pe|pvc|abs|polycarbonate|polystyrene|acrylic resin|polymer clay|acrylic(?![- ](?:paints?|yarns?|fib(?:re|er)s?|nails?|powders?|knit|wool|sweaters?|colou?rs?|inks?|emulsions?|polymers?|acids?|markers?|paint pens?))|plexiglass|perspex|pmma|nylon resin|rpet|pet(?= (?:plastic|film|bottles?|material|resin|sheets?|jars?|containers?|cups?))|tpu|tpe|silicone|resin|polyurethane|pu|eva|leatherette|pleather|faux leather|vegan leather|synthetic leather|imitation leather|melamine|acetal|pom|ptfe|hdpe|ldpe)\b/,
+    /\b(?:plastics?|polyethylene|polypropylene|polyvinyl chloride|polyvinyl|upvc|pp|pe|pvc|abs|polycarbonate|polystyrene|acrylic resin|polymer clay|acrylic(?![- ](?:paints?|yarns?|fib(?:re|er)s?|nails?|powders?|knit|wool|sweaters?|colou?rs?|inks?|emulsions?|polymers?|acids?|markers?|paint pens?))|plexiglass|perspex|pmma|nylon resin|rpet|pet(?= (?:plastic|film|bottles?|material|resin|sheets?|jars?|containers?|cups?))|tpu|tpe|silicone|resin|polyurethane|pu|eva|leatherette|pleather|faux leather|vegan leather|nylon(?= (?:heads?|spatulas?|turners?|utensils?|ladles?|spoons?|whisks?|cooking|kitchen))|synthetic leather|imitation leather|melamine|acetal|pom|ptfe|hdpe|ldpe)\b/,
   ],
   ["rubber", /\b(?:rubber|latex|neoprene|epdm|nitrile)\b/],
   // "PU leather", "faux leather" and the like are plastics sheeting (heading 42.02 reads them so), not leather.
