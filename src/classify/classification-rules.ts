@@ -901,11 +901,23 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     source: "HS 2022 subheadings 8536.41 (relays for a voltage not exceeding 60 V) and 8536.49",
   },
   {
-    id: "blood-pressure-monitors-9018-90",
-    when: { familyPrefix: ["med.blood-pressure"] },
-    effect: { codes: { "901890": 8 }, exclude: ["901819"] },
-    explain: "A blood pressure monitor, digital or not, is a sphygmomanometer: subheading 9018.90, not an electro-diagnostic apparatus of 9018.1x.",
-    source: "HTSUS 9018.90.20 (sphygmomanometers, tensiometers and oscillometers); HS 2022 subheadings 9018.19 and 9018.90",
+    id: "blood-pressure-monitor-electronic",
+    when: {
+      all: [
+        { familyPrefix: ["med.blood-pressure", "med.bp-monitor"] },
+        { not: { text: "\\b(?:aneroid|mercury|manual|sphygmomanometer kit|stethoscope)\\b|水银|机械式" } },
+      ],
+    },
+    effect: { codes: { "901819": 8 }, exclude: ["901890"], moveTo: "901819" },
+    explain: "An electronic (oscillometric) blood pressure monitor is an electro-diagnostic apparatus of subheading 9018.19; a manual aneroid or mercury sphygmomanometer is 9018.90.",
+    source: "HS 2022 subheadings 9018.19 and 9018.90; HTSUS 9018.19.95.30 (basal metabolism and blood pressure apparatus)",
+  },
+  {
+    id: "blood-pressure-monitor-manual",
+    when: { all: [{ familyPrefix: ["med.blood-pressure", "med.bp-monitor"] }, { text: "\\b(?:aneroid|mercury|manual)\\b|水银|机械式" }] },
+    effect: { codes: { "901890": 8 }, exclude: ["901819"], moveTo: "901890" },
+    explain: "A manual aneroid or mercury sphygmomanometer is not electro-diagnostic: subheading 9018.90.",
+    source: "HS 2022 subheadings 9018.19 and 9018.90",
   },
   {
     id: "porcelain-6911",

@@ -653,7 +653,7 @@ const ROWS: readonly FamilyRow[] = [
   ["electric.speaker", "speaker, loudspeaker, bluetooth speaker, smart speaker, soundbar, subwoofer, 音箱, 音响, 蓝牙音箱, 喇叭", "851822 851821 851829"],
   ["electric.microphone", "microphone, mic, lavalier microphone, 麦克风, 话筒", "851810"],
   ["electric.amplifier", "amplifier, audio amplifier, sound mixer, 功放, 放大器", "851840 851850"],
-  ["electric.audio-player", "turntable, record player, mp3 player, cassette player, 唱片机, 播放器", "8519"],
+  ["electric.audio-player", "turntable, record player, mp3 player, cassette player, 唱片机, 音乐播放器, mp3播放器", "8519"],
   ["electric.storage-media", "usb flash drive, memory card, sd card, micro sd, thumb drive, flash memory, 优盘, U盘, 内存卡, 存储卡", "852351"],
   [
     "electric.camera",
