@@ -1966,6 +1966,20 @@ export const ROWS: readonly FamilyRow[] = [
     "940690",
   ],
 
+  // ── Pet, farm and garden equipment ──
+  ["kb3.pet.gps-tracker", "gps tracker for dogs, pet gps tracker, dog gps collar, cat gps tracker, 宠物定位器, 狗狗定位器", "852691"],
+  ["kb3.pet.reptile-heat-bulb", "basking bulb, basking spot lamp, reptile heat bulb, heat lamp bulb reptile, 爬宠加热灯, 晒背灯", "853922 853929"],
+  ["kb3.pet.aquarium-filter-cartridge", "aquarium filter cartridges, filter cartridge aquarium, aquarium filter media, 过滤棉 鱼缸, 鱼缸滤芯", "842199"],
+  ["kb3.pet.aquarium-plants-artificial", "artificial aquarium plants, plastic aquarium plants, fake fish tank plants, 仿真水草", "670210"],
+  ["kb3.pet.wire-crate", "wire dog crate, folding dog crate, metal dog crate, dog kennel wire, 狗笼, 铁笼 宠物", "732399 732690"],
+  ["kb3.pet.elevated-bed", "elevated dog bed, raised dog bed, dog cot, 行军床 宠物", "732399 940490"],
+  ["kb3.farm.electric-fence-insulator", "electric fence insulators, fence insulator, t-post insulator, 电围栏绝缘子", "854690"],
+  ["kb3.farm.seedling-heat-mat", "seedling heat mat, plant heat mat, germination heat mat, 育苗加热垫", "851629 851680"],
+  ["kb3.farm.animal-trap", "live animal trap, humane animal trap, catch and release trap, 捕鼠笼, 诱捕笼", "732620 732690"],
+  ["kb3.farm.poultry-plucker", "poultry plucker, chicken plucker, feather plucker machine, 脱毛机 家禽, 褪毛机", "843850"],
+  ["kb3.farm.sheep-shears", "sheep shears, electric sheep shears, livestock clippers, animal clippers, 电动羊毛剪", "851020"],
+  ["kb3.farm.greenhouse", "walk-in greenhouse, garden greenhouse, polycarbonate greenhouse, 温室大棚, 花房", "940690 940620"],
+  ["kb3.baby.balance-bike", "balance bike, kids balance bike, toddler balance bike, 平衡车 儿童, 滑步车", "950300"],
   // ── Sports, fishing, cycling and camping goods that Chapter 95 Note 1 sends elsewhere, or that are named apart ──
   ["kb3.fish.bite-alarm", "bite alarm, fishing bite alarm, carp bite alarm, bite indicator electronic, 咬钩报警器, 钓鱼报警器", "853180 853110"],
   ["kb3.fish.leader", "fishing leader, wire leader, steel leader, fishing swivel snap, fishing snap swivel, fishing rig, 前导线, 钢丝前导线, 八字环, 别针转环", "950790"],
