@@ -2230,6 +2230,60 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     explain: "A tablet with a screen, memory or an operating system is a computer (or a drawing tablet), not a medicament in tablets.",
     source: "HS 2022 headings 84.71 and 30.04",
   },
+  {
+    id: "belt-of-leather-4203",
+    when: {
+      all: [
+        { text: "\\bbelts?\\b|腰带|皮带" },
+        { any: [{ mainMaterial: ["leather"] }, { text: "\\b(?:bonded leather|composition leather|genuine leather|cowhide|full grain)\\b|再生皮|真皮|牛皮" }] },
+        { not: { text: "\\b(?:belt bags?|fanny packs?|waist bags?|tool belts?|seat belts?|timing belts?|conveyor|drive belts?|v-belts?|running belts?|watch|guitar|strap)\\b" } },
+      ],
+    },
+    effect: { codes: { "420330": 12 }, exclude: ["6217", "6117", "392620"], moveTo: "420330" },
+    explain: "Belts of leather or composition leather are clothing accessories of heading 42.03 (4203.30), not textile accessories.",
+    source: "HS 2022 heading 42.03, subheading 4203.30",
+  },
+  {
+    id: "bag-of-plaiting-materials-4602",
+    when: {
+      all: [
+        { text: "\\b(?:bags?|handbags?|totes?|purses?|clutch(?:es)?|baskets? bags?)\\b|包" },
+        { text: "\\b(?:straw|raffia|rattan|wicker|water hyacinth|seagrass|palm leaf|buriti|palha|paja|willow|bamboo woven)\\b|草编|藤编|竹编" },
+        { not: { text: "\\b(?:paper straw|straw hats?|jute|cotton|canvas|leather (?:bag|tote))\\b" } },
+      ],
+    },
+    effect: { codes: { "4602": 10 }, exclude: ["4202"], moveTo: "4602" },
+    explain: "Handbags and other bags made directly to shape from plaiting materials (straw, rattan, water hyacinth, palm leaf) are basketwork of heading 46.02; heading 42.02 does not cover them.",
+    source: "HS 2022 headings 42.02 and 46.02 (Chapter 46 Note 1)",
+  },
+  {
+    id: "rubber-boots-covering-the-knee",
+    when: { all: [{ familyPrefix: ["footwear."] }, { text: "\\b(?:knee[- ]high|over the knee|tall rain boots?|chest waders?|hip waders?)\\b|及膝|高筒雨靴" }, { text: "\\b(?:rain boots?|wellies|wellingtons?|rubber boots?|waders?)\\b|雨靴|雨鞋" }] },
+    effect: { codes: { "640199": 8, "640192": -8 } },
+    explain: "Waterproof footwear of rubber or plastics covering the knee has subheading 6401.99; 6401.92 covers the ankle but not the knee.",
+    source: "HS 2022 subheadings 6401.92 and 6401.99",
+  },
+  {
+    id: "cut-diamond-not-unsorted",
+    when: { all: [{ text: "\\bdiamonds?\\b|钻石" }, { text: "\\b(?:loose|cut|brilliant|carat|\\d(?:\\.\\d+)?\\s?ct|gia|igi|vs1|vs2|si1|si2|vvs\\d?)\\b|裸钻" }, { not: { text: "\\b(?:lab[- ]grown|synthetic|moissanite|cubic zirconia|cz|industrial|drill|blade|saw)\\b|培育" } }] },
+    effect: { codes: { "710239": 8, "710210": -8, "710221": -8, "710229": -8 } },
+    explain: "A cut, graded natural diamond for jewellery is worked and non-industrial: subheading 7102.39.",
+    source: "HS 2022 subheadings 7102.10–7102.39",
+  },
+  ...(
+    [
+      ["aluminium", ["aluminum"], "761699"],
+      ["steel", ["stainless steel", "steel", "iron"], "732690"],
+    ] as const
+  ).map(
+    ([metal, materials, code]): ClassificationRule => ({
+      id: `card-case-of-${metal}`,
+      when: { all: [{ text: "\\b(?:card holders?|card cases?|cardholders?|card wallets?|business card (?:holders?|cases?))\\b|卡包|名片盒" }, { mainMaterial: [...materials] }] },
+      effect: { codes: { [code]: 10 }, exclude: ["4202"], moveTo: code },
+      explain: `A card case of ${metal} is an article of that metal: the second part of heading 42.02 covers cases of leather, sheeting, textile and the like, not metal.`,
+      source: "HS 2022 heading 42.02 (second part), headings 73.26 and 76.16",
+    }),
+  ),
   ...seatRules(),
   {
     id: "laminate-flooring-by-thickness",

@@ -417,6 +417,8 @@ const ARTICLE_KINDS: readonly { kind: string; codes?: string[]; families?: strin
   { kind: "hooks", families: ["kb1.plastics.hooks", "kb2.general-part.hook-fixture"], byMaterial: { ...inBaseMetal("830250"), plastics: "392690" } },
   // Sinks and washbasins: 73.24 of steel (7324.10 stainless), 74.18 of copper, 70.20 of glass, 39.22 of plastics, 69.10 of ceramics.
   { kind: "sinks", families: ["steel.sink", "kb2.ceramic.sanitary"], byMaterial: { "stainless steel": "732410", steel: "732490", iron: "732490", copper: "741820", glass: "702000", plastics: "392210", ceramic: "6910" } },
+  // Hand fans: of paper 48.23, of wood 44.21, of plastics 39.26.
+  { kind: "hand fans", families: ["kb3.fashion.hand-fan"], byMaterial: { wood: "442199", plastics: "392690" } },
   // Kitchen utensils (spatulas, ladles, tongs): 82.15 of base metal, 39.24 of plastics (nylon, silicone), 44.19 of wood.
   { kind: "kitchen utensils", families: ["kitchen.utensils"], byMaterial: { plastics: "392410", wood: "441990" } },
   // Builders' doors and windows: 44.18 of wood, 39.25 of plastics, 73.08 of iron or steel, 76.10 of aluminium.

@@ -384,7 +384,10 @@ const ROWS: readonly FamilyRow[] = [
   ["apparel.workwear", "coverall, coveralls, workwear, overall, lab coat, scrubs, apron, uniform, 工作服, 围裙", "6211 6210 6114"],
   ["apparel.vest", "vest, waistcoat, gilet, 马甲", "6211 6110"],
   ["apparel.handkerchief", "handkerchief, 手帕", "6213"],
-  ["apparel.accessories", "clothing accessories, arm warmers, leg warmers, 服装配件", "6117 6217"],
+  ["apparel.accessories", "clothing accessories, arm warmers, 服装配件", "6117 6217"],
+  // Gaiters, leggings and leg warmers are named in heading 64.06.
+  ["apparel.leg-warmers", "leg warmers, leg warmer, boot cuffs, gaiters, 袜套, 护腿套, 堆堆袜套", "640690"],
+  ["apparel.pocket-square", "pocket square, pocket squares, silk pocket square, hankie, 口袋巾, 手帕巾", "621390 621320"],
   ["apparel.garment", "garment, garments, clothing, apparel, 服装, 衣服", "", "marks a garment for the rules; adds no code"],
   [
     "apparel.upper-body",
