@@ -1,7 +1,8 @@
 import { hasCjk } from "../tariff/glossary-zh.ts";
 import { type AttributeRole, readAttributes } from "./read-attributes.ts";
 import { dropColourNouns, hasContentWord, normalizeText, type Token, tokenizeText, ZH_APPLE_BRAND } from "./tokenize-text.ts";
-import { englishForSpanishPortuguese, looksSpanishOrPortuguese } from "./translate-es-pt.ts";
+import { englishForSpanishPortuguese, spanishPortugueseScore } from "./translate-es-pt.ts";
+import { englishForFrench, frenchScore } from "./translate-fr.ts";
 import { VOCABULARY_SYNONYMS } from "./vocabulary-synonyms.ts";
 
 /** What the engine classifies: a product title and/or description, with whatever else the seller knows. */
@@ -122,8 +123,7 @@ export function readProductQuery(input: ProductInput): ProductQuery {
   const texts: string[] = [];
   const heads: string[] = [];
   // A Spanish or Portuguese listing (Mercado Libre, Shopee Brasil) is read in English, every field of it.
-  const foreign = looksSpanishOrPortuguese(`${input.title ?? ""} ${input.category ?? ""}`.toLowerCase());
-  const normalizeField = foreign ? (text: string) => englishForSpanishPortuguese(normalizeText(text), true) : normalizeText;
+  const normalizeField = foreignReader(`${input.title ?? ""} ${input.category ?? ""}`.toLowerCase());
   if (input.title?.trim()) {
     const normalized = dropColourNouns(normalizeField(input.title));
     texts.push(normalized);
@@ -181,6 +181,15 @@ export function readProductQuery(input: ProductInput): ProductQuery {
     price: input.price,
     currency: input.currency,
   };
+}
+
+/** How a listing's fields are normalised: read in English when the listing is Spanish, Portuguese or French (whichever it reads as more strongly). */
+function foreignReader(text: string): (field: string) => string {
+  const spanish = spanishPortugueseScore(text);
+  const french = frenchScore(text);
+  if (french > spanish) return (field) => englishForFrench(normalizeText(field), true);
+  if (spanish > 0) return (field) => englishForSpanishPortuguese(normalizeText(field), true);
+  return normalizeText;
 }
 
 /**

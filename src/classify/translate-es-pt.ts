@@ -20,11 +20,16 @@ const PHRASES = new RegExp(
 
 /** True when a lower-cased text reads as Spanish or Portuguese: its function words, accents and product words together. */
 export function looksSpanishOrPortuguese(text: string): boolean {
+  return spanishPortugueseScore(text) > 0;
+}
+
+/** How strongly a lower-cased text reads as Spanish or Portuguese: its function words and product words (0 when it does not at all). */
+export function spanishPortugueseScore(text: string): number {
   const markers = new Set(text.match(MARKERS) ?? []).size;
   const accented = ACCENTED.test(text);
-  if (markers >= 2 || (markers === 1 && accented)) return true;
   const words = new Set(text.match(PHRASES) ?? []).size;
-  return (markers === 1 && words >= 1) || (accented && words >= 2) || words >= 3;
+  const foreign = markers >= 2 || (markers === 1 && accented) || (markers === 1 && words >= 1) || (accented && words >= 2) || words >= 3;
+  return foreign ? markers + words : 0;
 }
 
 /** A lower-cased Spanish or Portuguese text with its product words put in English; any other text unchanged (unless the caller has already judged the listing's language). */
