@@ -266,6 +266,9 @@ const WIG_HUMAN = "\\b(?:human hair|remy|virgin hair|raw hair|real hair|100% hum
 /** A pseudo-family the engine adds when the strongest knowledge-base match points into a material heading. */
 export const NAMED_AS_MATERIAL = "named-as-material";
 
+/** A pseudo-family: the strongest knowledge-base match names a chemical element or compound of chapters 28–29 (isopropyl alcohol, citric acid). */
+export const NAMED_AS_COMPOUND = "named-as-compound";
+
 const STONE_WORDS =
   "\\b(?:natural stone|gemstones?|semi-precious|amethyst|tiger eye|rose quartz|jade|agate|obsidian|lapis lazuli|turquoise|moonstone|labradorite|aventurine|onyx|garnet|freshwater pearls?|cultured pearls?)\\b";
 
@@ -1147,6 +1150,19 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { codes: { "34": -8, "38": -8, "29": 8, "28": 4 }, exclude: ["34", "38", "84", "85", "90"] },
     explain:
       "A single compound with a CAS number, sold at a stated purity, is a separate chemically defined compound: chapters 34 and 38 exclude it, whatever it is used for (a surfactant, an additive), and it is no machine or apparatus it serves.",
+    source: "HS 2022 Chapter 34 Note 1(b); Chapter 38 Note 1(a); Chapter 29 Note 1(a)",
+  },
+  {
+    id: "named-compound-at-stated-purity",
+    when: {
+      all: [
+        { family: [NAMED_AS_COMPOUND] },
+        { text: "\\b(?:9\\d(?:\\.\\d+)?\\s?%|99\\.\\d+|purity|pure|reagent grade|analytical grade|food grade|usp grade|anhydrous)\\b|纯度|分析纯|工业级" },
+        { not: { text: "\\b(?:blend|mixture|formula|with (?:aloe|fragrance|glycerin))\\b" } },
+      ],
+    },
+    effect: { codes: { "34": -8, "38": -8 }, exclude: ["34", "38"] },
+    explain: "A compound named as such and sold at a stated purity is a separate chemically defined compound: chapters 34 and 38 exclude it, whatever it is used for (cleaning, de-icing).",
     source: "HS 2022 Chapter 34 Note 1(b); Chapter 38 Note 1(a); Chapter 29 Note 1(a)",
   },
   {

@@ -4,7 +4,7 @@ import { formatCode } from "../tariff/code.ts";
 import { type AppliedRule, applyRules, type Exclusion, excludedCodes, rulesThatHold } from "./apply-rules.ts";
 import { buildClassifyIndex, type ClassifyIndex, type IndexNode, requireMarket } from "./build-classify-index.ts";
 import { applyCalibration, type CalibrationMap } from "./calibrate-confidence.ts";
-import { NAMED_AS_MATERIAL, PRIMARY_FORM_HEADINGS } from "./classification-rules.ts";
+import { NAMED_AS_COMPOUND, NAMED_AS_MATERIAL, PRIMARY_FORM_HEADINGS } from "./classification-rules.ts";
 import { DEFAULT_CALIBRATION, DEFAULT_PRECEDENT_CALIBRATION, DEFAULT_TITLE_CALIBRATION } from "./default-calibration.ts";
 import { type FamilyMatch, matchFamilies } from "./match-families.ts";
 import { indexPrecedents, nearestPrecedents, type Precedent, type PrecedentIndex, type PrecedentMatch } from "./match-precedents.ts";
@@ -187,6 +187,7 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
   // head noun only says what they are made of.
   const subjectHead = input.description?.trim() && !input.title?.trim() ? query.heads[0] : undefined;
   if (namesAMaterial(families, subjectHead)) ruleContext.families.add(NAMED_AS_MATERIAL);
+  if (/^2[89]/.test(families[0]?.family.codes[0] ?? "") && (families[0]?.strength ?? 0) >= 1.5) ruleContext.families.add(NAMED_AS_COMPOUND);
   const holding = features.rules ? rulesThatHold(ruleContext) : [];
   const excluded = excludedCodes(holding);
   // A title lists features after the goods ("coffee grinder stainless steel blade"), so its last noun names a part only when
