@@ -326,7 +326,8 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   },
   {
     id: "babies-garments",
-    when: { all: [GARMENT, { fact: "gender", is: ["babies"] }] },
+    // Headgear is never a babies' garment (Chapter 61 Note 6 stops at garments and clothing accessories; hats are Chapter 65).
+    when: { all: [GARMENT, { fact: "gender", is: ["babies"] }, { not: { familyPrefix: ["headgear."] } }] },
     effect: { codes: { "6111": 6, "6209": 6 } },
     explain: "Babies' garments and clothing accessories have their own headings.",
     source: "HS 2022 Chapter 61 Note 6(a) / Chapter 62 Note 4(a) (babies' garments: for young children of a body height not exceeding 86 cm)",
@@ -337,6 +338,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     when: {
       all: [
         GARMENT,
+        { not: { familyPrefix: ["headgear."] } },
         {
           any: [
             { all: [{ fact: "gender", is: ["babies"] }, { text: "\\b(?:newborns?|infants?|\\d{1,2}\\s?-\\s?\\d{1,2}\\s?(?:m|mo|months?)|baby (?:boys?|girls?)|babies)\\b" }] },
@@ -579,6 +581,54 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { codes: { "7113": 7, "7117": -5 }, exclude: ["7117"] },
     explain: "Jewellery of precious metal or metal clad with precious metal belongs to heading 71.13; it is not imitation jewellery, however a fashion family names it.",
     source: "HS 2022 Chapter 71 Note 9 (articles of jewellery), Note 11 (imitation jewellery excludes precious metal other than plating or minor constituents) and heading 71.13",
+  },
+  {
+    id: "vermeil-is-silver-jewellery",
+    when: { all: [JEWELLERY, { text: "\\bvermeil\\b|\\b(?:sterling silver|925 silver|s925) (?:base|core)\\b" }] },
+    effect: { codes: { "711311": 10, "711319": -8, "711320": -8 } },
+    explain: "Vermeil is silver plated with gold: jewellery of silver, subheading 7113.11, whatever the plating.",
+    source: "HS 2022 subheading 7113.11; Chapter 71 Note 4(b) (an article of precious metal plated with another precious metal is of the base metal)",
+  },
+  {
+    id: "gold-filled-is-clad-metal",
+    when: { all: [JEWELLERY, { text: "\\bgold[- ]filled\\b|\\bgold[- ]fill\\b|包金" }, { not: { text: "\\b(?:solid gold|vermeil|sterling silver base)\\b" } }] },
+    effect: { codes: { "711320": 10, "711319": -8, "711311": -8, "7117": -8 }, exclude: ["7117"] },
+    explain: "Gold-filled jewellery is base metal clad with gold: subheading 7113.20 (metal clad with precious metal), not gold jewellery and not imitation jewellery.",
+    source: "HS 2022 subheading 7113.20; Chapter 71 Note 7 (metal clad with precious metal)",
+  },
+  {
+    id: "coloured-stones-not-diamonds",
+    when: { text: "\\b(?:rub(?:y|ies)|sapphires?|emeralds?)\\b|红宝石|蓝宝石|祖母绿" },
+    effect: { codes: { "7102": -6 } },
+    explain: "A ruby, sapphire or emerald is a precious stone of heading 71.03, not a diamond, whatever the shop department's name.",
+    source: "HS 2022 headings 71.02 and 71.03",
+  },
+  {
+    id: "watch-strap-not-of-metal",
+    when: {
+      all: [
+        { familyPrefix: ["watch.strap", "watch.band-other"] },
+        { mainMaterial: ["textile", "leather", "plastics", "rubber"] },
+        { not: { text: "\\b(?:metal|stainless steel|titanium|milanese|link) (?:watch )?(?:bands?|straps?|bracelets?)\\b" } },
+      ],
+    },
+    effect: { codes: { "911390": 8, "911320": -8, "911310": -8 } },
+    explain: "A watch strap of textile, leather or plastics is an other strap of subheading 9113.90; 9113.20 is for straps of base metal (a steel buckle does not make it one).",
+    source: "HS 2022 subheadings 9113.10–9113.90",
+  },
+  {
+    id: "headgear-of-leather-or-fur",
+    when: { all: [{ familyPrefix: ["headgear.", "fashion.fur-hat"] }, { any: [{ mainMaterial: ["leather"] }, { text: "\\b(?:fur hat|mink fur|fox fur|rabbit fur|real fur|genuine fur)\\b|皮草|貂皮|狐狸毛" }] }] },
+    effect: { codes: { "650699": 10, "650500": -8, "650420": -8 }, exclude: ["6505", "6504"], moveTo: "650699" },
+    explain: "Headgear of leather or furskin is other headgear of subheading 6506.99, not knitted or textile headgear of 65.05.",
+    source: "HS 2022 subheading 6506.99",
+  },
+  {
+    id: "footwear-outer-sole-of-wood",
+    when: { all: [{ familyPrefix: ["footwear."] }, { text: "\\b(?:wood(?:en)? soles?|soles? of wood|(?:alder|beech|birch|lime) wood soles?|wooden clogs?|木底|木屐)\\b" }] },
+    effect: { codes: { "6405": 10 }, exclude: ["6401", "6402", "6403", "6404"], moveTo: "6405" },
+    explain: "Footwear whose outer sole is of wood is 'other footwear' of heading 64.05 (6405.10 with leather uppers); headings 64.01–64.04 need soles of rubber, plastics, leather or composition leather.",
+    source: "HS 2022 headings 64.03–64.05; Chapter 64 Note 4(b)",
   },
   {
     // "合金表壳", "stainless steel case": heading 91.01 is for cases of precious metal or of metal clad with it.

@@ -2007,6 +2007,9 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.fashion.hair-stick", "hair stick, hair sticks, hairpin wooden, chopstick hairpin, 发簪, 簪子, 发钗", "961590"],
   ["kb3.fashion.shoe-uppers", "shoe uppers, shoe upper, vamp, 鞋面, 鞋帮面", "640610"],
   ["kb3.fashion.outsoles", "shoe outsoles, rubber outsoles, outsole for shoes, 鞋底, 大底, 橡胶大底", "640620"],
+  // Wire sold to make jewellery is the metal in a semi-manufactured form, not jewellery.
+  ["kb3.fashion.silver-wire", "sterling silver wire, 925 silver wire, silver wire for jewelry making, fine silver wire, silver sheet for jewelry, 银丝, 925银线", "710692"],
+  ["kb3.fashion.craft-copper-wire", "copper wire for jewelry, craft copper wire, bare copper wire for wire wrapping, 铜丝 手工", "740819 740811"],
   ["kb3.fashion.sequins", "sequins, spangles, loose sequins, paillettes, 亮片, 珠片", "392690"],
   ["kb3.fashion.metallic-thread", "metallic thread, metallic embroidery thread, gold embroidery thread, lurex thread, 金银线, 金线 刺绣", "560500"],
   ["kb3.fashion.stretch-cord", "stretch cord, elastic beading cord, elastic bracelet string, stretch magic cord, 弹力线, 水晶线 串珠", "540411 560410"],
