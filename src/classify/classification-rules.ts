@@ -619,7 +619,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   {
     id: "headgear-of-leather-or-fur",
     when: { all: [{ familyPrefix: ["headgear.", "fashion.fur-hat"] }, { any: [{ mainMaterial: ["leather"] }, { text: "\\b(?:fur hat|mink fur|fox fur|rabbit fur|real fur|genuine fur)\\b|皮草|貂皮|狐狸毛" }] }] },
-    effect: { codes: { "650699": 10, "650500": -8, "650420": -8 }, exclude: ["6505", "6504"], moveTo: "650699" },
+    effect: { codes: { "650699": 10, "650500": -8, "650400": -8 }, exclude: ["6505", "6504"], moveTo: "650699" },
     explain: "Headgear of leather or furskin is other headgear of subheading 6506.99, not knitted or textile headgear of 65.05.",
     source: "HS 2022 subheading 6506.99",
   },
