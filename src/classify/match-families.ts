@@ -94,6 +94,9 @@ function longestPhraseAt(trie: StemTrie, run: readonly WeightedStem[], at: numbe
 const GIFT_FACTOR = 0.5;
 /** A Chinese term run straight into the next one modifies it ("汽车|车顶行李架", "毛线|帽子"): the goods are the later one. */
 const MODIFIER_FACTOR = 0.5;
+/** "适用爱普生…", "支持…台式机": what follows a fitting word, up to the next space or mark, is the machine the goods serve. */
+const ZH_FOR_WORD = /^(?:适用|适配|用于|兼容|支持)/;
+const SERVED_FACTOR = 0.45;
 
 /** Whether two terms name goods of one heading ("香薰机加湿器", "笔记本本子"): then they name the goods twice, neither modifies the other; a part of the goods ("办公椅气压棒") is still what is sold. */
 function sameHeading(a: Phrase, b: Phrase): boolean {
@@ -103,16 +106,19 @@ function sameHeading(a: Phrase, b: Phrase): boolean {
 }
 
 /** Chinese knowledge-base terms in one field, longest first; in a title an earlier term weighs more, and a term that runs straight into another is a modifier. */
-function matchChinese(kb: CompiledFamilies, field: ChineseField, note: (phrase: Phrase, strength: number) => void): void {
+function matchChinese(kb: CompiledFamilies, field: ChineseField, note: (phrase: Phrase, strength: number, served?: boolean) => void): void {
   const { text } = field;
-  const hits: { phrase: Phrase; at: number; strength: number }[] = [];
+  const hits: { phrase: Phrase; at: number; strength: number; served: boolean }[] = [];
   let i = 0;
   // "送桌布" / "赠…" (a free tablecloth with the goods): what follows a gift word, up to the next space or mark, is an extra.
   let gift = false;
+  let served = false;
   while (i < text.length) {
     const char = text[i] as string;
     if (ZH_GIFT_WORD.test(text.slice(i, i + 2))) gift = true;
-    else if (ZH_GIFT_END.test(char)) gift = false;
+    // A title that opens with a fitting word ("适用苹果11电池") names the goods inside it, as "for iPhone 15 … case" does.
+    else if (field.title && i > 0 && ZH_FOR_WORD.test(text.slice(i, i + 2))) served = true;
+    else if (ZH_GIFT_END.test(char)) gift = served = false;
     const hit = (kb.cjkByFirstChar.get(char) ?? []).find((p) => text.startsWith(p.text, i));
     if (!hit) {
       i++;
@@ -121,13 +127,14 @@ function matchChinese(kb: CompiledFamilies, field: ChineseField, note: (phrase: 
     // Chinese listing titles, like English ones, name the goods first and pile up features after: an earlier term weighs more.
     // Two Chinese characters make about one English word: a longer term is more specific, as a longer English phrase is.
     const place = field.title ? Math.max(0.6, 1 - 0.03 * i) : 1;
-    hits.push({ phrase: hit, at: i, strength: 1.5 * field.weight * (1 + 0.2 * (hit.text.length - 2)) * place * (gift ? GIFT_FACTOR : 1) });
+    const factor = (gift ? GIFT_FACTOR : 1) * (served ? SERVED_FACTOR : 1);
+    hits.push({ phrase: hit, at: i, strength: 1.5 * field.weight * (1 + 0.2 * (hit.text.length - 2)) * place * factor, served });
     i += hit.text.length;
   }
   hits.forEach((hit, k) => {
     const next = hits[k + 1];
     const modifier = next !== undefined && next.at === hit.at + hit.phrase.text.length && !sameHeading(hit.phrase, next.phrase);
-    note(hit.phrase, modifier ? hit.strength * MODIFIER_FACTOR : hit.strength);
+    note(hit.phrase, modifier ? hit.strength * MODIFIER_FACTOR : hit.strength, hit.served);
   });
 }
 
