@@ -1836,6 +1836,80 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     explain: "A DC motor of an output exceeding 750 W but not exceeding 75 kW has subheading 8501.32.",
     source: "HS 2022 subheadings 8501.10, 8501.31 and 8501.32",
   },
+  ...(
+    [
+      ["850431", ["upTo1kVA"]],
+      ["850432", ["upTo16kVA"]],
+      ["850433", ["upTo75kVA", "upTo375kVA", "upTo500kVA"]],
+      ["850434", ["over500kVA"]],
+    ] as const
+  ).map(
+    ([code, bands]): ClassificationRule => ({
+      id: `transformer-${code}`,
+      when: { all: [{ text: "\\btransformers?\\b|变压器" }, { not: { text: "\\b(?:current transformers?|toy|robot|chargers?|adapters?)\\b" } }, { fact: "apparentPower", is: [...bands] }] },
+      effect: { codes: { [code]: 8, ...Object.fromEntries(["850431", "850432", "850433", "850434"].filter((c) => c !== code).map((c) => [c, -6])) } },
+      explain: `Other transformers are divided by power handling capacity; the stated kVA puts this one in subheading ${code.slice(0, 4)}.${code.slice(4)}.`,
+      source: "HS 2022 subheadings 8504.31–8504.34",
+    }),
+  ),
+  ...(
+    [
+      ["850211", ["upTo1kVA", "upTo16kVA", "upTo75kVA"]],
+      ["850212", ["upTo375kVA"]],
+      ["850213", ["upTo500kVA", "over500kVA"]],
+    ] as const
+  ).map(
+    ([code, bands]): ClassificationRule => ({
+      id: `diesel-generating-set-${code}`,
+      when: { all: [{ text: "\\b(?:diesel|gensets?|generating sets?|generator sets?)\\b|柴油发电机" }, { text: "\\b(?:generators?|gensets?|generating sets?)\\b|发电机" }, { fact: "apparentPower", is: [...bands] }] },
+      effect: { codes: { [code]: 8, ...Object.fromEntries(["850211", "850212", "850213"].filter((c) => c !== code).map((c) => [c, -6])) } },
+      explain: `Generating sets with compression-ignition (diesel) engines are divided by output in kVA; the stated output puts this one in ${code.slice(0, 4)}.${code.slice(4)}.`,
+      source: "HS 2022 subheadings 8502.11–8502.13",
+    }),
+  ),
+  ...(
+    [
+      ["850151", ["upTo37.5W", "upTo750W"]],
+      ["850152", ["upTo75kW"]],
+      ["850153", ["over75kW"]],
+    ] as const
+  ).map(
+    ([code, bands]): ClassificationRule => ({
+      id: `ac-motor-multi-phase-${code}`,
+      when: {
+        all: [
+          { familyPrefix: ["kb3.motor.", "electric.motor", "motor."] },
+          { text: "\\b(?:3[- ]phase|three[- ]phase|multi[- ]phase|380\\s?v|400\\s?v|415\\s?v|440\\s?v|460\\s?v)\\b|三相" },
+          { not: { text: "\\b(?:dc|brushless|bldc|stepper|servo)\\b" } },
+          { fact: "outputPower", is: [...bands] },
+        ],
+      },
+      effect: { codes: { [code]: 8, "850140": -6, "850110": -6, ...Object.fromEntries(["850151", "850152", "850153"].filter((c) => c !== code).map((c) => [c, -6])) } },
+      explain: `Multi-phase AC motors are divided by output; the stated output puts this one in ${code.slice(0, 4)}.${code.slice(4)}.`,
+      source: "HS 2022 subheadings 8501.51–8501.53",
+    }),
+  ),
+  {
+    id: "adhesive-in-bulk",
+    when: { all: [{ familyPrefix: ["chem.glue", "chem.adhesive", "glue.", "adhesive."] }, { text: "(?<![\\d.])(?:[2-9]|[1-9]\\d+)(?:\\.\\d+)?\\s?kg\\b|\\b(?:drums?|pails?|bulk|ibc|granules|pellets)\\b|公斤|吨" }] },
+    effect: { codes: { "350610": -8 }, exclude: ["350610"] },
+    explain: "An adhesive in packings over 1 kg (drums, pails, sacks of granules) is not put up for retail sale: subheadings 3506.91 and 3506.99.",
+    source: "HS 2022 subheadings 3506.10, 3506.91 and 3506.99",
+  },
+  {
+    id: "paint-in-aqueous-medium",
+    when: { all: [{ familyPrefix: ["chem.paint", "paint."] }, { text: "\\b(?:water[- ]based|waterborne|water borne|aqueous|latex paint|emulsion paint|acrylic emulsion)\\b|水性|乳胶漆" }] },
+    effect: { codes: { "3209": 8, "3208": -8 }, exclude: ["3208"], moveTo: "3209" },
+    explain: "Paints and varnishes based on synthetic polymers dispersed or dissolved in an aqueous medium belong to heading 32.09, not 32.08.",
+    source: "HS 2022 headings 32.08 and 32.09",
+  },
+  {
+    id: "paint-in-non-aqueous-medium",
+    when: { all: [{ familyPrefix: ["chem.paint", "paint."] }, { text: "\\b(?:solvent[- ]based|oil[- ]based|two[- ]component|2[- ]component|2k|epoxy|alkyd|polyurethane enamel|zinc rich)\\b|油性|溶剂型|双组份" }, { not: { text: "\\b(?:water[- ]based|waterborne|aqueous)\\b|水性" } }] },
+    effect: { codes: { "3208": 8, "3209": -8 }, exclude: ["3209"], moveTo: "3208" },
+    explain: "Paints and varnishes based on synthetic polymers in a non-aqueous medium (solvent-borne epoxy, alkyd, two-component polyurethane) belong to heading 32.08.",
+    source: "HS 2022 headings 32.08 and 32.09",
+  },
   {
     id: "dc-motor-small-output",
     when: {

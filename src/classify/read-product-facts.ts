@@ -25,6 +25,8 @@ export type ProductFacts = {
   fabricWeight?: "upTo25" | "upTo70" | "upTo150" | "upTo200" | "over200";
   /** A stated output in watts, in the bands electric motors are split by (37.5 W, 750 W, 75 kW). */
   outputPower?: "upTo37.5W" | "upTo750W" | "upTo75kW" | "over75kW";
+  /** A stated apparent power in kVA, in the bands transformers (85.04) and generating sets (85.02) are split by. */
+  apparentPower?: "upTo1kVA" | "upTo16kVA" | "upTo75kVA" | "upTo375kVA" | "upTo500kVA" | "over500kVA";
   /** A stated voltage above 1,000 V (insulated conductors of 85.44 are split there). */
   overThousandVolts?: boolean;
 };
@@ -99,6 +101,7 @@ export function readProductFacts(query: ProductQuery): ProductFacts {
     heads: query.heads,
     fabricWeight: readFabricWeight(text),
     outputPower: readOutputPower(text),
+    apparentPower: readApparentPower(text),
     overThousandVolts: readOverThousandVolts(text),
     forVehicles: /\b(?:motor vehicles?|automobiles?|automotive|passenger cars?|trucks?|\bcar\b|\bcars\b|suv|vehicle)\b/.test(text),
   };
@@ -114,6 +117,20 @@ function readFabricWeight(text: string): ProductFacts["fabricWeight"] {
 }
 
 /** The largest power a text states ("1000W", "1.5 kW", "2 HP"), in the bands of heading 85.01. */
+function readApparentPower(text: string): ProductFacts["apparentPower"] {
+  let kva: number | undefined;
+  for (const m of text.matchAll(/\b(\d+(?:\.\d+)?)\s?(kva|mva|va)(?![a-z0-9])/g)) {
+    const value = Number(m[1]) * (m[2] === "mva" ? 1000 : m[2] === "va" ? 0.001 : 1);
+    kva = Math.max(kva ?? 0, value);
+  }
+  if (kva === undefined) return undefined;
+  if (kva <= 1) return "upTo1kVA";
+  if (kva <= 16) return "upTo16kVA";
+  if (kva <= 75) return "upTo75kVA";
+  if (kva <= 375) return "upTo375kVA";
+  return kva <= 500 ? "upTo500kVA" : "over500kVA";
+}
+
 function readOutputPower(text: string): ProductFacts["outputPower"] {
   let watts: number | undefined;
   for (const m of text.matchAll(/\b(\d+(?:\.\d+)?)\s?(kw|w|hp)(?![a-z0-9])/g)) {
