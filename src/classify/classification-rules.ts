@@ -44,6 +44,9 @@ const NOT_IN_CAR_DEPARTMENT = "(?<!\\b(?:automobiles?|autos?|cars?) (?:&|and) )"
 
 /** Words that say goods are of wood (a frame, a top, the whole piece). */
 const WOOD_WORDS = "\\b(?:wood|wooden|solid wood|hardwood|timber|plywood|mdf|particleboard|chipboard|oak|pine|walnut|beech|birch|teak|acacia|mahogany|rubberwood|mango wood|cherry wood|maple)\\b";
+/** Tools for applying paint, which are not paint. */
+const PAINT_TOOLS = "\\b(?:rollers?|brush(?:es)?|sprayers?|spray guns?|trays?|masking tape|scrapers?)\\b|滚筒|刷|喷枪";
+
 /** Tropical woods named in Chapter 44 Subheading Note 2 and the Annex that sellers name most. */
 const TROPICAL_WOOD = "\\b(?:mahogany|teak|meranti|sapele|iroko|merbau|okoume|ipe|jatoba|wenge|zebrawood|rosewood|balsa|virola|keruing|lauan|dark red meranti|sipo|utile|khaya|ebony)\\b";
 /** Metal words for a seat's frame or base. */
@@ -260,7 +263,7 @@ const YARN_FOR_RETAIL: RuleCondition = {
   ],
 };
 
-const WIG_SYNTHETIC = "\\b(?:synthetic|heat[- ]resistant|high[- ]temperature (?:fib(?:er|re)|wire|silk)|kanekalon|toyokalon|faux mink|fiber hair|fibre hair)\\b|化纤|高温丝";
+const WIG_SYNTHETIC = "\\b(?:synthetic|heat[- ]resistant|high[- ]temperature (?:fib(?:er|re)|wire|silk)|kanekalon|toyokalon|faux mink|fiber hair|fibre hair)\\b|化纤|高温丝|仿貂";
 const WIG_HUMAN = "\\b(?:human hair|remy|virgin hair|raw hair|real hair|100% human)\\b|真人发|真发|人发";
 
 /** A pseudo-family the engine adds when the strongest knowledge-base match points into a material heading. */
@@ -531,7 +534,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     when: {
       all: [
         { familyPrefix: ["wig.", "misc.wig"] },
-        { text: "(?<!\\b(?:faux|fake|imitation|synthetic|vegan) )\\bmink\\b|貂毛" },
+        { text: "(?<!\\b(?:faux|fake|imitation|synthetic|vegan) )\\bmink\\b|(?<!仿)貂毛" },
         { not: { text: WIG_SYNTHETIC } },
         { not: { text: WIG_HUMAN } },
       ],
@@ -1216,6 +1219,19 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     source: "HS 2022 Chapter 34 Note 1(b); Chapter 38 Note 1(a); Chapter 29 Note 1(a)",
   },
   {
+    id: "cosmetic-raw-material-not-cosmetic",
+    when: {
+      all: [
+        { text: "\\b(?:raw materials?|cosmetic grade|cosmetics? raw materials?|for (?:cosmetic|soap|lotion|candle) making|formulat(?:ion|ing) ingredients?)\\b|原料|化妆品级|日化级|工业级" },
+        { not: { text: "\\b(?:cream|lotion|serum|toner|mask|lipstick|foundation|shampoo|conditioner)s? (?:for|with)\\b|面霜|乳液|精华液|口红|粉底" } },
+        { not: { family: [NAMED_AS_MATERIAL] } },
+      ],
+    },
+    effect: { codes: { "3304": -10, "3305": -8, "3307": -8 }, exclude: ["3304", "3305", "3307"] },
+    explain: "An ingredient sold as a raw material (cosmetic grade, by the kilogram) is the chemical, extract or oil itself; heading 33.04 covers preparations for the care of the skin, not their raw materials.",
+    source: "HS 2022 Chapter 33 Note 3 (products put up for retail sale as such) and heading 33.04",
+  },
+  {
     id: "textile-chief-weight-artificial",
     when: { all: [{ any: [GARMENT, { familyPrefix: ["textile.", "home-textile."] }] }, { fact: "fibre", is: ["artificial"] }] },
     effect: { lines: { prefer: ["artificial", "man-made"], avoid: ["cotton", "wool"], weight: 3, within: ["54", "55", "56", "58", "59", "60", "61", "62", "63", "65"] } },
@@ -1898,14 +1914,27 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
   },
   {
     id: "paint-in-aqueous-medium",
-    when: { all: [{ familyPrefix: ["chem.paint", "paint."] }, { text: "\\b(?:water[- ]based|waterborne|water borne|aqueous|latex paint|emulsion paint|acrylic emulsion)\\b|水性|乳胶漆" }] },
+    when: {
+      all: [
+        { familyPrefix: ["chem.paint", "paint."] },
+        { text: "\\b(?:water[- ]based|waterborne|water borne|aqueous|latex paint|emulsion paint|acrylic emulsion)\\b|水性|乳胶漆" },
+        { not: { text: PAINT_TOOLS } },
+      ],
+    },
     effect: { codes: { "3209": 8, "3208": -8 }, exclude: ["3208"], moveTo: "3209" },
     explain: "Paints and varnishes based on synthetic polymers dispersed or dissolved in an aqueous medium belong to heading 32.09, not 32.08.",
     source: "HS 2022 headings 32.08 and 32.09",
   },
   {
     id: "paint-in-non-aqueous-medium",
-    when: { all: [{ familyPrefix: ["chem.paint", "paint."] }, { text: "\\b(?:solvent[- ]based|oil[- ]based|two[- ]component|2[- ]component|2k|epoxy|alkyd|polyurethane enamel|zinc rich)\\b|油性|溶剂型|双组份" }, { not: { text: "\\b(?:water[- ]based|waterborne|aqueous)\\b|水性" } }] },
+    when: {
+      all: [
+        { familyPrefix: ["chem.paint", "paint."] },
+        { text: "\\b(?:solvent[- ]based|oil[- ]based|two[- ]component|2[- ]component|2k|epoxy|alkyd|polyurethane enamel|zinc rich)\\b|油性|溶剂型|双组份" },
+        { not: { text: "\\b(?:water[- ]based|waterborne|aqueous)\\b|水性" } },
+        { not: { text: PAINT_TOOLS } },
+      ],
+    },
     effect: { codes: { "3208": 8, "3209": -8 }, exclude: ["3209"], moveTo: "3208" },
     explain: "Paints and varnishes based on synthetic polymers in a non-aqueous medium (solvent-borne epoxy, alkyd, two-component polyurethane) belong to heading 32.08.",
     source: "HS 2022 headings 32.08 and 32.09",

@@ -182,7 +182,9 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
   for (const id of scratch.bonusIds) bonus[id] = 0;
   const families = features.knowledgeBase ? matchFamilies(query) : [];
   const facts = readProductFacts(query);
-  const ruleContext = { facts, families: new Set(families.flatMap((f) => [f.family.id, f.family.kind])), text: query.text };
+  // Rules read the English reading and the Chinese as written: the glossary drops words it does not know ("原料", raw material).
+  const ruleText = query.original.length ? `${query.text} . ${query.original.map((f) => f.text).join(" . ")}` : query.text;
+  const ruleContext = { facts, families: new Set(families.flatMap((f) => [f.family.id, f.family.kind])), text: ruleText };
   // A description's subject ("an ABS plastic wall mount bracket") names the goods: a material phrase that does not hold its
   // head noun only says what they are made of.
   const subjectHead = input.description?.trim() && !input.title?.trim() ? query.heads[0] : undefined;

@@ -860,6 +860,8 @@ export const ZH_EN_GLOSSARY: readonly GlossaryEntry[] = [
   { zh: "皮带", en: ["belts", "transmission belts"] },
   { zh: "腰带", en: ["belts"] },
   { zh: "再生皮", en: ["bonded leather", "composition leather"] },
+  { zh: "咖啡因", en: ["caffeine"] },
+  { zh: "原料", en: ["raw materials"] },
   { zh: "千层底", en: ["textile outer sole"] },
   { zh: "垫片", en: ["gaskets", "washers"] },
   { zh: "密封圈", en: ["gaskets", "seals", "o-rings"] },
