@@ -25,7 +25,7 @@ import {
   siblingScore,
 } from "./search-hierarchy.ts";
 import { transposeAttributes } from "./transpose-attributes.ts";
-import { applyUnitValue } from "./value-conditions.ts";
+import { applyPriceFloors, applyUnitValue } from "./value-conditions.ts";
 
 /** Which market's codes to return: the US HTS 10-digit line, or the HS 6-digit subheading. */
 export type Market = "us" | "hs";
@@ -205,6 +205,8 @@ export function classifyWithIndex(index: ClassifyIndex, input: ProductInput, opt
   const applied = applyRules(index, holding, bonus);
   const unitValue = features.rules && market === "us" ? applyUnitValue(index, input.price, input.currency, bonus) : undefined;
   if (unitValue) applied.push(unitValue);
+  const priceFloor = features.rules ? applyPriceFloors(index, input.price, input.currency, bonus) : undefined;
+  if (priceFloor) applied.push(priceFloor);
   const precedentIndex = features.precedents && options.precedents ? asPrecedentIndex(options.precedents) : undefined;
   const precedents = precedentIndex ? nearestPrecedents(precedentIndex, query.terms) : [];
   addPrecedentEvidence(index, precedents, bonus);

@@ -133,9 +133,18 @@ function matchChinese(kb: CompiledFamilies, field: ChineseField, note: (phrase: 
   }
   hits.forEach((hit, k) => {
     const next = hits[k + 1];
-    const modifier = next !== undefined && next.at === hit.at + hit.phrase.text.length && !sameHeading(hit.phrase, next.phrase);
+    const end = hit.at + hit.phrase.text.length;
+    // "汽车点烟器" (car cigarette lighter), "摩托车油箱包" (motorcycle tank bag): a vehicle written straight into more words names
+    // what the goods are for, even when the knowledge base does not know the words that follow.
+    const vehicleModifier = namesWholeVehicle(hit.phrase) && /[\u4e00-\u9fff]/.test(text[end] ?? "") && !/^(?:整车|车架)/.test(text.slice(end, end + 2));
+    const modifier = vehicleModifier || (next !== undefined && next.at === end && !sameHeading(hit.phrase, next.phrase));
     note(hit.phrase, modifier ? hit.strength * MODIFIER_FACTOR : hit.strength, hit.served);
   });
+}
+
+/** True when a phrase names a whole vehicle (a car, a truck, a motorcycle, a bicycle). */
+function namesWholeVehicle(phrase: Phrase): boolean {
+  return phrase.families.some((f) => /^(?:870[1-5]|8711|8712)/.test(f.codes[0] ?? ""));
 }
 
 /** Find the knowledge-base families the input names: greedy longest match over each run of stems (and over Chinese text), so "drill bit" beats "drill". */

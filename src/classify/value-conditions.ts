@@ -81,3 +81,49 @@ export function applyUnitValue(index: ClassifyIndex, price: number | undefined, 
   }
   return effects.size ? { rule: UNIT_VALUE_RULE, effects } : undefined;
 }
+
+/** US dollars per unit of a marketplace currency, roughly (a price floor needs the order of magnitude, not the day's rate). */
+const USD_PER: Record<string, number> = {
+  USD: 1, CNY: 0.14, RMB: 0.14, EUR: 1.08, GBP: 1.27, MXN: 0.055, BRL: 0.19, CAD: 0.73, AUD: 0.66, JPY: 0.0067, INR: 0.012,
+  KRW: 0.00073, HKD: 0.13, TWD: 0.031, SGD: 0.74, ARS: 0.0011, CLP: 0.0011, COP: 0.00025, PEN: 0.27, TRY: 0.031, RUB: 0.011, PLN: 0.25,
+};
+
+/** A price in US dollars, when its currency is known (undefined otherwise). */
+export function priceInDollars(price: number | undefined, currency: string | undefined): number | undefined {
+  if (!price || !(price > 0)) return undefined;
+  const rate = USD_PER[(currency ?? "USD").trim().toUpperCase()];
+  return rate === undefined ? undefined : price * rate;
+}
+
+/** Whole vehicles no listing sells below these prices (US dollars): a car for $20 is a car accessory, a motorcycle for $15 a motorcycle part. */
+const PRICE_FLOORS: readonly [codes: readonly string[], floor: number][] = [
+  [["8701", "8702", "8703", "8704"], 1500],
+  [["871110", "871120", "871130", "871140", "871150", "871190"], 300],
+  [["871160"], 120],
+];
+const BELOW_FLOOR = -60;
+
+const PRICE_FLOOR_RULE: ClassificationRule = {
+  id: "price-below-whole-vehicle",
+  when: { all: [] },
+  effect: {},
+  explain: "The listing's price is far below what a whole vehicle of this heading sells for: the goods are a part or accessory named with the vehicle, not the vehicle.",
+  source: "HS 2022 headings 87.01–87.04 and 87.11 (whole vehicles) against 87.08, 87.14 and the headings of parts and accessories",
+};
+
+/** Set aside whole-vehicle headings a listing's price cannot buy; undefined when no price applies or none is set aside. */
+export function applyPriceFloors(index: ClassifyIndex, price: number | undefined, currency: string | undefined, bonus: Float64Array): AppliedRule | undefined {
+  const dollars = priceInDollars(price, currency);
+  if (dollars === undefined) return undefined;
+  const effects = new Map<number, number>();
+  for (const [codes, floor] of PRICE_FLOORS) {
+    if (dollars >= floor) continue;
+    for (const code of codes) {
+      const id = index.byCode.get(code);
+      if (id === undefined) continue;
+      effects.set(id, BELOW_FLOOR);
+      bonus[id] = (bonus[id] as number) + BELOW_FLOOR;
+    }
+  }
+  return effects.size ? { rule: PRICE_FLOOR_RULE, effects } : undefined;
+}
