@@ -2453,6 +2453,21 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
       source: "HS 2022 heading 42.02 (second part), headings 73.26 and 76.16",
     }),
   ),
+  ...(
+    [
+      ["401031", "(?:[6-9]\\d\\d|1[0-7]\\d\\d|1800)", "4010.31 (circumference over 60 cm but not over 180 cm)"],
+      ["401033", "(?:18\\d[1-9]|18[1-9]\\d|19\\d\\d|2[0-3]\\d\\d|2400)", "4010.33 (circumference over 180 cm but not over 240 cm)"],
+    ] as const
+  ).map(
+    ([code, length, band]): ClassificationRule => ({
+      id: `v-ribbed-belt-${code}`,
+      // "6PK1200" is a six-rib belt 1,200 mm round.
+      when: { text: `\\b\\d{1,2}\\s?pk\\s?-?${length}\\b` },
+      effect: { codes: { [code]: 8 }, exclude: ["401031", "401032", "401033", "401034"].filter((c) => c !== code), moveTo: code },
+      explain: `An endless V-ribbed belt is classified by its outside circumference: subheading ${band}.`,
+      source: "HS 2022 subheadings 4010.31–4010.34",
+    }),
+  ),
   ...seatRules(),
   {
     id: "laminate-flooring-by-thickness",
