@@ -94,6 +94,8 @@ function longestPhraseAt(trie: StemTrie, run: readonly WeightedStem[], at: numbe
 const GIFT_FACTOR = 0.5;
 /** A Chinese term run straight into the next one modifies it ("汽车|车顶行李架", "毛线|帽子"): the goods are the later one. */
 const MODIFIER_FACTOR = 0.5;
+/** A store department at the top of a deep category path ("Hogar, Muebles y Jardín > …") names a section of the shop, not the goods. */
+const MIN_RUN_WEIGHT = 0.37;
 /** "适用爱普生…", "支持…台式机": what follows a fitting word, up to the next space or mark, is the machine the goods serve. */
 const ZH_FOR_WORD = /^(?:适用|适配|用于|兼容|支持)/;
 const SERVED_FACTOR = 0.45;
@@ -182,7 +184,7 @@ export function matchFamilies(query: ProductQuery, families: readonly ProductFam
         weight = Math.max(weight, token.weight);
         served &&= token.served === true;
       }
-      note(found.phrase, weight * (1 + 0.4 * (found.phrase.stems.length - 1)), served);
+      if (weight >= MIN_RUN_WEIGHT) note(found.phrase, weight * (1 + 0.4 * (found.phrase.stems.length - 1)), served);
       i = found.end;
     }
   }
