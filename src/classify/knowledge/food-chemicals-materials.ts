@@ -1433,6 +1433,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.ingredient.mica-powder", "mica powder cosmetic, sericite, natural mica powder, 云母粉, 绢云母", "252520 320649"],
   ["kb1.ingredient.bulk-salt", "dead sea salt bulk, bath salt raw material, sea salt bulk, 海盐 原料", "250100"],
 
+  // ── B2B chemicals, abrasives and packaging materials ──
   ["kb1.chem.silicon-carbide", "silicon carbide, silicon carbide powder, green silicon carbide, black silicon carbide, sic powder, 碳化硅, 绿碳化硅, 黑碳化硅", "284920"],
   ["kb1.chem.fused-alumina", "brown fused alumina, white fused alumina, fused alumina, aluminum oxide abrasive, corundum abrasive, 棕刚玉, 白刚玉", "281810"],
   ["kb1.chem.blasting-glass-beads", "glass beads for sandblasting, blasting glass beads, glass microspheres, 玻璃珠 喷砂, 喷砂玻璃珠", "701820"],
@@ -1451,6 +1452,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.pack.paper-core", "paper core, paper tube core, cardboard core, paper cores for film, 纸管, 纸芯", "482290 482210"],
   ["kb1.pack.pu-air-tubing", "pu tubing, polyurethane tubing, pneumatic tubing, air hose pu, pneumatic hose, 气管 pu, 聚氨酯气管", "391732 391739"],
 
+  // ── medical consumables and safety supplies ──
   ["kb1.med.kinesiology-tape", "kinesiology tape, k tape, athletic tape, therapeutic tape, medical tape, eye patches adhesive, amblyopia patches, 肌效贴, 肌内效贴, 医用胶带, 弱视眼贴", "300510"],
   ["kb1.med.prep-pads", "alcohol prep pads, alcohol swabs, povidone iodine swabs, iodine swabs, antiseptic wipes, 碘伏棉签, 酒精棉片, 消毒棉签", "300590"],
   ["kb1.med.wound-dressing", "wound dressing, alginate dressing, foam dressing, hydrocolloid dressing, gauze pads, cohesive bandage, self adhesive bandage, 敷料, 纱布块, 自粘绷带", "300590 300510"],
@@ -1469,6 +1471,7 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb1.beauty.emery-boards", "emery boards, emery board nail files, 指甲砂条, 砂锉", "680520"],
   ["kb1.lab.slides", "microscope slides, glass slides, cover slips, 载玻片, 盖玻片", "701790"],
 
+  // ── garden, farm and pet supplies: seeds, plants, feeds, live bait, garden textiles ──
   ["kb1.garden.flower-seeds", "flower seeds, wildflower seeds, wildflower seed mix, sunflower seeds for planting, 花种子, 花卉种子", "120930"],
   ["kb1.garden.seeds-for-planting", "seeds for planting, garden seeds, heirloom seeds, seeds for sowing, non-gmo seeds, semillas para sembrar, sementes para plantio, 种子, 种籽", "120991 120999"],
   ["kb1.garden.grass-seed", "grass seed, lawn seed, bermuda grass seed, 草籽, 草坪种子", "120929"],
