@@ -210,4 +210,23 @@ describe("attribute rules and legal notes", () => {
     expect(top({ title: "Zimbabwe 100 Trillion Dollars Banknote 2008 UNC", category: "Coins & Paper Money > Paper Money: World" })?.hs6).toBe("970539");
     expect(top({ title: "Genuine Trilobite Fossil Elrathia kingii in Matrix, Utah" })?.hs6).toBe("970522");
   });
+
+  it("sets aside whole vehicles a listing's price cannot buy, and reads a vehicle written into Chinese words as a modifier", () => {
+    const mat = { title: "Car Floor Mats All Weather Rubber Universal Fit", price: 25, currency: "USD" };
+    expect(top(mat)?.code.slice(0, 4)).not.toBe("8703");
+    const withRule = classifyWithIndex(index, { title: "汽车点烟器头 12V 通用", price: 12, currency: "CNY" }, { market: "us", top: 5 }).candidates;
+    expect(withRule.some((c) => c.code.startsWith("8703"))).toBe(false);
+  });
+
+  it("reads the Chinese as written: a cosmetic raw material sold by the kilogram is the chemical", () => {
+    expect(top({ title: "咖啡因 无水 化妆品原料 99% 1kg", category: "化工 > 日用化学品原料 > 化妆品原料", attributes: { CAS: "58-08-2", 含量: "99%" } })?.hs6).toBe("293930");
+    expect(top({ title: "烟酰胺 化妆品级 99% 维生素B3 美白原料 1kg", category: "化工 > 日用化学品原料 > 化妆品原料" })?.hs6).toBe("293629");
+  });
+
+  it("splits transformers and diesel generating sets by kVA and V-ribbed belts by circumference", () => {
+    expect(top({ title: "30kVA Three Phase Dry Type Isolation Transformer 400V/220V" })?.hs6).toBe("850433");
+    expect(top({ title: "100kVA Silent Diesel Generator Set Cummins Engine" })?.hs6).toBe("850212");
+    expect(top({ title: "Serpentine Belt 6PK1200 V-Ribbed Belt EPDM" })?.hs6).toBe("401031");
+    expect(top({ title: "Serpentine Belt 6PK1870 V-Ribbed Drive Belt EPDM" })?.hs6).toBe("401033");
+  });
 });

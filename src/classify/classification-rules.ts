@@ -1227,7 +1227,9 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
         { not: { family: [NAMED_AS_MATERIAL] } },
       ],
     },
-    effect: { codes: { "3304": -10, "3305": -8, "3307": -8 }, exclude: ["3304", "3305", "3307"] },
+    // The chapter loses the words gathered under it too ("化妆品" reads as cosmetics three times over); an essential oil or a
+    // fragrance compound the knowledge base names still carries its own family into 33.01 or 33.02.
+    effect: { codes: { "33": -10, "3304": -10, "3305": -8, "3307": -8 }, exclude: ["3304", "3305", "3307"] },
     explain: "An ingredient sold as a raw material (cosmetic grade, by the kilogram) is the chemical, extract or oil itself; heading 33.04 covers preparations for the care of the skin, not their raw materials.",
     source: "HS 2022 Chapter 33 Note 3 (products put up for retail sale as such) and heading 33.04",
   },
@@ -1863,7 +1865,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     ([code, bands]): ClassificationRule => ({
       id: `transformer-${code}`,
       when: { all: [{ text: "\\btransformers?\\b|变压器" }, { not: { text: "\\b(?:current transformers?|toy|robot|chargers?|adapters?)\\b" } }, { fact: "apparentPower", is: [...bands] }] },
-      effect: { codes: { [code]: 8, ...Object.fromEntries(["850431", "850432", "850433", "850434"].filter((c) => c !== code).map((c) => [c, -6])) } },
+      effect: { codes: { [code]: 8 }, exclude: ["850431", "850432", "850433", "850434"].filter((c) => c !== code), moveTo: code },
       explain: `Other transformers are divided by power handling capacity; the stated kVA puts this one in subheading ${code.slice(0, 4)}.${code.slice(4)}.`,
       source: "HS 2022 subheadings 8504.31–8504.34",
     }),
@@ -1878,7 +1880,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     ([code, bands]): ClassificationRule => ({
       id: `diesel-generating-set-${code}`,
       when: { all: [{ text: "\\b(?:diesel|gensets?|generating sets?|generator sets?)\\b|柴油发电机" }, { text: "\\b(?:generators?|gensets?|generating sets?)\\b|发电机" }, { fact: "apparentPower", is: [...bands] }] },
-      effect: { codes: { [code]: 8, ...Object.fromEntries(["850211", "850212", "850213"].filter((c) => c !== code).map((c) => [c, -6])) } },
+      effect: { codes: { [code]: 8 }, exclude: ["850211", "850212", "850213"].filter((c) => c !== code), moveTo: code },
       explain: `Generating sets with compression-ignition (diesel) engines are divided by output in kVA; the stated output puts this one in ${code.slice(0, 4)}.${code.slice(4)}.`,
       source: "HS 2022 subheadings 8502.11–8502.13",
     }),
@@ -1900,7 +1902,7 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
           { fact: "outputPower", is: [...bands] },
         ],
       },
-      effect: { codes: { [code]: 8, "850140": -6, "850110": -6, ...Object.fromEntries(["850151", "850152", "850153"].filter((c) => c !== code).map((c) => [c, -6])) } },
+      effect: { codes: { [code]: 8 }, exclude: ["850110", "850140", "850151", "850152", "850153"].filter((c) => c !== code), moveTo: code },
       explain: `Multi-phase AC motors are divided by output; the stated output puts this one in ${code.slice(0, 4)}.${code.slice(4)}.`,
       source: "HS 2022 subheadings 8501.51–8501.53",
     }),

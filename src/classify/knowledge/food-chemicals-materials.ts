@@ -1368,7 +1368,7 @@ export const ROWS: readonly FamilyRow[] = [
   ],
   ["kb1.chem.vitamins-bulk", "vitamin c powder, ascorbic acid, vitamin e oil, vitamin b12 powder, vitamin d3, 维生素c粉, 抗坏血酸, 维生素e油", "293627 293628 293626 293629"],
   ["kb1.chem.plant-extract", "plant extract powder, herbal extract, green tea extract, ginseng extract, curcumin extract, 植物提取物, 绿茶提取物, 姜黄素", "130219 293299"],
-  ["kb1.chem.caffeine", "caffeine anhydrous, caffeine powder, 无水咖啡因", "293930"],
+  ["kb1.chem.caffeine", "caffeine anhydrous, caffeine powder, pure caffeine, 无水咖啡因, 咖啡因", "293930"],
   ["kb1.chem.menthol", "menthol crystals, l-menthol, camphor, borneol, 薄荷脑, 樟脑", "290611 291429"],
   ["kb1.chem.preservatives", "sodium benzoate, potassium sorbate, calcium propionate, 苯甲酸钠, 山梨酸钾, 丙酸钙", "291631 291619 291550"],
   [
