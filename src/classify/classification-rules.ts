@@ -254,14 +254,18 @@ export const PRIMARY_FORM_HEADINGS = [
 const GARMENT: RuleCondition = { familyPrefix: ["apparel."] };
 const JEWELLERY: RuleCondition = { familyPrefix: ["jewellery."] };
 
+/** Yarn sold to mills: on cones, by count (Nm, Ne, "40S"), by the kilogram (筒纱, 支纱, 工厂). */
+const MILL_YARN = "\\b(?:cones?|bobbins?|industrial|for weaving|raw white|\\d+\\s?kg|tons?|\\d+/\\d+\\s?nm|nm\\s?\\d+|\\d+\\s?nm|ne\\s?\\d+|\\d+s)\\b|筒纱|筒子纱|支纱|单纱|股线|纺织厂|工厂|厂家|公斤|横机|针织用|机织用|环锭纺|气流纺";
+
 /** Yarn sold for hand knitting and crochet, in skeins or balls: Section XI Note 4 calls it put up for retail sale. */
 const YARN_FOR_RETAIL: RuleCondition = {
   all: [
     { text: "\\byarns?\\b" },
     { text: "\\b(?:skeins?|balls?|hanks?|crochet(?:ing)?|knitting|hand ?knit|amigurumi|worsted|chunky|dk weight|\\d{2,3}\\s?g(?:rams?)?\\b(?! ?/ ?m))|毛线|毛线团|钩针|手工编织" },
-    { not: { text: "\\b(?:cones?|bobbins?|industrial|for weaving|raw white|\\d+\\s?kg|tons?)\\b" } },
+    { not: { text: MILL_YARN } },
   ],
 };
+
 
 const WIG_SYNTHETIC = "\\b(?:synthetic|heat[- ]resistant|high[- ]temperature (?:fib(?:er|re)|wire|silk)|kanekalon|toyokalon|faux mink|fiber hair|fibre hair)\\b|化纤|高温丝|仿貂";
 const WIG_HUMAN = "\\b(?:human hair|remy|virgin hair|raw hair|real hair|100% human)\\b|真人发|真发|人发";
@@ -378,6 +382,13 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
     effect: { lines: { prefer: ["synthetic", "man-made"], avoid: ["cotton", "wool"], weight: 3, within: ["54", "55", "56", "58", "59", "60", "61", "62", "63", "65"] } },
     explain: "Synthetic fibre predominates by weight, so the goods are classified as of synthetic (man-made) fibres.",
     source: "HS 2022 Section XI Note 2(A)",
+  },
+  {
+    id: "yarn-for-mills-not-retail",
+    when: { all: [{ text: "\\byarns?\\b|纱线|毛纱|棉纱|混纺纱|涤纶纱|腈纶纱|羊绒纱|麻纱" }, { text: MILL_YARN }, { not: { text: "\\b(?:sewing thread|embroidery floss)\\b|缝纫线|绣花线" } }] },
+    effect: { codes: { "5207": -8, "5109": -8, "5511": -8, "5406": -8 }, exclude: ["5207", "5109", "5511", "5406"] },
+    explain: "Yarn on cones or sold by count and weight to mills is not put up for retail sale: it stays in the headings for yarn of its fibre (52.05, 51.07, 55.09…).",
+    source: "HS 2022 Section XI Note 4 (yarn put up for retail sale)",
   },
   {
     id: "yarn-put-up-for-retail-sale",
