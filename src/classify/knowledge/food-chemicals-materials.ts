@@ -205,7 +205,7 @@ export const ROWS: readonly FamilyRow[] = [
     "340600",
   ],
   ["kb1.clay.modelling", "polymer clay, air dry clay, modeling clay, modelling clay, play dough set, modeling compound, play-doh, super light clay, 超轻粘土, 软陶, 彩泥, 黏土", "340700"],
-  ["kb1.clay.slime", "slime kit, fluffy slime, butter slime, cloud slime, 史莱姆, 水晶泥", "950300 340700"],
+  ["kb1.clay.slime", "slime kit, fluffy slime, butter slime, cloud slime, 史莱姆, 水晶泥", "340700 950300"],
   // Chapters 35–38: glues, enzymes, pyrotechnics, photographic goods, miscellaneous chemical products
   ["kb1.adhesive.super-glue", "super glue, instant glue, cyanoacrylate glue, cyanoacrylate adhesive, ca glue, gel super glue, 502胶水, 瞬间胶, 快干胶", "350610 350691"],
   ["kb1.adhesive.epoxy", "epoxy glue, two part epoxy adhesive, epoxy adhesive, ab glue, metal glue, plastic welder glue, 环氧胶, ab胶, 金属胶", "350610 350691"],
