@@ -2481,6 +2481,19 @@ export const CLASSIFICATION_RULES: readonly ClassificationRule[] = [
       source: "HS 2022 subheadings 4010.31–4010.34",
     }),
   ),
+  {
+    id: "weighing-scale-over-30kg",
+    when: {
+      all: [
+        { text: "\\b(?:scales?|weighing)\\b|秤" },
+        { text: "\\b(?:3[1-9]|[4-9]\\d|[1-9]\\d{2,3})\\s?kg\\b|\\b(?:6[7-9]|[7-9]\\d|[1-9]\\d{2,3})\\s?lbs?\\b|(?:3[1-9]|[4-9]\\d|[1-9]\\d{2,3})\\s?公斤" },
+        { not: { text: "\\b(?:bathroom|body|personal|bmi|body fat)\\b|体重|体脂" } },
+      ],
+    },
+    effect: { codes: { "842382": 8 }, exclude: ["842381"], moveTo: "842382" },
+    explain: "Weighing machinery with a maximum weighing capacity exceeding 30 kg but not exceeding 5,000 kg has subheading 8423.82 (personal scales are 8423.10).",
+    source: "HS 2022 subheadings 8423.10, 8423.81 and 8423.82",
+  },
   ...seatRules(),
   {
     id: "laminate-flooring-by-thickness",
