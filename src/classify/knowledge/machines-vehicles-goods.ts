@@ -2109,6 +2109,10 @@ export const ROWS: readonly FamilyRow[] = [
   ["kb3.safety.speed-bump", "speed bump, speed hump, cable protector ramp, 减速带", "401699 392690"],
   ["kb3.safety.road-sign", "stop sign, traffic sign aluminum, road sign, reflective sign, 交通标志牌, 反光标志牌", "831000"],
 
+  ["kb3.beauty.nail-drill", "electric nail drill, nail drill machine, electric nail file, manicure drill, 电动磨甲器, 美甲打磨机", "850980"],
+  ["kb3.beauty.blackhead-vacuum", "blackhead remover vacuum, pore vacuum, pore cleaner electric, 吸黑头仪, 黑头吸出器", "850980"],
+  ["kb3.beauty.derma-roller", "derma roller, microneedle roller, derma pen, microneedling pen, 微针滚轮, 微针", "901890"],
+  ["kb3.beauty.uv-nail-bulbs", "uv nail lamp bulbs, replacement uv bulbs nail, uv tube 9w, 美甲灯管", "853949"],
   // ── Fashion accessories, notions and their parts ──
   ["kb3.fashion.hand-fan", "folding fan, hand fan, folding hand fan, paper fan, silk fan, sandalwood fan, bamboo fan, chinese fan, 折扇, 团扇, 纸扇, 檀香扇, 扇子 手工", "482390 442199 392690"],
   ["kb3.fashion.fur-stole", "fur stole, fur shawl, mink stole, fur wrap, fur collar scarf, 皮草披肩, 貂皮披肩, 毛领", "430310 430390"],
