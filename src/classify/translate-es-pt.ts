@@ -1,3 +1,4 @@
+import { compileGlossary } from "./compile-glossary.ts";
 import { ES_PT_GLOSSARY } from "./knowledge/vocabulary-es-pt.ts";
 
 // Mercado Libre, Shopee Brasil and Amazon.com.mx listings are written in Spanish or Portuguese. Their product words are read as
@@ -8,15 +9,8 @@ import { ES_PT_GLOSSARY } from "./knowledge/vocabulary-es-pt.ts";
 const MARKERS = /(?<!\p{L})(?:para|con|com|sin|sem|del|los|las|el|la|y|em|en|por|una|uma|um|das|dos|da|do|de|que|não|pulgadas|polegadas)(?!\p{L})/gu;
 const ACCENTED = /[áéíóúãõâêôçñ]/u;
 
-const byKey = new Map(ES_PT_GLOSSARY.map(([foreign, english]) => [foreign.normalize("NFKC").toLowerCase(), english]));
-// Longest phrases first, so "caixa de som" wins over "caixa".
-const PHRASES = new RegExp(
-  `(?<!\\p{L})(?:${[...byKey.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-    .join("|")})(?!\\p{L})`,
-  "gu",
-);
+const GLOSSARY = compileGlossary(ES_PT_GLOSSARY);
+const PHRASES = GLOSSARY.phrases;
 
 /** True when a lower-cased text reads as Spanish or Portuguese: its function words, accents and product words together. */
 export function looksSpanishOrPortuguese(text: string): boolean {
@@ -35,5 +29,5 @@ export function spanishPortugueseScore(text: string): number {
 /** A lower-cased Spanish or Portuguese text with its product words put in English; any other text unchanged (unless the caller has already judged the listing's language). */
 export function englishForSpanishPortuguese(text: string, known = false): string {
   if (!known && !looksSpanishOrPortuguese(text)) return text;
-  return text.replace(PHRASES, (phrase) => ` ${byKey.get(phrase) ?? phrase} `);
+  return text.replace(PHRASES, (phrase) => ` ${GLOSSARY.english(phrase)} `);
 }

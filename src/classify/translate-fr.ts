@@ -1,3 +1,4 @@
+import { compileGlossary } from "./compile-glossary.ts";
 import { FR_GLOSSARY } from "./knowledge/vocabulary-fr.ts";
 
 // AliExpress France, Amazon.fr and Cdiscount listings are written in French. Their product words are read as the English words
@@ -11,15 +12,8 @@ const SHARED = /(?<!\p{L})(?:de|en|la|le)(?!\p{L})/u;
 /** Accents French writes and Spanish and Portuguese do not. */
 const ACCENTED = /[èàùûîïœë]/u;
 
-const byKey = new Map(FR_GLOSSARY.map(([foreign, english]) => [foreign.normalize("NFKC").toLowerCase(), english]));
-// Longest phrases first, so "sac à main" wins over "sac".
-const PHRASES = new RegExp(
-  `(?<!\\p{L})(?:${[...byKey.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-    .join("|")})(?!\\p{L})`,
-  "gu",
-);
+const GLOSSARY = compileGlossary(FR_GLOSSARY);
+const PHRASES = GLOSSARY.phrases;
 
 /** How strongly a lower-cased text reads as French: its function words and product words (0 when it does not read as French at all). */
 export function frenchScore(text: string): number {
@@ -39,5 +33,5 @@ export function looksFrench(text: string): boolean {
 /** A lower-cased French text with its product words put in English; any other text unchanged (unless the caller has already judged the listing's language). */
 export function englishForFrench(text: string, known = false): string {
   if (!known && !looksFrench(text)) return text;
-  return text.replace(PHRASES, (phrase) => ` ${byKey.get(phrase) ?? phrase} `);
+  return text.replace(PHRASES, (phrase) => ` ${GLOSSARY.english(phrase)} `);
 }
