@@ -94,11 +94,11 @@ function longestPhraseAt(trie: StemTrie, run: readonly WeightedStem[], at: numbe
 const GIFT_FACTOR = 0.5;
 /** A Chinese term run straight into the next one modifies it ("汽车|车顶行李架", "毛线|帽子"): the goods are the later one. */
 const MODIFIER_FACTOR = 0.5;
-/** A store department at the top of a deep category path ("Hogar, Muebles y Jardín > …") names a section of the shop, not the goods. */
+/** Runs lighter than this name a section of the shop, not the goods: the store department at the top of a deep category path ("Hogar, Muebles y Jardín > …"), an alternative listed in an upper category level, a sole or lining line. */
 const MIN_RUN_WEIGHT = 0.37;
 /** "适用爱普生…", "支持…台式机": what follows a fitting word, up to the next space or mark, is the machine the goods serve. */
 const ZH_FOR_WORD = /^(?:适用|适配|用于|兼容|支持)/;
-const SERVED_FACTOR = 0.45;
+const ZH_SERVED_FACTOR = 0.45;
 
 /** Whether two terms name goods of one heading ("香薰机加湿器", "笔记本本子"): then they name the goods twice, neither modifies the other; a part of the goods ("办公椅气压棒") is still what is sold. */
 function sameHeading(a: Phrase, b: Phrase): boolean {
@@ -129,7 +129,7 @@ function matchChinese(kb: CompiledFamilies, field: ChineseField, note: (phrase: 
     // Chinese listing titles, like English ones, name the goods first and pile up features after: an earlier term weighs more.
     // Two Chinese characters make about one English word: a longer term is more specific, as a longer English phrase is.
     const place = field.title ? Math.max(0.6, 1 - 0.03 * i) : 1;
-    const factor = (gift ? GIFT_FACTOR : 1) * (served ? SERVED_FACTOR : 1);
+    const factor = (gift ? GIFT_FACTOR : 1) * (served ? ZH_SERVED_FACTOR : 1);
     hits.push({ phrase: hit, at: i, strength: 1.5 * field.weight * (1 + 0.2 * (hit.text.length - 2)) * place * factor, served });
     i += hit.text.length;
   }

@@ -89,7 +89,7 @@ const USD_PER: Record<string, number> = {
 };
 
 /** A price in US dollars, when its currency is known (undefined otherwise). */
-export function priceInDollars(price: number | undefined, currency: string | undefined): number | undefined {
+function priceInDollars(price: number | undefined, currency: string | undefined): number | undefined {
   if (!price || !(price > 0)) return undefined;
   const rate = USD_PER[(currency ?? "USD").trim().toUpperCase()];
   return rate === undefined ? undefined : price * rate;
